@@ -1,0 +1,69 @@
+/*
+ * A user exception kills the faulting task, never the kernel.  The report
+ * names the task, the exception, the faulting address and the code, with
+ * RIP symbolized from the module's symbols or the vDSO's.
+ */
+#include "fault.h"
+#include "report.h"
+#include "task.h"
+#include "thread.h"
+#include "loader.h"
+#include "vdso_map.h"
+#include "elf_sym.h"
+#include "layout.h"
+#include "cpu.h"
+#include "log.h"
+
+static void print_user_location(const struct task *t, uint64_t rip)
+{
+	size_t vdso_size;
+	const void *vdso = vdso_image(&vdso_size);
+	uint64_t off;
+	const char *name;
+
+	kprintf("  at %#lx", rip);
+	if (rip >= VDSO_BASE && rip - VDSO_BASE < vdso_size) {
+		name = elf_symbolize(vdso, vdso_size, rip - VDSO_BASE, &off);
+		kprintf(" <%s+0x%lx> in the vDSO\n", name ? name : "?", name ? off : rip - VDSO_BASE);
+		return;
+	}
+	name = elf_symbolize(t->image, t->image_size, rip - t->load_bias, &off);
+	if (name)
+		kprintf(" <%s+0x%lx> in %s\n", name, off, t->name);
+	else
+		kprintf(" in %s (no symbol)\n", t->name);
+}
+
+/* What a faulting address tells about the bug, when it tells anything. */
+static const char *page_fault_hint(uint64_t addr, size_t vdso_size)
+{
+	uint64_t guard = USER_STACK_TOP - USER_STACK_SIZE - PAGE_SIZE;
+
+	if (addr >= USER_TOP)
+		return "a kernel address";
+	if (addr < PAGE_SIZE)
+		return "a null pointer";
+	if (addr >= guard && addr < guard + PAGE_SIZE)
+		return "stack overflow into the guard page";
+	if (addr >= VDSO_BASE - PAGE_SIZE && addr < VDSO_BASE + vdso_size)
+		return "the read-only vDSO";
+	return NULL;
+}
+
+void fault_kill_current(const struct trap_frame *f)
+{
+	struct task *t = current->task;
+	size_t vdso_size;
+
+	vdso_image(&vdso_size);
+	klog("task %s killed: %s in thread %ld", t->name, trap_name(f->vector), current->id);
+	report_exception_line(f);
+	if (f->vector == VEC_PAGE_FAULT) {
+		const char *hint = page_fault_hint(read_cr2(), vdso_size);
+		if (hint)
+			kprintf("  faulting address is %s\n", hint);
+	}
+	print_user_location(t, f->rip);
+	report_registers(f);
+	task_end(t, -1, true);
+}

@@ -1,0 +1,14 @@
+/*
+ * The kernel's virtual layout; shared by C, assembly and the linker script.
+ * See docs/design.md for the whole address space.
+ */
+#ifndef ARCH_LAYOUT_H
+#define ARCH_LAYOUT_H
+
+#define KERNEL_VMA        0xffffffff80000000   /* -2 GiB: kernel code model */
+#define KERNEL_LOAD_PHYS  0x100000             /* GRUB loads us at 1 MiB */
+#define DIRECT_MAP_BASE   0xffff800000000000   /* all physical memory */
+#define USER_TOP          0x0000800000000000   /* first non-user address */
+#define PAGE_SIZE         4096
+
+#endif

@@ -1,0 +1,17 @@
+/*
+ * Leaving QEMU.  The isa-debug-exit device (port 0xf4, see mk/qemu) turns
+ * a write of v into QEMU exit status (v << 1) | 1: 0x10 -> 33 is success,
+ * 0x11 -> 35 is failure.  Without the device we just halt.
+ */
+#include "machine.h"
+#include "cpu.h"
+
+#define DEBUG_EXIT_PORT 0xf4
+#define DEBUG_EXIT_SUCCESS 0x10
+#define DEBUG_EXIT_FAILURE 0x11
+
+_Noreturn void machine_exit(bool success)
+{
+	outl(DEBUG_EXIT_PORT, success ? DEBUG_EXIT_SUCCESS : DEBUG_EXIT_FAILURE);
+	halt_forever();
+}

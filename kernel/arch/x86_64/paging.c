@@ -1,0 +1,198 @@
+/*
+ * x86-64 four-level paging.  The kernel half (PML4 slots 256..511) is
+ * built once by vm_init and copied into every address space; the kernel
+ * never adds a slot afterwards, so those copies stay current.
+ */
+#include "vm.h"
+#include "pmm.h"
+#include "phys.h"
+#include "layout.h"
+#include "cpu.h"
+#include "panic.h"
+#include <string.h>
+
+#define PTE_P     (1ull << 0)
+#define PTE_W     (1ull << 1)
+#define PTE_U     (1ull << 2)
+#define PTE_PS    (1ull << 7)
+#define PTE_OWNED (1ull << 9)	/* software bit: frame freed with the mapping */
+#define PTE_NX    (1ull << 63)
+#define PTE_ADDR  0x000ffffffffff000ull
+
+#define LARGE_PAGE (2ull << 20)
+#define KERNEL_HALF_FIRST_SLOT 256
+
+uintptr_t direct_map_offset = DIRECT_MAP_BASE;
+static uint64_t kernel_space;
+
+extern char kernel_start[], text_end[], rodata_start[], rodata_end[];
+extern char data_start[], data_end[], ksyms_start[], kernel_end[];
+
+static uint64_t *table(uint64_t entry)
+{
+	return phys_to_virt(entry & PTE_ADDR);
+}
+
+static unsigned slot(uint64_t va, int level)
+{
+	return (va >> (12 + 9 * level)) & 511;
+}
+
+static uint64_t alloc_table(void)
+{
+	uint64_t frame = pmm_alloc();
+	if (frame)
+		memset(phys_to_virt(frame), 0, PAGE_SIZE);
+	return frame;
+}
+
+/*
+ * The entry for va at the given level (0 = page table), creating the
+ * tables above it; NULL when out of memory.  Intermediate entries are as
+ * permissive as the leaf may need: leaves decide.
+ */
+static uint64_t *walk(uint64_t space, uint64_t va, int leaf_level, bool create)
+{
+	uint64_t *t = phys_to_virt(space);
+
+	for (int level = 3; level > leaf_level; level--) {
+		uint64_t *e = &t[slot(va, level)];
+		if (!(*e & PTE_P)) {
+			uint64_t frame = create ? alloc_table() : 0;
+			if (!frame)
+				return NULL;
+			*e = frame | PTE_P | PTE_W | (va < USER_TOP ? PTE_U : 0);
+		} else if (*e & PTE_PS) {
+			return NULL;
+		}
+		t = table(*e);
+	}
+	return &t[slot(va, leaf_level)];
+}
+
+static uint64_t pte_flags(unsigned flags)
+{
+	return PTE_P | (flags & VM_WRITE ? PTE_W : 0) | (flags & VM_USER ? PTE_U : 0) |
+	       (flags & VM_EXEC ? 0 : PTE_NX) | (flags & VM_OWNED ? PTE_OWNED : 0);
+}
+
+bool vm_map(uint64_t space, uint64_t va, uint64_t phys, unsigned flags)
+{
+	uint64_t *e = walk(space, va, 0, true);
+	if (!e)
+		return false;
+	KASSERT(!(*e & PTE_P));
+	*e = phys | pte_flags(flags);
+	return true;
+}
+
+bool vm_lookup(uint64_t space, uint64_t va, uint64_t *phys, unsigned *flags)
+{
+	uint64_t *e = walk(space, va, 0, false);
+	if (!e || !(*e & PTE_P))
+		return false;
+	*phys = *e & PTE_ADDR;
+	*flags = (*e & PTE_W ? VM_WRITE : 0) | (*e & PTE_U ? VM_USER : 0) |
+		 (*e & PTE_NX ? 0 : VM_EXEC) | (*e & PTE_OWNED ? VM_OWNED : 0);
+	return true;
+}
+
+bool vm_unmap(uint64_t space, uint64_t va)
+{
+	uint64_t *e = walk(space, va, 0, false);
+	if (!e || !(*e & PTE_P))
+		return false;
+	if (*e & PTE_OWNED)
+		pmm_free(*e & PTE_ADDR);
+	*e = 0;
+	if (read_cr3() == space)
+		invlpg(va);
+	return true;
+}
+
+static void map_kernel_range(char *start, char *end, unsigned flags)
+{
+	for (uint64_t va = (uint64_t)start; va < (uint64_t)end; va += PAGE_SIZE)
+		if (!vm_map(kernel_space, va, va - KERNEL_VMA, flags))
+			panic("out of memory mapping the kernel");
+}
+
+static void map_direct(uint64_t ram_end)
+{
+	for (uint64_t pa = 0; pa < ram_end; pa += LARGE_PAGE) {
+		uint64_t *e = walk(kernel_space, DIRECT_MAP_BASE + pa, 1, true);
+		if (!e)
+			panic("out of memory building the direct map");
+		*e = pa | PTE_P | PTE_W | PTE_PS | PTE_NX;
+	}
+}
+
+void vm_init(const struct memmap *ram)
+{
+	kernel_space = alloc_table();
+	if (!kernel_space)
+		panic("no memory for the kernel page tables");
+	map_kernel_range(kernel_start, text_end, VM_EXEC);
+	map_kernel_range(rodata_start, rodata_end, 0);
+	map_kernel_range(data_start, data_end, VM_WRITE);
+	map_kernel_range(ksyms_start, kernel_end, 0);
+	map_direct(memmap_end(ram));
+	/* Every kernel-half slot must exist now: address spaces copy them once. */
+	uint64_t *pml4 = phys_to_virt(kernel_space);
+	for (unsigned i = KERNEL_HALF_FIRST_SLOT; i < 512; i++)
+		if (!pml4[i] && !(pml4[i] = alloc_table() | PTE_P | PTE_W))
+			panic("no memory for the kernel half");
+	vm_switch(kernel_space);
+}
+
+uint64_t vm_kernel_space(void)
+{
+	return kernel_space;
+}
+
+uint64_t vm_create(void)
+{
+	uint64_t space = alloc_table();
+	if (!space)
+		return 0;
+	uint64_t *src = phys_to_virt(kernel_space), *dst = phys_to_virt(space);
+	memcpy(&dst[KERNEL_HALF_FIRST_SLOT], &src[KERNEL_HALF_FIRST_SLOT],
+	       (512 - KERNEL_HALF_FIRST_SLOT) * sizeof(uint64_t));
+	return space;
+}
+
+static void free_level(uint64_t entry, int level)
+{
+	uint64_t *t = table(entry);
+
+	for (unsigned i = 0; i < 512; i++) {
+		if (!(t[i] & PTE_P))
+			continue;
+		if (level > 0)
+			free_level(t[i], level - 1);
+		else if (t[i] & PTE_OWNED)
+			pmm_free(t[i] & PTE_ADDR);
+	}
+	pmm_free(entry & PTE_ADDR);
+}
+
+void vm_destroy(uint64_t space)
+{
+	uint64_t *pml4 = phys_to_virt(space);
+
+	KASSERT(read_cr3() != space);
+	for (unsigned i = 0; i < KERNEL_HALF_FIRST_SLOT; i++)
+		if (pml4[i] & PTE_P)
+			free_level(pml4[i], 2);
+	pmm_free(space);
+}
+
+void vm_switch(uint64_t space)
+{
+	write_cr3(space);
+}
+
+uint64_t vm_kernel_image_phys(const void *p)
+{
+	return (uint64_t)p - KERNEL_VMA;
+}

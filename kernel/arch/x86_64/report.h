@@ -1,0 +1,10 @@
+#ifndef ARCH_REPORT_H
+#define ARCH_REPORT_H
+
+#include "trap.h"
+
+void report_registers(const struct trap_frame *f);
+/* "page fault (vector 14), error code ..., cr2 ..." */
+void report_exception_line(const struct trap_frame *f);
+
+#endif

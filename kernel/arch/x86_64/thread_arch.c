@@ -1,0 +1,69 @@
+/*
+ * The x86-64 side of threads: a new thread's first kernel stack, and the
+ * per-thread CPU state that changes on a switch (kernel stack for traps,
+ * FS and GS bases, the address space).
+ */
+#include "thread.h"
+#include "thread_arch.h"
+#include "task.h"
+#include "trap.h"
+#include "gdt.h"
+#include "cpu.h"
+#include "vm.h"
+#include <string.h>
+
+extern char thread_first_run[];
+
+/* What context_switch pops, in that order, then its return address. */
+struct switch_frame {
+	uint64_t r15, r14, r13, r12, rbx, rbp, ret;
+};
+
+void thread_start_user(struct thread *t, uint64_t entry, uint64_t rsp, uint64_t arg)
+{
+	struct trap_frame *f = (struct trap_frame *)(thread_stack_top(t) - sizeof(*f));
+	struct switch_frame *s = (struct switch_frame *)f - 1;
+
+	memset(f, 0, sizeof(*f));
+	f->rip = entry;
+	f->rsp = rsp;
+	f->rdi = arg;
+	f->cs = SEL_USER_CODE;
+	f->ss = SEL_USER_DATA;
+	f->rflags = RFLAGS_IF | RFLAGS_RSVD;
+	memset(s, 0, sizeof(*s));
+	s->ret = (uint64_t)thread_first_run;
+	t->kernel_rsp = (uint64_t)s;
+}
+
+void arch_switch_to(const struct thread *prev, const struct thread *next)
+{
+	gdt_set_kernel_stack(thread_stack_top(next));
+	if (!prev || prev->task != next->task) {
+		uint64_t space = next->task ? next->task->space : vm_kernel_space();
+		vm_switch(space);
+	}
+	if (!prev || prev->fs_base != next->fs_base)
+		wrmsr(MSR_FS_BASE, next->fs_base);
+	if (!prev || prev->gs_base != next->gs_base)
+		wrmsr(MSR_GS_BASE, next->gs_base);
+}
+
+struct trap_frame *thread_user_frame(const struct thread *t)
+{
+	return (struct trap_frame *)(thread_stack_top(t) - sizeof(struct trap_frame));
+}
+
+void thread_start_kernel(struct thread *t, void (*fn)(void))
+{
+	struct switch_frame *s = (struct switch_frame *)thread_stack_top(t) - 1;
+
+	memset(s, 0, sizeof(*s));
+	s->ret = (uint64_t)fn;
+	t->kernel_rsp = (uint64_t)s;
+}
+
+void thread_load_tls(const struct thread *t)
+{
+	wrmsr(MSR_FS_BASE, t->fs_base);
+}

@@ -1,0 +1,49 @@
+/*
+ * Where every interrupt, exception and int $0x80 lands after entry.S.
+ * Kernel exceptions are bugs and end in a panic report; user exceptions
+ * kill the faulting task; IRQs and system calls go to their handlers.
+ */
+#include "trap.h"
+#include "cpu.h"
+#include "irq.h"
+#include "panic.h"
+#include "syscall.h"
+#include "fault.h"
+#include "sched.h"
+
+static const char *const exception_names[32] = {
+	"divide error", "debug", "NMI", "breakpoint", "overflow",
+	"bound range exceeded", "invalid opcode", "device not available",
+	"double fault", "coprocessor segment overrun", "invalid TSS",
+	"segment not present", "stack-segment fault", "general protection fault",
+	"page fault", "reserved (15)", "x87 floating-point error",
+	"alignment check", "machine check", "SIMD floating-point error",
+	"virtualization exception", "control protection exception",
+	"reserved (22)", "reserved (23)", "reserved (24)", "reserved (25)",
+	"reserved (26)", "reserved (27)", "hypervisor injection",
+	"VMM communication", "security exception", "reserved (31)",
+};
+
+const char *trap_name(uint64_t vector)
+{
+	if (vector < 32)
+		return exception_names[vector];
+	if (vector == VEC_SYSCALL)
+		return "system call";
+	return "interrupt";
+}
+
+void trap_dispatch(struct trap_frame *f)
+{
+	if (f->vector == VEC_SYSCALL)
+		syscall_dispatch(f);
+	else if (f->vector >= VEC_IRQ_BASE)
+		irq_dispatch(f->vector - VEC_IRQ_BASE);
+	else if (trap_from_user(f))
+		fault_kill_current(f);
+	else
+		panic_trap(f);
+
+	if (trap_from_user(f))
+		sched_before_user_return();
+}

@@ -1,0 +1,41 @@
+#ifndef ARCH_TRAP_H
+#define ARCH_TRAP_H
+
+#include <stdint.h>
+#include <stdbool.h>
+
+/*
+ * What entry.S saves on the kernel stack for every interrupt, exception
+ * and int $0x80 system call.  Field order mirrors the pushes in entry.S.
+ */
+struct trap_frame {
+	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
+	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
+	uint64_t vector, error;
+	uint64_t rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
+};
+
+_Static_assert(sizeof(struct trap_frame) == 22 * 8, "entry.S pushes 22 words");
+
+#define VEC_DIVIDE         0
+#define VEC_INVALID_OPCODE 6
+#define VEC_DOUBLE_FAULT   8
+#define VEC_GENERAL_PROT   13
+#define VEC_PAGE_FAULT     14
+#define VEC_IRQ_BASE       32
+#define VEC_IRQ_COUNT      16
+#define VEC_SYSCALL        0x80
+
+static inline bool trap_from_user(const struct trap_frame *f)
+{
+	return (f->cs & 3) == 3;
+}
+
+const char *trap_name(uint64_t vector);
+void trap_dispatch(struct trap_frame *f);
+void idt_init(void);
+
+/* entry.S: leave the kernel through the frame at the top of this stack. */
+_Noreturn void trap_return(struct trap_frame *f);
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * Modules become tasks: check the ELF, map each segment with its own
+ * rights (never writable and executable), build the initial stack, start
+ * the main thread.  Every check comes before the task exists; a failure
+ * after that (out of memory) undoes the task whole.
+ */
+#include "loader.h"
+#include "elf_check.h"
+#include "task.h"
+#include "thread.h"
+#include "ustack.h"
+#include "vdso_map.h"
+#include "vm.h"
+#include "log.h"
+#include "cpu.h"
+#include <string.h>
+
+#define PAGE 4096
+
+static void module_name(const char *cmdline, char name[TASK_NAME_MAX])
+{
+	size_t n = strcspn(cmdline, " ");
+	if (n >= TASK_NAME_MAX)
+		n = TASK_NAME_MAX - 1;
+	memcpy(name, cmdline, n);
+	name[n] = '\0';
+}
+
+/* Position-independent executables go at a fixed base; others where linked. */
+static uint64_t load_bias_for(const void *image, size_t size)
+{
+	Elf64_Ehdr eh;
+
+	if (size < sizeof(eh))
+		return 0;
+	memcpy(&eh, image, sizeof(eh));
+	return eh.e_type == ET_DYN ? USER_PIE_BASE : 0;
+}
+
+static bool map_segment(struct task *t, const uint8_t *image, const struct elf_segment *s)
+{
+	uint64_t start = s->vaddr & ~(uint64_t)(PAGE - 1);
+	uint64_t end = (s->vaddr + s->memsz + PAGE - 1) & ~(uint64_t)(PAGE - 1);
+	unsigned flags = VM_USER | (s->flags & PF_W ? VM_WRITE : 0) | (s->flags & PF_X ? VM_EXEC : 0);
+
+	return vm_map_fresh(t->space, start, end - start, flags) &&
+	       vm_write(t->space, s->vaddr, image + s->offset, s->filesz);
+}
+
+/* Not real entropy (no RNG on the default CPU): distinct per task and boot. */
+static uint64_t mix64(uint64_t x)
+{
+	x += 0x9e3779b97f4a7c15ull;
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+	return x ^ (x >> 31);
+}
+
+static const char *setup_stack(struct task *t, const struct elf_image *elf, const char *cmdline,
+			       uint64_t bias, uint64_t *rsp)
+{
+	static uint8_t top_page[PAGE];
+	const char *why;
+	struct ustack_info info = {
+		.cmdline = cmdline, .phdr = elf->phdr_vaddr, .phent = elf->phentsize,
+		.phnum = elf->phnum, .entry = elf->entry, .base = bias, .vdso = VDSO_BASE,
+		.random = { mix64(rdtsc() ^ (uint64_t)t->id), mix64(rdtsc() + (uint64_t)t) },
+	};
+
+	*rsp = ustack_build(top_page, sizeof(top_page), USER_STACK_TOP, &info, &why);
+	if (!*rsp)
+		return why;
+	if (!vm_map_fresh(t->space, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_SIZE,
+			  VM_USER | VM_WRITE) ||
+	    !vm_write(t->space, USER_STACK_TOP - PAGE, top_page, PAGE))
+		return "out of memory for the stack";
+	return NULL;
+}
+
+static const char *load(struct task *t, const void *image, const struct elf_image *elf,
+			const char *cmdline, uint64_t bias)
+{
+	uint64_t rsp;
+
+	for (unsigned i = 0; i < elf->nsegments; i++)
+		if (!map_segment(t, image, &elf->segments[i]))
+			return "out of memory for its segments";
+	const char *why = setup_stack(t, elf, cmdline, bias, &rsp);
+	if (why)
+		return why;
+	if (!task_spawn_thread(t, elf->entry, rsp, 0, 0))
+		return "out of memory for its thread";
+	return NULL;
+}
+
+void loader_start_module(const void *image, size_t size, const char *cmdline)
+{
+	static struct elf_image elf;
+	char name[TASK_NAME_MAX];
+	const char *why;
+	uint64_t bias = load_bias_for(image, size);
+
+	module_name(cmdline, name);
+	why = elf_check(image, size, bias, USER_IMAGE_LOW, USER_IMAGE_TOP, &elf);
+	if (why) {
+		klog("module %s refused: %s", name, why);
+		tasks_note_refused();
+		return;
+	}
+	struct task *t = task_create(name);
+	if (!t) {
+		klog("module %s refused: no room for another task", name);
+		tasks_note_refused();
+		return;
+	}
+	t->image = image;
+	t->image_size = size;
+	t->load_bias = bias;
+	why = load(t, image, &elf, cmdline, bias);
+	if (why) {
+		klog("module %s refused: %s", name, why);
+		task_discard(t);
+		tasks_note_refused();
+		return;
+	}
+	klog("task %s started (id %ld, %s, entry %#lx)", name, t->id,
+	     elf.type == ET_DYN ? "PIE" : "static", elf.entry);
+}

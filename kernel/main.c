@@ -1,0 +1,106 @@
+/*
+ * kmain: bring the machine up in dependency order, then run the bundle.
+ * Each step logs one line so a boot log reads as a checklist.
+ */
+#include "log.h"
+#include "panic.h"
+#include "machine.h"
+#include "multiboot2.h"
+#include "memmap.h"
+#include "pmm.h"
+#include "phys.h"
+#include "vm.h"
+#include "timer.h"
+#include "selftest.h"
+#include "serial.h"
+#include "gdt.h"
+#include "trap.h"
+#include "irq.h"
+#include "layout.h"
+#include "sched.h"
+#include "loader.h"
+#include "vdso_map.h"
+#include "task.h"
+#include <string.h>
+
+#define BOOT_INFO_MAX (64 * 1024)
+#define LOW_MEMORY_END 0x100000		/* BIOS data, EBDA, ROMs: never ours */
+
+extern char kernel_start[], kernel_end[];
+static struct boot_info boot;
+
+static void parse_boot_info(uint32_t magic, uint64_t info_phys)
+{
+	if (magic != MB2_BOOTLOADER_MAGIC)
+		panic("not booted by a multiboot2 loader (magic %#x)", magic);
+	const void *info = phys_to_virt(info_phys);
+	uint32_t size = multiboot2_total_size(info);
+	if (size > BOOT_INFO_MAX)
+		panic("boot information too large (%u bytes)", size);
+	const char *why = multiboot2_parse(info, size, &boot);
+	if (why)
+		panic("bad boot information: %s", why);
+	klog("booted by %s, command line \"%s\"", boot.loader, boot.cmdline);
+}
+
+/* Everything the allocator must never hand out. */
+static struct memmap free_ram(uint64_t info_phys)
+{
+	struct memmap m = boot.ram;
+	bool ok = memmap_remove(&m, 0, LOW_MEMORY_END) &&
+		  memmap_remove(&m, vm_kernel_image_phys(kernel_start), kernel_end - kernel_start) &&
+		  memmap_remove(&m, info_phys, multiboot2_total_size(phys_to_virt(info_phys)));
+	for (unsigned i = 0; i < boot.nmodules; i++)
+		ok = ok && memmap_remove(&m, boot.modules[i].start, boot.modules[i].end - boot.modules[i].start);
+	if (!ok)
+		panic("memory map too fragmented");
+	return m;
+}
+
+static void init_memory(uint64_t info_phys)
+{
+	for (unsigned i = 0; i < boot.ram.count; i++)
+		klog("memory: 0x%012lx-0x%012lx available (%lu KiB)", boot.ram.r[i].base,
+		     boot.ram.r[i].base + boot.ram.r[i].len, boot.ram.r[i].len / 1024);
+	struct memmap m = free_ram(info_phys);
+	pmm_init(&m);
+	klog("memory: %lu KiB usable of %lu KiB, kernel image %lu KiB",
+	     pmm_free_pages() * 4, memmap_total(&boot.ram) / 1024,
+	     (uint64_t)(kernel_end - kernel_start) / 1024);
+	vm_init(&boot.ram);
+	klog("paging: kernel sections mapped with their own rights, direct map at %#lx",
+	     (uint64_t)DIRECT_MAP_BASE);
+}
+
+static void start_modules(void)
+{
+	klog("modules: %u", boot.nmodules);
+	for (unsigned i = 0; i < boot.nmodules; i++) {
+		const struct boot_module *m = &boot.modules[i];
+		klog("module %u: %lu bytes, \"%s\"", i, m->end - m->start, m->cmdline);
+		loader_start_module(phys_to_virt(m->start), m->end - m->start, m->cmdline);
+	}
+	for (unsigned i = 0; i < boot.skipped_modules; i++) {
+		klog("module %u refused: more than %u modules", BOOT_MODULES_MAX + i, BOOT_MODULES_MAX);
+		tasks_note_refused();
+	}
+}
+
+_Noreturn void kmain(uint32_t magic, uint64_t info_phys)
+{
+	serial_init();
+	klog("Rainbow kernel, x86_64, long mode");
+	gdt_init();
+	idt_init();
+	parse_boot_info(magic, info_phys);
+	init_memory(info_phys);
+	selftest_run(boot.cmdline);
+	sched_init();
+	irq_init();
+	timer_calibrate(2);
+	klog("timer: %u Hz, ticking (%lu ticks), TSC %lu kHz", TIMER_HZ, timer_ticks(),
+	     timer_tsc_hz() / 1000);
+	vdso_init();
+	start_modules();
+	sched_start();
+}

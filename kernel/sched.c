@@ -1,0 +1,177 @@
+/*
+ * The scheduler: strict priorities, round robin within a priority, one
+ * FIFO run queue per priority and a bitmap of the non-empty ones, so
+ * picking the next thread is O(1).  The running thread is not on a queue.
+ * The idle thread runs when nothing else can; when no task is left, it
+ * ends the bundle.
+ */
+#include "sched.h"
+#include "task.h"
+#include "timer.h"
+#include "panic.h"
+#include "thread_arch.h"
+#include "cpu.h"
+
+struct thread *current;
+static struct thread *idle;
+static struct thread *switched_from;
+static struct list run_queue[SCHED_PRIORITIES];
+static unsigned ready_mask;		/* bit p: run_queue[p] is not empty */
+static struct list sleepers;		/* sorted by wake_tick */
+static bool need_resched;
+
+void sched_make_ready(struct thread *t)
+{
+	t->state = THREAD_READY;
+	if (t == current || t == idle)
+		return;
+	list_push_back(&run_queue[t->priority], &t->run_link);
+	ready_mask |= 1u << t->priority;
+	if (t->priority > current->priority || current == idle)
+		need_resched = true;
+}
+
+void sched_unlink(struct thread *t)
+{
+	if (!list_linked(&t->run_link))
+		return;
+	list_remove(&t->run_link);
+	if (t->state == THREAD_READY && list_empty(&run_queue[t->priority]))
+		ready_mask &= ~(1u << t->priority);
+}
+
+static struct thread *take_next(void)
+{
+	if (!ready_mask)
+		return idle;
+	unsigned p = 31 - __builtin_clz(ready_mask);
+	struct thread *t = list_entry(list_pop_front(&run_queue[p]), struct thread, run_link);
+	if (list_empty(&run_queue[p]))
+		ready_mask &= ~(1u << p);
+	return t;
+}
+
+static void switch_to(struct thread *next)
+{
+	struct thread *prev = current;
+
+	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
+	need_resched = false;
+	next->slice_left = SCHED_SLICE_TICKS;
+	if (next == prev)
+		return;
+	current = next;
+	switched_from = prev;
+	arch_switch_to(prev, next);
+	context_switch(&prev->kernel_rsp, next->kernel_rsp);
+	sched_after_switch();
+}
+
+/* Current gives up the CPU; a ready current goes to the back of its queue. */
+static void reschedule(void)
+{
+	if (current->state == THREAD_READY && current != idle) {
+		list_push_back(&run_queue[current->priority], &current->run_link);
+		ready_mask |= 1u << current->priority;
+	}
+	switch_to(take_next());
+}
+
+void sched_yield(void)
+{
+	reschedule();
+}
+
+void sched_block(enum thread_state why)
+{
+	current->state = why;
+	reschedule();
+}
+
+void sched_sleep(uint64_t ticks)
+{
+	struct list *pos = sleepers.next;
+
+	current->wake_tick = timer_ticks() + (ticks ? ticks : 1);
+	while (pos != &sleepers &&
+	       list_entry(pos, struct thread, run_link)->wake_tick <= current->wake_tick)
+		pos = pos->next;
+	list_push_back(pos, &current->run_link);	/* inserts before pos */
+	sched_block(THREAD_SLEEPING);
+}
+
+static void wake_sleepers(uint64_t now)
+{
+	while (!list_empty(&sleepers)) {
+		struct thread *t = list_entry(sleepers.next, struct thread, run_link);
+		if (t->wake_tick > now)
+			break;
+		list_remove(&t->run_link);
+		sched_make_ready(t);
+	}
+}
+
+void sched_tick(void)
+{
+	wake_sleepers(timer_ticks());
+	if (current != idle && current->slice_left && --current->slice_left == 0)
+		need_resched = true;
+}
+
+void sched_before_user_return(void)
+{
+	if (need_resched)
+		reschedule();
+}
+
+void sched_after_switch(void)
+{
+	struct thread *prev = switched_from;
+
+	switched_from = NULL;
+	if (prev && prev->state == THREAD_DEAD)
+		task_reap_thread(prev);
+}
+
+/*
+ * The idle thread: halt until an interrupt makes something ready.  If
+ * nothing is ready and nothing sleeps, no interrupt can ever help: the
+ * remaining threads are deadlocked, and the bundle fails.
+ */
+static _Noreturn void idle_main(void)
+{
+	sched_after_switch();
+	for (;;) {
+		if (!tasks_alive())
+			tasks_finish();
+		if (ready_mask) {
+			reschedule();
+			continue;
+		}
+		if (list_empty(&sleepers))
+			tasks_kill_deadlocked();
+		else
+			wait_for_interrupt();
+	}
+}
+
+void sched_init(void)
+{
+	for (unsigned p = 0; p < SCHED_PRIORITIES; p++)
+		list_init(&run_queue[p]);
+	list_init(&sleepers);
+	idle = thread_alloc(NULL, 0);
+	if (!idle)
+		panic("no memory for the idle thread");
+	thread_start_kernel(idle, idle_main);
+	current = idle;
+}
+
+_Noreturn void sched_start(void)
+{
+	uint64_t discarded_rsp;
+
+	arch_switch_to(NULL, idle);
+	context_switch(&discarded_rsp, idle->kernel_rsp);
+	__builtin_unreachable();
+}

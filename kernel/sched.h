@@ -1,0 +1,30 @@
+#ifndef SCHED_H
+#define SCHED_H
+
+#include <stdint.h>
+#include "thread.h"
+
+#define SCHED_PRIORITIES 8
+#define SCHED_DEFAULT_PRIORITY 4
+#define SCHED_SLICE_TICKS 2
+
+/* Queues and the idle thread, before any thread is made ready. */
+void sched_init(void);
+/* Start scheduling; the caller's stack is abandoned. */
+_Noreturn void sched_start(void);
+void sched_make_ready(struct thread *t);
+/* Give the CPU to the next thread; current stays ready. */
+void sched_yield(void);
+/* Current stops running until someone makes it ready (state says why). */
+void sched_block(enum thread_state why);
+/* Sleep for at least the given number of ticks. */
+void sched_sleep(uint64_t ticks);
+/* Take a thread that is not running off the run queue or sleep list. */
+void sched_unlink(struct thread *t);
+void sched_tick(void);
+/* On the way back to user mode: switch if the tick asked for it. */
+void sched_before_user_return(void);
+/* First thing a thread does after it is switched to (frees the dead). */
+void sched_after_switch(void);
+
+#endif

@@ -1,0 +1,31 @@
+#ifndef SYSCALL_H
+#define SYSCALL_H
+
+#include <stdint.h>
+
+struct trap_frame;
+
+/* The interrupt path: number in rax, arguments in rdi, rsi, rdx, r10, r8, r9. */
+void syscall_dispatch(struct trap_frame *f);
+
+/*
+ * Handlers get the six argument registers as arg[0..5] and return a value
+ * or -errno.
+ */
+typedef long (*syscall_fn)(const uint64_t arg[6]);
+
+long sys_console_write(const uint64_t arg[6]);
+long sys_console_read(const uint64_t arg[6]);
+long sys_exit(const uint64_t arg[6]);
+long sys_thread_create(const uint64_t arg[6]);
+long sys_thread_exit(const uint64_t arg[6]);
+long sys_thread_join(const uint64_t arg[6]);
+long sys_mem_map(const uint64_t arg[6]);
+long sys_mem_unmap(const uint64_t arg[6]);
+long sys_yield(const uint64_t arg[6]);
+long sys_sleep(const uint64_t arg[6]);
+long sys_task_id(const uint64_t arg[6]);
+long sys_thread_id(const uint64_t arg[6]);
+long sys_set_tls(const uint64_t arg[6]);
+
+#endif

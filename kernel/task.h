@@ -1,0 +1,59 @@
+#ifndef TASK_H
+#define TASK_H
+
+#include <stdint.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "list.h"
+
+#define TASK_MAX 128
+#define TASK_NAME_MAX 32
+#define TASK_THREADS_MAX 128
+
+/* A task: an address space and the threads that run in it. */
+struct task {
+	long id;
+	char name[TASK_NAME_MAX];
+	uint64_t space;			/* vm.h address space */
+	struct list threads;		/* every thread not yet freed */
+	unsigned live_threads;		/* threads that have not exited */
+	bool done;			/* exited or killed: status is final */
+	bool killed;
+	int exit_status;
+	/* The module the task was loaded from, to symbolize its faults. */
+	const void *image;
+	size_t image_size;
+	uint64_t load_bias;
+	/* Anonymous memory (usermem.c). */
+	uint64_t anon_pages;
+	uint64_t anon_next;
+};
+
+struct thread;
+
+/* A task with an empty address space (vDSO mapped); NULL when out of resources. */
+struct task *task_create(const char *name);
+/* Undo task_create for a task that never ran (its module was refused). */
+void task_discard(struct task *t);
+/* A new ready thread of t starting at entry; NULL when out of resources. */
+struct thread *task_spawn_thread(struct task *t, uint64_t entry, uint64_t rsp,
+				 uint64_t arg, uint64_t fs_base);
+/* Thread exit: the last one out ends the task with its status. */
+_Noreturn void task_thread_exit(int status);
+/* End the whole task (exit or kill); does not return if t is current's. */
+void task_end(struct task *t, int status, bool killed);
+/* Free a dead thread once nobody runs on its stack (scheduler calls this). */
+void task_reap_thread(struct thread *th);
+/* Collect a zombie thread's status and free it. */
+int task_release_zombie(struct thread *th);
+struct thread *task_find_thread(struct task *t, long tid);
+
+/* A module was refused: the bundle cannot succeed. */
+void tasks_note_refused(void);
+bool tasks_alive(void);
+/* Everything blocked and nothing can wake it: kill what is left. */
+void tasks_kill_deadlocked(void);
+/* Print the verdict and leave QEMU. */
+_Noreturn void tasks_finish(void);
+
+#endif

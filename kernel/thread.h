@@ -1,0 +1,57 @@
+#ifndef THREAD_H
+#define THREAD_H
+
+#include <stdint.h>
+#include <stdbool.h>
+#include "list.h"
+
+struct task;
+
+enum thread_state {
+	THREAD_READY,		/* on a run queue, or running */
+	THREAD_SLEEPING,	/* on the sleep list until wake_tick */
+	THREAD_JOINING,		/* waiting for another thread of its task */
+	THREAD_BLOCKED,		/* waiting in IPC (see ipc.c) */
+	THREAD_ZOMBIE,		/* exited, waiting to be joined */
+	THREAD_DEAD,		/* to be freed once nobody runs on its stack */
+};
+
+/*
+ * A thread.  The control block and the thread's kernel stack share one
+ * 4 KiB page (the original design: no kernel heap needed for threads):
+ * the struct sits at the bottom, the stack grows down from the top.
+ */
+struct thread {
+	uint64_t kernel_rsp;		/* saved by context_switch */
+	struct task *task;
+	long id;
+	enum thread_state state;
+	unsigned priority;		/* 0 (lowest) .. SCHED_PRIORITIES-1 */
+	unsigned slice_left;		/* ticks before round robin moves on */
+	struct list run_link;		/* run queue, sleep list or a wait queue */
+	struct list task_link;		/* the task's thread list */
+	uint64_t wake_tick;
+	uint64_t fs_base;		/* user TLS pointer */
+	uint64_t gs_base;		/* user UTCB pointer */
+	int exit_status;
+	struct thread *joiner;		/* a thread waiting in join for this one */
+	uint64_t stack_canary;		/* last word below the stack */
+};
+
+#define THREAD_STACK_CANARY 0x5261696e626f7721ull	/* "Rainbow!" */
+
+/* Top of the thread's kernel stack (the end of its page). */
+static inline uint64_t thread_stack_top(const struct thread *t)
+{
+	return (uint64_t)t + 4096;
+}
+
+/* The running thread. */
+extern struct thread *current;
+
+struct thread *thread_alloc(struct task *task, unsigned priority);
+void thread_free(struct thread *t);
+/* Make t start in user mode at entry with rsp and rdi = arg. */
+void thread_start_user(struct thread *t, uint64_t entry, uint64_t rsp, uint64_t arg);
+
+#endif

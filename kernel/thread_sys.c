@@ -1,0 +1,54 @@
+/* System calls that create, end and join the threads of a task. */
+#include "syscall.h"
+#include "thread.h"
+#include "task.h"
+#include "sched.h"
+#include "uaccess.h"
+#include "layout.h"
+#include <errno.h>
+
+long sys_thread_create(const uint64_t arg[6])
+{
+	uint64_t entry = arg[0], user_arg = arg[1], stack_top = arg[2], tls = arg[3];
+	struct task *t = current->task;
+
+	if (entry == 0 || entry >= USER_TOP || stack_top == 0 || stack_top > USER_TOP ||
+	    tls >= USER_TOP)
+		return -EINVAL;
+	if (t->live_threads >= TASK_THREADS_MAX)
+		return -EAGAIN;
+	struct thread *th = task_spawn_thread(t, entry, stack_top, user_arg, tls);
+	if (!th)
+		return -ENOMEM;
+	th->priority = current->priority;
+	return th->id;
+}
+
+long sys_thread_exit(const uint64_t arg[6])
+{
+	task_thread_exit((int)arg[0]);
+}
+
+long sys_thread_join(const uint64_t arg[6])
+{
+	long tid = (long)arg[0];
+	uint64_t status_ptr = arg[1];
+	struct thread *th = task_find_thread(current->task, tid);
+
+	if (!th)
+		return -ESRCH;
+	if (th == current)
+		return -EDEADLK;
+	if (th->joiner)
+		return -EINVAL;		/* someone else is joining it */
+	if (status_ptr && !user_range_ok(status_ptr, sizeof(int), true))
+		return -EFAULT;
+	if (th->state != THREAD_ZOMBIE) {
+		th->joiner = current;
+		sched_block(THREAD_JOINING);
+	}
+	int status = task_release_zombie(th);
+	if (status_ptr)
+		copy_to_user(status_ptr, &status, sizeof(status));
+	return 0;
+}

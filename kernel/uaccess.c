@@ -1,0 +1,45 @@
+/*
+ * User pointers are checked page by page against the task's page tables
+ * before the kernel touches them.  The kernel runs with interrupts off on
+ * one CPU, so nothing can unmap a page between the check and the copy.
+ */
+#include "uaccess.h"
+#include "thread.h"
+#include "task.h"
+#include "vm.h"
+#include "layout.h"
+#include <errno.h>
+#include <string.h>
+
+bool user_range_ok(uint64_t addr, size_t len, bool write)
+{
+	if (len == 0)
+		return true;
+	if (addr == 0 || addr >= USER_TOP || len > USER_TOP - addr)
+		return false;
+	for (uint64_t page = addr & ~(uint64_t)(PAGE_SIZE - 1); page < addr + len; page += PAGE_SIZE) {
+		uint64_t phys;
+		unsigned flags;
+		if (!vm_lookup(current->task->space, page, &phys, &flags) || !(flags & VM_USER))
+			return false;
+		if (write && !(flags & VM_WRITE))
+			return false;
+	}
+	return true;
+}
+
+int copy_from_user(void *dst, uint64_t src, size_t len)
+{
+	if (!user_range_ok(src, len, false))
+		return -EFAULT;
+	memcpy(dst, (const void *)src, len);
+	return 0;
+}
+
+int copy_to_user(uint64_t dst, const void *src, size_t len)
+{
+	if (!user_range_ok(dst, len, true))
+		return -EFAULT;
+	memcpy((void *)dst, src, len);
+	return 0;
+}

@@ -1,0 +1,27 @@
+#ifndef USTACK_H
+#define USTACK_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+#define USTACK_MAX_ARGS 64
+
+/* What a new program learns from its initial stack (System V x86-64 ABI). */
+struct ustack_info {
+	const char *cmdline;		/* "name arg1 arg2 ...", split on spaces */
+	uint64_t phdr, phent, phnum;	/* AT_PHDR, AT_PHENT, AT_PHNUM */
+	uint64_t entry;			/* AT_ENTRY */
+	uint64_t base;			/* AT_BASE: load bias of a PIE, else 0 */
+	uint64_t vdso;			/* AT_SYSINFO_EHDR */
+	uint64_t random[2];		/* AT_RANDOM bytes */
+};
+
+/*
+ * Lay out argc, argv, envp, auxv and the strings they point to in
+ * buf[0..size), which user space will see ending at address top.
+ * Returns the initial rsp, or 0 with *why set when it does not fit.
+ */
+uint64_t ustack_build(uint8_t *buf, size_t size, uint64_t top,
+		      const struct ustack_info *info, const char **why);
+
+#endif

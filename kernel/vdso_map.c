@@ -1,0 +1,49 @@
+/*
+ * The vDSO in every task: the image's pages are mapped straight from the
+ * kernel's .rodata (never copied, never writable), and one data page the
+ * kernel keeps current sits RB_VDSO_DATA_OFFSET below them.
+ */
+#include "vdso_map.h"
+#include "vdso_image.h"
+#include "vdso_data.h"
+#include "clock.h"
+#include "vm.h"
+#include "pmm.h"
+#include "phys.h"
+#include "panic.h"
+#include "log.h"
+#include <string.h>
+
+#define PAGE 4096
+
+static uint64_t data_frame;
+
+void vdso_init(void)
+{
+	data_frame = pmm_alloc();
+	if (!data_frame)
+		panic("no memory for the vDSO data page");
+	memset(phys_to_virt(data_frame), 0, PAGE);
+	clock_init(phys_to_virt(data_frame));
+	klog("vdso: %lu bytes at %#lx, data page below it",
+	     (uint64_t)(vdso_image_end - vdso_image_start), VDSO_BASE);
+}
+
+const void *vdso_image(size_t *size)
+{
+	*size = vdso_image_end - vdso_image_start;
+	return vdso_image_start;
+}
+
+bool vdso_map_into(uint64_t space)
+{
+	size_t size = vdso_image_end - vdso_image_start;
+
+	if (!vm_map(space, VDSO_BASE - RB_VDSO_DATA_OFFSET, data_frame, VM_USER))
+		return false;
+	for (size_t off = 0; off < size; off += PAGE)
+		if (!vm_map(space, VDSO_BASE + off, vm_kernel_image_phys(vdso_image_start + off),
+			    VM_USER | VM_EXEC))
+			return false;
+	return true;
+}

@@ -1,0 +1,45 @@
+#ifndef VM_H
+#define VM_H
+
+#include <stdint.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "memmap.h"
+
+/*
+ * Address spaces.  An address space is named by the physical address of
+ * its top-level table; every one shares the kernel half, so switching
+ * between them never changes what the kernel sees.
+ */
+#define VM_WRITE  0x1u
+#define VM_EXEC   0x2u
+#define VM_USER   0x4u
+#define VM_OWNED  0x8u		/* the frame belongs to this mapping: freed with it */
+
+/* Build the kernel's own tables (image with per-section rights, direct map) and switch. */
+void vm_init(const struct memmap *ram);
+/* The kernel-only address space vm_init built. */
+uint64_t vm_kernel_space(void);
+
+/* A new address space with an empty user half; 0 when out of memory. */
+uint64_t vm_create(void);
+/* Free every user page table, and every VM_OWNED frame, then the space itself. */
+void vm_destroy(uint64_t space);
+void vm_switch(uint64_t space);
+
+/* Map one 4 KiB page.  False when out of memory (nothing is left half-done). */
+bool vm_map(uint64_t space, uint64_t va, uint64_t phys, unsigned flags);
+/* Unmap one page; frees it if VM_OWNED.  False if nothing was mapped. */
+bool vm_unmap(uint64_t space, uint64_t va);
+/* The frame mapped at va and its flags, or false when unmapped. */
+bool vm_lookup(uint64_t space, uint64_t va, uint64_t *phys, unsigned *flags);
+
+/* Copy into space at va (pages must be mapped).  False if one is not. */
+bool vm_write(uint64_t space, uint64_t va, const void *src, size_t len);
+/* Map len bytes of zeroed, owned frames at va; all or nothing. */
+bool vm_map_fresh(uint64_t space, uint64_t va, uint64_t len, unsigned flags);
+
+/* Physical address of a kernel image object (linked at KERNEL_VMA). */
+uint64_t vm_kernel_image_phys(const void *p);
+
+#endif

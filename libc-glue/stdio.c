@@ -1,0 +1,82 @@
+/*
+ * stdin, stdout and stderr: picolibc's tinystdio streams on the console.
+ *
+ * stdout is line-buffered per thread: each thread gathers its own line in
+ * TLS and hands it to the console in one write, so lines of concurrent
+ * threads never mix.  stderr is unbuffered but first writes out the
+ * thread's pending stdout line, keeping the order the program wrote in.
+ */
+#include <stdio.h>
+
+#include <rainbow/syscall.h>
+
+#include "glue.h"
+
+#define LINE_BUFFER_SIZE 256
+
+static __thread struct {
+	size_t len;
+	char bytes[LINE_BUFFER_SIZE];
+} line;
+
+void __rb_stdout_flush(void)
+{
+	if (line.len) {
+		rb_console_write(line.bytes, line.len);
+		line.len = 0;
+	}
+}
+
+static int put_stdout(char c, FILE *stream)
+{
+	(void)stream;
+	line.bytes[line.len++] = c;
+	if (c == '\n' || line.len == sizeof line.bytes)
+		__rb_stdout_flush();
+	return (unsigned char)c;
+}
+
+static int flush_stdout(FILE *stream)
+{
+	(void)stream;
+	__rb_stdout_flush();
+	return 0;
+}
+
+static int put_stderr(char c, FILE *stream)
+{
+	(void)stream;
+	__rb_stdout_flush();
+	return rb_console_write(&c, 1) == 1 ? (unsigned char)c : EOF;
+}
+
+static int get_stdin(FILE *stream)
+{
+	unsigned char c;
+	long n;
+
+	(void)stream;
+	/* A prompt without a newline shows before the wait for input. */
+	__rb_stdout_flush();
+	n = rb_console_read(&c, 1);
+	if (n == 1)
+		return c;
+	if (n == 0)
+		return _FDEV_EOF;
+	__rb_syscall_ret(n);
+	return _FDEV_ERR;
+}
+
+/* exit() runs destructors: the main thread's last line goes out then. */
+__attribute__((destructor)) static void flush_at_exit(void)
+{
+	__rb_stdout_flush();
+}
+
+static FILE console_in = FDEV_SETUP_STREAM(NULL, get_stdin, NULL, _FDEV_SETUP_READ);
+static FILE console_out = FDEV_SETUP_STREAM(put_stdout, NULL, flush_stdout, _FDEV_SETUP_WRITE);
+static FILE console_err = FDEV_SETUP_STREAM(put_stderr, NULL, NULL, _FDEV_SETUP_WRITE);
+
+FILE *const stdin = &console_in;
+FILE *const stdout = &console_out;
+FILE *const stderr = &console_err;

@@ -1,0 +1,86 @@
+/*
+ * rb_thread_start() and rb_thread_wait(): <rainbow/thread.h> over the
+ * vDSO's rb_thread_create() and rb_thread_join().
+ *
+ * One mapping per thread, from low to high addresses: a guard page (unmapped
+ * again, so that running off the stack faults), the stack, the struct
+ * rb_thread, and the area of the TLS block.
+ */
+#include <stdint.h>
+
+#include <rainbow/syscall.h>
+#include <rainbow/thread.h>
+
+#include "crt.h"
+#include "glue.h"
+
+#define PAGE_SIZE 4096
+
+struct rb_thread {
+	long tid;
+	int (*fn)(void *);
+	void *arg;
+	void *mapping;
+	size_t mapping_size;
+};
+
+/* Where the kernel starts the thread, with rdi = the struct rb_thread. */
+static _Noreturn void thread_main(void *self)
+{
+	struct rb_thread *thread = self;
+	int status = thread->fn(thread->arg);
+
+	__rb_stdout_flush();
+	rb_thread_exit(status);
+}
+
+/*
+ * The kernel starts a thread with rsp = stack_top as if entry had just been
+ * called: rsp + 8 a multiple of 16, and a return address, 0 here, at rsp.
+ */
+static void *initial_stack_top(char *stack_end)
+{
+	uintptr_t *top = (uintptr_t *)(((uintptr_t)stack_end & ~(uintptr_t)15) - 8);
+
+	*top = 0;
+	return top;
+}
+
+struct rb_thread *rb_thread_start(int (*fn)(void *), void *arg)
+{
+	size_t size = PAGE_SIZE + RB_THREAD_STACK_SIZE + sizeof(struct rb_thread) +
+		      __rb_tls_area_size();
+	long mapped = rb_mem_map(NULL, size, RB_PROT_READ | RB_PROT_WRITE);
+	struct rb_thread *thread;
+	void *tls_block;
+	long tid;
+
+	if (mapped < 0) {
+		__rb_syscall_ret(mapped);
+		return NULL;
+	}
+	rb_mem_unmap((void *)mapped, PAGE_SIZE);
+	thread = (struct rb_thread *)((char *)mapped + PAGE_SIZE + RB_THREAD_STACK_SIZE);
+	*thread = (struct rb_thread){ .fn = fn, .arg = arg,
+				      .mapping = (void *)mapped, .mapping_size = size };
+	tls_block = __rb_tls_init(thread + 1);
+	tid = rb_thread_create(thread_main, thread, initial_stack_top((char *)thread),
+			       __rb_tls_thread_pointer(tls_block));
+	if (tid < 0) {
+		rb_mem_unmap((void *)mapped, size);
+		__rb_syscall_ret(tid);
+		return NULL;
+	}
+	thread->tid = tid;
+	return thread;
+}
+
+int rb_thread_wait(struct rb_thread *thread, int *status)
+{
+	long r = rb_thread_join(thread->tid, status);
+
+	if (r < 0)
+		return __rb_syscall_ret(r);
+	rb_mem_unmap(thread->mapping, thread->mapping_size);
+	return 0;
+}

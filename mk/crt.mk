@@ -1,0 +1,107 @@
+# The app toolchain in build/sysroot: crt0.o, librainbow.a (crt/ and
+# libc-glue/), rainbow.ld, rainbow.specs and the headers, next to picolibc's
+# libc.a, libm.a and headers, which mk/setup installs there.
+#
+# Exports:
+#   SYSROOT         build/sysroot
+#   SYSROOT_STAMP   a file that exists once the sysroot is complete
+#   APP_CC          the compiler driver for apps (gcc with rainbow.specs)
+#   APP_CFLAGS      the usual flags for app code
+# See docs/runtime.md.
+
+SYSROOT       := $(BUILD)/sysroot
+SYSROOT_STAMP := $(SYSROOT)/.complete
+APP_CC        := $(CC) -specs=$(SYSROOT)/rainbow.specs
+APP_CFLAGS    := $(CSTD) $(WARN) -O2 -g
+
+PICOLIBC_PARTS := $(SYSROOT)/lib/libc.a $(SYSROOT)/lib/libm.a $(SYSROOT)/include/stdio.h
+
+RAINBOW_HEADERS := $(notdir $(wildcard vdso/include/rainbow/*.h crt/include/rainbow/*.h \
+	libc-glue/include/rainbow/*.h))
+SYSROOT_HEADERS := $(SYSROOT)/include/elf.h \
+	$(addprefix $(SYSROOT)/include/rainbow/,$(RAINBOW_HEADERS))
+
+# The crt runs before TLS exists, so no stack protector (its canary lives in
+# TLS); PIE so that the same objects serve static and static-pie apps.
+CRT_CFLAGS := $(APP_CFLAGS) -fPIE -fno-stack-protector -Icrt -Ilibc-glue -MMD -MP
+
+CRT_SRC := $(filter-out crt/start.S,$(wildcard crt/*.c crt/*.S)) $(wildcard libc-glue/*.c)
+CRT_OBJ := $(patsubst %,$(BUILD)/%.o,$(basename $(CRT_SRC)))
+CRT0    := $(SYSROOT)/lib/crt0.o
+LIBRAINBOW := $(SYSROOT)/lib/librainbow.a
+
+# Compiling the crt needs what an app compile needs, except the crt itself.
+CRT_COMPILE_DEPS := $(SYSROOT)/rainbow.specs $(SYSROOT_HEADERS) $(PICOLIBC_PARTS)
+
+$(SYSROOT)/include/elf.h: crt/include/elf.h
+	$(call say,INSTALL,$@)
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
+
+$(SYSROOT)/include/rainbow/%.h: vdso/include/rainbow/%.h
+	$(call say,INSTALL,$@)
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
+
+$(SYSROOT)/include/rainbow/%.h: crt/include/rainbow/%.h
+	$(call say,INSTALL,$@)
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
+
+$(SYSROOT)/include/rainbow/%.h: libc-glue/include/rainbow/%.h
+	$(call say,INSTALL,$@)
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
+
+$(SYSROOT)/lib/rainbow.ld: crt/rainbow.ld
+	$(call say,INSTALL,$@)
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
+
+# Absolute paths, so that the specs work from any directory.
+$(SYSROOT)/rainbow.specs: crt/rainbow.specs.in
+	$(call say,GEN,$@)
+	@mkdir -p $(@D)
+	$(Q)sed -e 's|@SYSROOT@|$(abspath $(SYSROOT))|g' \
+		-e 's|@GCC_INCLUDE@|$(shell $(CC) -print-file-name=include)|g' \
+		-e 's|@LIBGCC@|$(shell $(CC) -print-libgcc-file-name)|g' $< > $@
+
+
+$(BUILD)/crt/%.o: crt/%.c $(CRT_COMPILE_DEPS)
+	$(call say,CC,$@)
+	@mkdir -p $(@D)
+	$(Q)$(APP_CC) $(CRT_CFLAGS) -c -o $@ $<
+
+$(BUILD)/crt/%.o: crt/%.S $(CRT_COMPILE_DEPS)
+	$(call say,AS,$@)
+	@mkdir -p $(@D)
+	$(Q)$(APP_CC) $(CRT_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libc-glue/%.o: libc-glue/%.c $(CRT_COMPILE_DEPS)
+	$(call say,CC,$@)
+	@mkdir -p $(@D)
+	$(Q)$(APP_CC) $(CRT_CFLAGS) -c -o $@ $<
+
+$(CRT0): $(BUILD)/crt/start.o
+	$(call say,INSTALL,$@)
+	$(Q)cp $< $@
+
+$(LIBRAINBOW): $(CRT_OBJ)
+	$(call say,AR,$@)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(SYSROOT_STAMP): $(PICOLIBC_PARTS) $(SYSROOT_HEADERS) $(CRT0) $(LIBRAINBOW) \
+		$(SYSROOT)/lib/rainbow.ld $(SYSROOT)/rainbow.specs
+	$(Q)touch $@
+
+.PHONY: sysroot
+sysroot: $(SYSROOT_STAMP)
+
+# Host unit test of the vDSO lookup, against the real image.  -idirafter:
+# the host's own <elf.h> comes first, proving the code portable.
+UNIT_DEPS_test_vdso_lookup := crt/vdso_lookup.c crt/dso_walk.c
+$(BUILD)/tests/unit/test_vdso_lookup: HOST_CFLAGS += -idirafter crt/include
+$(BUILD)/tests/unit/test_vdso_lookup: | $(VDSO_SO)
+
+-include $(CRT_OBJ:.o=.d) $(BUILD)/crt/start.d

@@ -1,0 +1,56 @@
+# The kernel: kernel/ (portable) and kernel/arch/x86_64/ (everything x86).
+#
+# Linked twice: the first link gives the addresses, mk/ksyms turns them into
+# the .ksyms table, the second link embeds it.  .ksyms is the last section,
+# so the check below can insist that no other symbol moved.
+
+KERNEL_ELF := $(BUILD)/kernel/rainbow.elf
+KARCH      := kernel/arch/x86_64
+KERNEL_SRC := $(wildcard kernel/*.c $(KARCH)/*.c $(KARCH)/*.S)
+KERNEL_OBJ := $(patsubst %,$(BUILD)/%.o,$(basename $(KERNEL_SRC)))
+KERNEL_LDS := $(BUILD)/kernel/kernel.ld
+KERNEL_EXTRA_OBJ := $(VDSO_IMAGE_OBJ)
+KERNEL_LIBS := $(KERNEL_LIBC)/lib/libc.a $(shell $(CC) -print-libgcc-file-name)
+KERNEL_LDFLAGS := -nostdlib -static -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments
+
+$(BUILD)/kernel/%.o: kernel/%.c
+	$(call say,CC,$@)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/kernel/%.o: kernel/%.S
+	$(call say,AS,$@)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(KERNEL_LDS): $(KARCH)/kernel.ld $(KARCH)/layout.h
+	@mkdir -p $(@D)
+	$(Q)$(CC) -E -P -x c -I$(KARCH) $< -o $@
+
+$(BUILD)/kernel/ksyms-empty.o: mk/ksyms
+	@mkdir -p $(@D)
+	$(Q)mk/ksyms /dev/null > $(@:.o=.S)
+	$(Q)$(CC) -c $(@:.o=.S) -o $@
+
+$(BUILD)/kernel/pass1.elf: $(KERNEL_OBJ) $(KERNEL_EXTRA_OBJ) $(BUILD)/kernel/ksyms-empty.o $(KERNEL_LDS)
+	$(call say,LD,$@)
+	$(Q)$(LD) $(KERNEL_LDFLAGS) -T $(KERNEL_LDS) -o $@ $(KERNEL_OBJ) $(KERNEL_EXTRA_OBJ) \
+		$(BUILD)/kernel/ksyms-empty.o $(KERNEL_LIBS)
+
+$(BUILD)/kernel/ksyms-table.o: $(BUILD)/kernel/pass1.elf mk/ksyms
+	$(call say,KSYMS,$@)
+	$(Q)$(NM) -n -S --defined-only $< | mk/ksyms - > $(@:.o=.S)
+	$(Q)$(CC) -c $(@:.o=.S) -o $@
+
+$(KERNEL_ELF): $(BUILD)/kernel/ksyms-table.o $(BUILD)/kernel/pass1.elf
+	$(call say,LD,$@)
+	$(Q)$(LD) $(KERNEL_LDFLAGS) -T $(KERNEL_LDS) -o $@ $(KERNEL_OBJ) $(KERNEL_EXTRA_OBJ) \
+		$(BUILD)/kernel/ksyms-table.o $(KERNEL_LIBS)
+	$(Q)cmp -s <($(NM) -n $(BUILD)/kernel/pass1.elf | grep -vE ' (ksyms_table|kernel_end)$$') <($(NM) -n $@ | grep -vE ' (ksyms_table|kernel_end)$$') \
+		|| { echo "kernel: symbols moved between the two links" >&2; rm -f $@; exit 1; }
+	$(Q)grub-file --is-x86-multiboot2 $@ || { echo "kernel: not multiboot2" >&2; rm -f $@; exit 1; }
+
+-include $(KERNEL_OBJ:.o=.d)
+
+# A change of flags rebuilds everything they apply to.
+$(KERNEL_OBJ): mk/config.mk mk/kernel.mk

@@ -1,0 +1,28 @@
+# make test: every host and guest test suite, summed up by mk/runtests.
+#
+# Unit tests (tests/unit/test_NAME.c) are cmocka programs compiled on the
+# host with the portable kernel files they name in UNIT_DEPS_NAME.
+# Host scripts (tests/host/*.sh) check build outputs; boot tests
+# (tests/boot/*.sh) boot QEMU and check what the kernel printed.
+
+UNIT_SRC  := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SRC))
+
+UNIT_DEPS_test_memmap     := kernel/memmap.c
+UNIT_DEPS_test_pmm        := kernel/pmm.c kernel/memmap.c
+UNIT_DEPS_test_multiboot2 := kernel/multiboot2.c kernel/memmap.c
+UNIT_DEPS_test_elf_check  := kernel/elf_check.c
+
+.SECONDEXPANSION:
+$(BUILD)/tests/unit/%: tests/unit/%.c $$(UNIT_DEPS_%)
+	$(call say,HOSTCC,$@)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(HOST_CFLAGS) -Ikernel -Ikernel/arch/x86_64 -o $@ $^ -lcmocka
+
+HOST_SUITES  := $(wildcard tests/host/*.sh)
+BOOT_SUITES  := $(wildcard tests/boot/*.sh)
+TEST_SUITES  = $(UNIT_BINS) $(HOST_SUITES) $(BOOT_SUITES) $(GUEST_SUITES)
+
+.PHONY: test
+test: all $(UNIT_BINS) $(TEST_DEPS)
+	$(Q)mk/runtests $(TEST_SUITES)

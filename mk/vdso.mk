@@ -1,0 +1,62 @@
+# The vDSO: vdso/, a genuine shared object mapped into every task
+# (docs/vdso.md).
+#
+# vdso.dbg is the link, with symbols and DWARF.  vdso.so is the same link
+# with only what a loader reads: the exact bytes the kernel embeds through
+# vdso_image.o.  vdsocheck refuses any image the kernel must not map.
+
+VDSO_SO        := $(BUILD)/vdso/vdso.so
+VDSO_DBG       := $(BUILD)/vdso/vdso.dbg
+VDSO_IMAGE_OBJ := $(BUILD)/vdso/vdso_image.o
+VDSO_CHECK     := $(BUILD)/vdso/vdsocheck
+# For the kernel: the data page layout, and vdso_image_start/end.
+VDSO_DATA_H    := vdso/vdso_data.h
+VDSO_IMAGE_H   := vdso/vdso_image.h
+# For apps: <rainbow/syscall.h> and <rainbow/types.h>.
+VDSO_INCLUDE   := vdso/include
+
+# The ABI: the functions the version script exports, all of them required.
+VDSO_FUNCTIONS := $(shell sed -n 's/^[[:space:]]*\(rb_[a-z0-9_]*\);.*/\1/p' vdso/vdso.map)
+
+VDSO_OBJ := $(patsubst vdso/%.c,$(BUILD)/vdso/%.o,$(wildcard vdso/*.c))
+
+# User-mode code without libc.  picolibc's headers give the errno values.
+VDSO_CFLAGS := $(CSTD) $(WARN) -O2 -g -fPIC -ffreestanding \
+	-fno-stack-protector -fasynchronous-unwind-tables \
+	-isystem $(KERNEL_LIBC)/include -Ivdso -I$(VDSO_INCLUDE)
+
+# The layout comes from vdso.lds; the rest makes a self-contained, fully
+# linked image: no undefined symbols, calls bound inside, no exec stack.
+VDSO_LDFLAGS := -shared -nostdlib -Wl,-T,vdso/vdso.lds \
+	-Wl,--version-script=vdso/vdso.map -Wl,-soname,rainbow-vdso.so.1 \
+	-Wl,--hash-style=both -Wl,--build-id -Wl,--eh-frame-hdr \
+	-Wl,-Bsymbolic -Wl,--no-undefined -Wl,-z,noexecstack \
+	-Wl,-z,max-page-size=4096
+
+$(BUILD)/vdso/%.o: vdso/%.c
+	$(call say,CC,$@)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(VDSO_CFLAGS) -MMD -MP -c $< -o $@
+
+$(VDSO_DBG): $(VDSO_OBJ) vdso/vdso.lds vdso/vdso.map
+	$(call say,LD,$@)
+	$(Q)$(CC) $(VDSO_LDFLAGS) -o $@ $(VDSO_OBJ)
+
+$(VDSO_SO): $(VDSO_DBG) $(VDSO_CHECK)
+	$(call say,STRIP,$@)
+	$(Q)$(OBJCOPY) --strip-all $< $@
+	$(call say,CHECK,$@)
+	$(Q)$(VDSO_CHECK) $@ $< $(VDSO_FUNCTIONS) || { rm -f $@; exit 1; }
+
+$(VDSO_IMAGE_OBJ): vdso/vdso_image.S $(VDSO_SO)
+	$(call say,AS,$@)
+	$(Q)$(CC) -DVDSO_SO='"$(VDSO_SO)"' -c $< -o $@
+
+VDSO_CHECK_SRC := vdso/check/vdsocheck.c vdso/check/elf_file.c
+
+$(VDSO_CHECK): $(VDSO_CHECK_SRC) vdso/check/elf_file.h $(VDSO_DATA_H)
+	$(call say,HOSTCC,$@)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(HOST_CFLAGS) -Ivdso -o $@ $(VDSO_CHECK_SRC)
+
+-include $(VDSO_OBJ:.o=.d)

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Deliberate kernel faults must give a symbolized report and a failure status.
+. tests/boot/lib.sh
+
+boot panic-pf tests/boot/empty.bundle selftest=pagefault
+expect_status 1 "kernel page fault stops QEMU with the failure status"
+expect '^\[rainbow\] PANIC: unexpected exception in kernel mode' "page fault: panic report"
+expect 'page fault \(vector 14\), error code 0x2, cr2 0xdead0000' "page fault: vector, error code and CR2"
+expect '^  at 0xffffffff8[0-9a-f]+ <fault_page\+0x[0-9a-f]+>' "page fault: RIP symbolized"
+expect '^  rax [0-9a-f]{16} rbx' "page fault: registers"
+expect '^    #[0-9]+ 0xffffffff8[0-9a-f]+ <kmain\+0x[0-9a-f]+>' "page fault: backtrace through the callers"
+
+boot panic-ud tests/boot/empty.bundle selftest=ud2
+expect_status 1 "kernel invalid opcode stops QEMU with the failure status"
+expect 'invalid opcode \(vector 6\)' "invalid opcode: named"
+expect '<fault_opcode\+0x[0-9a-f]+>' "invalid opcode: RIP symbolized"
+
+boot panic-assert tests/boot/empty.bundle selftest=assert
+expect_status 1 "failed assertion stops QEMU with the failure status"
+expect 'PANIC: assertion failed: 1 \+ 1 == 3' "assertion: message"
+done_testing

@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# tests/host/vdso.sh: checks the built vDSO from the outside (TAP).
+#
+# Run after `make build/vdso/vdso.so`.  Uses readelf, eu-elflint and objdump
+# on build/vdso/vdso.so, shows that vdsocheck refuses bad images, embeds the
+# image the way the kernel does, and runs the clock functions on the host
+# (tests/host/vdso_clock.c).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+so=build/vdso/vdso.so
+dbg=build/vdso/vdso.dbg
+check=build/vdso/vdsocheck
+host_cflags=(-std=gnu11 -Wall -Wextra -Werror -O1 -g)
+max_clock_instructions=50
+
+n=0
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# tap STATUS WHAT: one TAP line, ok if STATUS is 0.
+tap() {
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+
+# expect WHAT COMMAND...: ok if COMMAND succeeds.
+expect() {
+	local what=$1
+	shift
+	"$@" > /dev/null 2>&1
+	tap $? "$what"
+}
+
+finish() {
+	echo "1..$n"
+	[ "$failed" -eq 0 ]
+	exit
+}
+
+for f in "$so" "$dbg" "$check"; do
+	expect "$f exists (make build/vdso/vdso.so)" test -f "$f"
+done
+[ "$failed" -eq 0 ] || finish
+
+functions=$(sed -n 's/^[[:space:]]*\(rb_[a-z0-9_]*\);.*/\1/p' vdso/vdso.map)
+readelf -hW "$so" > "$tmp/header"
+readelf -lW "$so" > "$tmp/segments"
+readelf -SW "$so" > "$tmp/sections"
+readelf -dW "$so" > "$tmp/dynamic"
+readelf -VW "$so" > "$tmp/versions"
+readelf -rW "$so" > "$tmp/relocs"
+readelf --dyn-syms -W "$so" > "$tmp/dynsyms"
+
+expect "eu-elflint --gnu-ld accepts the image" eu-elflint --gnu-ld "$so"
+expect "ELF type is DYN" grep -qE 'Type: +DYN' "$tmp/header"
+expect "machine is x86-64" grep -qE 'Machine: +Advanced Micro Devices X86-64' "$tmp/header"
+expect "SONAME is rainbow-vdso.so.1" \
+	grep -qF '(SONAME)             Library soname: [rainbow-vdso.so.1]' "$tmp/dynamic"
+expect "version RAINBOW_1 is defined" \
+	grep -qE 'Flags: none +Index: [0-9]+ +Cnt: 1 +Name: RAINBOW_1$' "$tmp/versions"
+expect "DT_HASH present" grep -qF '(HASH)' "$tmp/dynamic"
+expect "DT_GNU_HASH present" grep -qF '(GNU_HASH)' "$tmp/dynamic"
+expect "no relocation sections" grep -qF 'There are no relocations in this file.' "$tmp/relocs"
+expect "no relocation or TEXTREL tags" \
+	bash -c "! grep -qE '\((REL|RELA|RELR|JMPREL|TEXTREL)\)' '$tmp/dynamic'"
+
+loads=$(grep -cE '^ +LOAD ' "$tmp/segments")
+tap $((loads != 1)) "exactly one PT_LOAD (found $loads)"
+expect "the PT_LOAD is R+X at vaddr 0, offset 0" \
+	grep -qE '^ +LOAD +0x0+ 0x0+ 0x0+ 0x[0-9a-f]+ 0x[0-9a-f]+ R E 0x' "$tmp/segments"
+expect "no writable segment" \
+	bash -c "! grep -E '^ +LOAD ' '$tmp/segments' | grep -q ' RW'"
+expect ".dynamic lies in the PT_LOAD" \
+	grep -qE '^ +00 .* \.dynamic ' "$tmp/segments"
+expect "PT_DYNAMIC present" grep -qE '^ +DYNAMIC ' "$tmp/segments"
+expect "GNU build-id note" bash -c "readelf -nW '$so' | grep -q NT_GNU_BUILD_ID"
+expect "PT_NOTE present" grep -qE '^ +NOTE ' "$tmp/segments"
+expect ".eh_frame_hdr section present" grep -qF '.eh_frame_hdr' "$tmp/sections"
+expect "PT_GNU_EH_FRAME present" grep -qE '^ +GNU_EH_FRAME ' "$tmp/segments"
+expect "PT_GNU_STACK is not executable" \
+	grep -qE '^ +GNU_STACK( +0x[0-9a-f]+){5} +RW? +0x' "$tmp/segments"
+expect "no undefined dynamic symbol" \
+	bash -c "! awk '\$1 != \"0:\" && \$7 == \"UND\"' '$tmp/dynsyms' | grep -q ."
+
+for f in $functions; do
+	expect "$f exported as FUNC in RAINBOW_1" \
+		grep -qE " FUNC +GLOBAL +DEFAULT +[0-9]+ $f@@RAINBOW_1\$" "$tmp/dynsyms"
+done
+
+# Defined global symbols, less the one ld adds for the version node.
+exported=$(awk '$5 == "GLOBAL" && $7 != "UND" { sub(/@.*/, "", $8); print $8 }' \
+	"$tmp/dynsyms" | grep -vx RAINBOW_1 | sort)
+expect "nothing else is exported" \
+	test "$exported" = "$(echo "$functions" | sort)"
+declared=$(grep -oE '^[_A-Za-z0-9 ]+ \*?rb_[a-z0-9_]+\(' vdso/include/rainbow/syscall.h |
+	grep -oE 'rb_[a-z0-9_]+' | sort)
+expect "<rainbow/syscall.h> declares exactly the exports" \
+	test "$declared" = "$(echo "$functions" | sort)"
+
+# Unwind info: an .eh_frame FDE starts at each exported function.
+readelf -wf "$so" | sed -n 's/.* FDE .* pc=0*\([0-9a-f]*\)\.\..*/\1/p' | sort > "$tmp/fdes"
+awk '$8 ~ /@@RAINBOW_1$/ { sub(/^0+/, "", $2); print $2 }' "$tmp/dynsyms" | sort > "$tmp/starts"
+expect "every export has unwind info (an FDE)" \
+	bash -c "test -s '$tmp/starts' && comm -23 '$tmp/starts' '$tmp/fdes' | ( ! grep -q . )"
+
+build_id() { readelf -nW "$1" | sed -n 's/.*Build ID: //p'; }
+expect "vdso.dbg has the same build-id" test "$(build_id "$so")" = "$(build_id "$dbg")"
+expect "vdso.dbg has DWARF, vdso.so has none" \
+	bash -c "readelf -SW '$dbg' | grep -q '\.debug_info' && ! grep -q '\.debug' '$tmp/sections'"
+
+# Straight-line count: one pass through the read loop, plus the caller's call.
+instructions=$(objdump -d --no-show-raw-insn "$so" | awk '
+	/<rb_clock_monotonic_ns(@@RAINBOW_1)?>:$/ { inside = 1; next }
+	inside && /^$/ { exit }
+	inside && /\t/ && !/nop/ { count++ }
+	END { print count ? count + 1 : 0 }')
+tap $((instructions == 0 || instructions >= max_clock_instructions)) \
+	"rb_clock_monotonic_ns is $instructions instructions with the call (< $max_clock_instructions)"
+
+# vdsocheck: accepts the real image, refuses broken ones with the reason.
+# refused WHAT MESSAGE IMAGE DEBUG_IMAGE FUNCTION...
+refused() {
+	local what=$1 message=$2
+	shift 2
+	"$check" "$@" > "$tmp/out" 2>&1
+	local status=$?
+	[ "$status" -ne 0 ] && grep -qF "$message" "$tmp/out"
+	tap $? "vdsocheck refuses $what: \"$message\""
+}
+
+expect "vdsocheck accepts the image" "$check" "$so" "$dbg" $functions
+
+cat > "$tmp/bad.c" <<'EOF'
+int answer(void) { return 42; }
+int (*answer_pointer)(void) = answer;   /* needs a relocation, writable */
+EOF
+gcc -fPIC -shared -nostdlib -Wl,--hash-style=both -o "$tmp/bad.so" "$tmp/bad.c"
+refused "a relocation" "has relocations (DT_RELA)" "$tmp/bad.so" "$tmp/bad.so" $functions
+refused "a writable segment" "writable PT_LOAD" "$tmp/bad.so" "$tmp/bad.so" $functions
+refused "several PT_LOADs" "PT_LOAD segments, want exactly 1" "$tmp/bad.so" "$tmp/bad.so" $functions
+refused "a missing SONAME" "no DT_SONAME" "$tmp/bad.so" "$tmp/bad.so" $functions
+refused "a missing version node" "no DT_VERDEF defining RAINBOW_1" "$tmp/bad.so" "$tmp/bad.so" $functions
+refused "a missing export" "required function rb_missing not exported" \
+	"$so" "$dbg" $functions rb_missing
+refused "an unlisted export" "exports rb_yield, not in the required list" \
+	"$so" "$dbg" $(echo "$functions" | grep -vx rb_yield)
+
+# The same objects linked with the data page two pages down.
+sed 's/rb_vdso_data_page = \. - 4096;/rb_vdso_data_page = . - 8192;/' vdso/vdso.lds > "$tmp/moved.lds"
+gcc -shared -nostdlib -Wl,-T,"$tmp/moved.lds" -Wl,--version-script=vdso/vdso.map \
+	-Wl,--build-id -o "$tmp/moved.dbg" build/vdso/clock.o build/vdso/syscall.o
+refused "a moved data page" "rb_vdso_data_page at 0xffffffffffffe000, want 0xfffffffffffff000" \
+	"$so" "$tmp/moved.dbg" $functions
+refused "a debug image of another link" "build-id differs" "$so" "$tmp/moved.dbg" $functions
+
+# The image object, assembled as mk/vdso.mk does.
+size=$(stat -c %s "$so")
+gcc -DVDSO_SO="\"$so\"" -c vdso/vdso_image.S -o "$tmp/image.o"
+objcopy -O binary -j .rodata "$tmp/image.o" "$tmp/image.bin"
+expect "vdso_image.o holds vdso.so byte for byte" cmp -n "$size" "$tmp/image.bin" "$so"
+expect "vdso_image.o pads the last page with zeros" \
+	cmp <(tail -c +$((size + 1)) "$tmp/image.bin") \
+	    <(head -c $(( $(stat -c %s "$tmp/image.bin") - size )) /dev/zero)
+expect "vdso_image_start is page-aligned in .rodata" \
+	bash -c "readelf -SW '$tmp/image.o' | grep -E ' \.rodata ' | grep -qE ' 4096\$'"
+expect "vdso_image_start/end span the image" \
+	bash -c "nm '$tmp/image.o' | grep -qx '0000000000000000 R vdso_image_start' &&
+		 nm '$tmp/image.o' | grep -qx \"$(printf '%016x' "$size") R vdso_image_end\""
+
+# The clock, run on this machine with a hand-filled data page.
+if gcc "${host_cflags[@]}" -Ivdso -Ivdso/include -pthread \
+	tests/host/vdso_clock.c -o "$tmp/vdso_clock" 2> "$tmp/cc"; then
+	"$tmp/vdso_clock" "$so" > "$tmp/clock" 2>&1
+	status=$?
+	while read -r verdict rest; do
+		case $verdict in
+		ok) tap 0 "${rest#- }" ;;
+		not) tap 1 "${rest#ok - }" ;;
+		*) tap 1 "vdso_clock: $verdict $rest" ;;
+		esac
+	done < "$tmp/clock"
+	tap "$status" "vdso_clock exits 0"
+else
+	sed 's/^/# /' "$tmp/cc"
+	tap 1 "tests/host/vdso_clock.c compiles"
+fi
+
+finish

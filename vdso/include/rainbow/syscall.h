@@ -1,0 +1,121 @@
+/*
+ * The Rainbow system interface, as apps see it.
+ *
+ * Each function is exported by the vDSO in version node RAINBOW_1; the crt
+ * resolves them at startup, so apps call them like any other function.
+ *
+ * Errors are returned, never stored in errno: a negative result is -E... with
+ * picolibc's <errno.h> values.  Every call that enters the kernel may also
+ * return -ENOSYS from a kernel that does not implement it.  Pointer arguments
+ * the kernel cannot use as user memory give -EFAULT.
+ *
+ * "Blocks" means the calling thread may sleep; other threads run meanwhile.
+ */
+#ifndef RAINBOW_SYSCALL_H
+#define RAINBOW_SYSCALL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <rainbow/types.h>
+
+/*
+ * Writes len bytes of buf to the console.
+ * Returns len, or -EFAULT.  Blocks until the console took the bytes.
+ */
+long rb_console_write(const void *buf, size_t len);
+
+/*
+ * Reads up to len bytes from the console into buf.
+ * Returns the number of bytes read (at least 1), 0 at end of input, or
+ * -EFAULT.  Blocks until some input is there.
+ */
+long rb_console_read(void *buf, size_t len);
+
+/*
+ * Ends the calling task, all its threads included, with status.
+ * Never returns.
+ */
+_Noreturn void rb_exit(int status);
+
+/*
+ * Starts a thread in the calling task.  It begins at entry with rdi = arg,
+ * rsp = stack_top exactly (give it the alignment of a function entry:
+ * stack_top + 8 a multiple of 16) and FS base = tls.  entry has no return
+ * address to go back to: it must end with rb_thread_exit().
+ * Returns the new thread's id (> 0), -EINVAL if entry or stack_top is not a
+ * user address, or -ENOMEM.  Does not block.
+ */
+long rb_thread_create(void (*entry)(void *), void *arg, void *stack_top,
+		      void *tls);
+
+/*
+ * Ends the calling thread; status goes to the thread that joins it.  The
+ * last thread of a task to end ends the task with status.
+ * Never returns.
+ */
+_Noreturn void rb_thread_exit(int status);
+
+/*
+ * Waits until thread tid of the calling task has ended, then stores its
+ * exit status in *status unless status is NULL.  A thread can be joined once.
+ * Returns 0; -ESRCH if there is no such thread to join, -EDEADLK if tid is
+ * the caller, or -EFAULT.  Blocks.
+ */
+long rb_thread_join(long tid, int *status);
+
+/*
+ * Maps len bytes (rounded up to whole pages) of zeroed memory with prot, a
+ * combination of RB_PROT_*.  hint is a preferred address or NULL; the kernel
+ * may choose another.
+ * Returns the page-aligned address (> 0); -EINVAL if len is 0, prot has
+ * unknown bits or both RB_PROT_WRITE and RB_PROT_EXEC; or -ENOMEM.
+ * Does not block.
+ */
+long rb_mem_map(void *hint, size_t len, int prot);
+
+/*
+ * Unmaps the pages of [addr, addr + len); pages not mapped are skipped.
+ * Returns 0, or -EINVAL if addr is not page-aligned, len is 0 or the range
+ * leaves the user half.  Does not block.
+ */
+long rb_mem_unmap(void *addr, size_t len);
+
+/*
+ * Lets other ready threads run first.
+ * Returns 0.
+ */
+long rb_yield(void);
+
+/*
+ * Sleeps at least ns nanoseconds (rounded up to the timer's resolution).
+ * Returns 0.  Blocks.
+ */
+long rb_sleep_ns(uint64_t ns);
+
+/* Returns the calling task's id (> 0).  Never fails. */
+long rb_task_id(void);
+
+/* Returns the calling thread's id (> 0), as rb_thread_create() gave it. */
+long rb_thread_id(void);
+
+/*
+ * Sets the calling thread's FS base, the thread pointer of %fs:0 accesses.
+ * Returns 0, or -EINVAL if fs_base is not a user address.
+ */
+long rb_set_tls(void *fs_base);
+
+/*
+ * Nanoseconds since boot, from the vDSO data page without entering the
+ * kernel.  Never fails, never goes back, never blocks.
+ */
+uint64_t rb_clock_monotonic_ns(void);
+
+/*
+ * Stores the time of clock (RB_CLOCK_REALTIME or RB_CLOCK_MONOTONIC) in *ts,
+ * without entering the kernel.  Returns 0 or -EINVAL for another clock.
+ * Runs in user space, so a bad ts faults the caller instead of -EFAULT.
+ */
+long rb_clock_gettime(int clock, struct rb_timespec *ts);
+
+#endif

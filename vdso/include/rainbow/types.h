@@ -1,0 +1,24 @@
+/*
+ * Types and constants of the Rainbow system interface (<rainbow/syscall.h>).
+ */
+#ifndef RAINBOW_TYPES_H
+#define RAINBOW_TYPES_H
+
+#include <stdint.h>
+
+/* rb_mem_map() protections; combine with |.  WRITE with EXEC is refused. */
+#define RB_PROT_READ  1
+#define RB_PROT_WRITE 2
+#define RB_PROT_EXEC  4
+
+/* rb_clock_gettime() clocks. */
+#define RB_CLOCK_REALTIME  0   /* wall clock, ns since 1970-01-01 UTC */
+#define RB_CLOCK_MONOTONIC 1   /* ns since boot, never goes back */
+
+/* Laid out like struct timespec on x86_64, so libc can pass its own. */
+struct rb_timespec {
+	int64_t tv_sec;
+	long tv_nsec;          /* 0 .. 999999999 */
+};
+
+#endif

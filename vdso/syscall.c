@@ -1,0 +1,77 @@
+/*
+ * vDSO entry points that enter the kernel: one trap each, nothing else.
+ * Their meaning is documented in <rainbow/syscall.h>.
+ */
+#include <rainbow/syscall.h>
+
+#include "trap.h"
+
+long rb_console_write(const void *buf, size_t len)
+{
+	return rb_syscall2(SYS_console_write, (long)buf, (long)len);
+}
+
+long rb_console_read(void *buf, size_t len)
+{
+	return rb_syscall2(SYS_console_read, (long)buf, (long)len);
+}
+
+/* The kernel never resumes a task after exit; trap loudly if it ever did. */
+_Noreturn void rb_exit(int status)
+{
+	rb_syscall1(SYS_exit, status);
+	__builtin_trap();
+}
+
+long rb_thread_create(void (*entry)(void *), void *arg, void *stack_top,
+		      void *tls)
+{
+	return rb_syscall4(SYS_thread_create, (long)entry, (long)arg,
+			   (long)stack_top, (long)tls);
+}
+
+_Noreturn void rb_thread_exit(int status)
+{
+	rb_syscall1(SYS_thread_exit, status);
+	__builtin_trap();
+}
+
+long rb_thread_join(long tid, int *status)
+{
+	return rb_syscall2(SYS_thread_join, tid, (long)status);
+}
+
+long rb_mem_map(void *hint, size_t len, int prot)
+{
+	return rb_syscall3(SYS_mem_map, (long)hint, (long)len, prot);
+}
+
+long rb_mem_unmap(void *addr, size_t len)
+{
+	return rb_syscall2(SYS_mem_unmap, (long)addr, (long)len);
+}
+
+long rb_yield(void)
+{
+	return rb_syscall0(SYS_yield);
+}
+
+long rb_sleep_ns(uint64_t ns)
+{
+	return rb_syscall1(SYS_sleep, (long)ns);
+}
+
+long rb_task_id(void)
+{
+	return rb_syscall0(SYS_task_id);
+}
+
+long rb_thread_id(void)
+{
+	return rb_syscall0(SYS_thread_id);
+}
+
+long rb_set_tls(void *fs_base)
+{
+	return rb_syscall1(SYS_set_tls, (long)fs_base);
+}
