@@ -6,6 +6,9 @@
 
 #include <rainbow/dso.h>
 
+/* A versym entry: bit 15 marks a hidden symbol, the rest is a vd_ndx. */
+#define VERSYM_INDEX_MASK 0x7fff
+
 static const void *at(const struct rb_dso *dso, Elf64_Addr vaddr)
 {
 	return (const void *)(dso->bias + vaddr);
@@ -79,7 +82,7 @@ const char *rb_dso_symbol_version(const struct rb_dso *dso, size_t i)
 {
 	if (!dso->versym)
 		return NULL;
-	return rb_dso_version_name(dso, dso->versym[i] & VERSYM_VERSION);
+	return rb_dso_version_name(dso, dso->versym[i] & VERSYM_INDEX_MASK);
 }
 
 static bool is_match(const struct rb_dso *dso, Elf64_Word i, const char *name,

@@ -16,6 +16,7 @@
 #include "gdt.h"
 #include "trap.h"
 #include "irq.h"
+#include "fpu.h"
 #include "layout.h"
 #include "sched.h"
 #include "loader.h"
@@ -92,6 +93,7 @@ _Noreturn void kmain(uint32_t magic, uint64_t info_phys)
 	klog("Rainbow kernel, x86_64, long mode");
 	gdt_init();
 	idt_init();
+	fpu_init();
 	parse_boot_info(magic, info_phys);
 	init_memory(info_phys);
 	selftest_run(boot.cmdline);

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include "list.h"
+#include "fpu.h"
 
 struct task;
 
@@ -35,6 +36,7 @@ struct thread {
 	uint64_t gs_base;		/* user UTCB pointer */
 	int exit_status;
 	struct thread *joiner;		/* a thread waiting in join for this one */
+	struct fpu_state fpu;		/* user x87/SSE registers while switched out */
 	uint64_t stack_canary;		/* last word below the stack */
 };
 

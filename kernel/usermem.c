@@ -50,27 +50,26 @@ long sys_mem_map(const uint64_t arg[6])
 	uint64_t hint = arg[0], len = arg[1], prot = arg[2];
 	struct task *t = current->task;
 
-	if (len == 0 || len > USER_ANON_TOP - USER_ANON_BASE || (hint & (PAGE - 1)))
+	if (len == 0 || len > USER_ANON_TOP - USER_ANON_BASE)
 		return -EINVAL;
+	hint &= ~(uint64_t)(PAGE - 1);
 	if ((prot & ~(uint64_t)(RB_PROT_READ | RB_PROT_WRITE | RB_PROT_EXEC)) ||
 	    ((prot & RB_PROT_WRITE) && (prot & RB_PROT_EXEC)))
 		return -EINVAL;
 	len = (len + PAGE - 1) & ~(uint64_t)(PAGE - 1);
-	if (hint && !anon_range_ok(hint, len))
-		return -EINVAL;
 	uint64_t pages = len / PAGE;
 	if (t->anon_pages + pages > USER_ANON_QUOTA_PAGES || pmm_free_pages() < KERNEL_RESERVE_PAGES + pages)
 		return -ENOMEM;
-	if (hint && !range_free(t, hint, len))
-		return -EEXIST;
-	uint64_t addr = hint ? hint : find_free(t, len);
+	/* The hint is only a preference: taken when that range is free. */
+	bool at_hint = hint && anon_range_ok(hint, len) && range_free(t, hint, len);
+	uint64_t addr = at_hint ? hint : find_free(t, len);
 	if (!addr)
 		return -ENOMEM;
 	unsigned flags = VM_USER | (prot & RB_PROT_WRITE ? VM_WRITE : 0) | (prot & RB_PROT_EXEC ? VM_EXEC : 0);
 	if (!vm_map_fresh(t->space, addr, len, flags))
 		return -ENOMEM;
 	t->anon_pages += pages;
-	if (!hint)
+	if (!at_hint)
 		t->anon_next = addr + len;
 	return addr;
 }

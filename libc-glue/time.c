@@ -1,7 +1,10 @@
 /*
  * The time of day and the monotonic clock, read from the vDSO without
  * entering the kernel.  time() is picolibc's, over gettimeofday().
+ * CLOCK_MONOTONIC exists because rainbow.specs defines
+ * _POSIX_MONOTONIC_CLOCK; the Linux names need _GNU_SOURCE.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <sys/time.h>
 #include <time.h>
@@ -45,11 +48,12 @@ int clock_gettime(clockid_t id, struct timespec *ts)
 
 int gettimeofday(struct timeval *restrict tv, void *restrict tz)
 {
-	struct timespec now;
+	struct rb_timespec now;
+	long r = rb_clock_gettime(RB_CLOCK_REALTIME, &now);
 
 	(void)tz;
-	if (clock_gettime(CLOCK_REALTIME, &now) < 0)
-		return -1;
+	if (r < 0)
+		return __rb_syscall_ret(r);
 	tv->tv_sec = now.tv_sec;
 	tv->tv_usec = now.tv_nsec / 1000;
 	return 0;

@@ -25,7 +25,7 @@ SYSROOT_HEADERS := $(SYSROOT)/include/elf.h \
 # TLS); PIE so that the same objects serve static and static-pie apps.
 CRT_CFLAGS := $(APP_CFLAGS) -fPIE -fno-stack-protector -Icrt -Ilibc-glue -MMD -MP
 
-CRT_SRC := $(filter-out crt/start.S,$(wildcard crt/*.c crt/*.S)) $(wildcard libc-glue/*.c)
+CRT_SRC := $(filter-out crt/crt0.S,$(wildcard crt/*.c crt/*.S)) $(wildcard libc-glue/*.c)
 CRT_OBJ := $(patsubst %,$(BUILD)/%.o,$(basename $(CRT_SRC)))
 CRT0    := $(SYSROOT)/lib/crt0.o
 LIBRAINBOW := $(SYSROOT)/lib/librainbow.a
@@ -82,7 +82,7 @@ $(BUILD)/libc-glue/%.o: libc-glue/%.c $(CRT_COMPILE_DEPS)
 	@mkdir -p $(@D)
 	$(Q)$(APP_CC) $(CRT_CFLAGS) -c -o $@ $<
 
-$(CRT0): $(BUILD)/crt/start.o
+$(CRT0): $(BUILD)/crt/crt0.o
 	$(call say,INSTALL,$@)
 	$(Q)cp $< $@
 
@@ -101,7 +101,7 @@ sysroot: $(SYSROOT_STAMP)
 # Host unit test of the vDSO lookup, against the real image.  -idirafter:
 # the host's own <elf.h> comes first, proving the code portable.
 UNIT_DEPS_test_vdso_lookup := crt/vdso_lookup.c crt/dso_walk.c
-$(BUILD)/tests/unit/test_vdso_lookup: HOST_CFLAGS += -idirafter crt/include
+$(BUILD)/tests/unit/test_vdso_lookup: HOST_CFLAGS += -idirafter crt/include -iquote crt
 $(BUILD)/tests/unit/test_vdso_lookup: | $(VDSO_SO)
 
--include $(CRT_OBJ:.o=.d) $(BUILD)/crt/start.d
+-include $(CRT_OBJ:.o=.d) $(BUILD)/crt/crt0.d

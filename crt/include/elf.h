@@ -131,8 +131,6 @@ typedef struct {
 #define VER_FLG_BASE   1
 #define VER_NDX_LOCAL  0
 #define VER_NDX_GLOBAL 1
-#define VERSYM_HIDDEN  0x8000
-#define VERSYM_VERSION 0x7fff
 
 typedef struct {
 	Elf64_Half vd_version;

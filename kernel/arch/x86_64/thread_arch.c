@@ -34,10 +34,14 @@ void thread_start_user(struct thread *t, uint64_t entry, uint64_t rsp, uint64_t 
 	memset(s, 0, sizeof(*s));
 	s->ret = (uint64_t)thread_first_run;
 	t->kernel_rsp = (uint64_t)s;
+	fpu_state_init(&t->fpu);
 }
 
-void arch_switch_to(const struct thread *prev, const struct thread *next)
+void arch_switch_to(struct thread *prev, struct thread *next)
 {
+	if (prev)
+		fpu_save(&prev->fpu);
+	fpu_restore(&next->fpu);
 	gdt_set_kernel_stack(thread_stack_top(next));
 	if (!prev || prev->task != next->task) {
 		uint64_t space = next->task ? next->task->space : vm_kernel_space();
@@ -61,6 +65,7 @@ void thread_start_kernel(struct thread *t, void (*fn)(void))
 	memset(s, 0, sizeof(*s));
 	s->ret = (uint64_t)fn;
 	t->kernel_rsp = (uint64_t)s;
+	fpu_state_init(&t->fpu);
 }
 
 void thread_load_tls(const struct thread *t)

@@ -7,7 +7,7 @@ struct thread;
 struct trap_frame;
 
 /* Load next's CPU state; prev is NULL on the first switch. */
-void arch_switch_to(const struct thread *prev, const struct thread *next);
+void arch_switch_to(struct thread *prev, struct thread *next);
 void context_switch(uint64_t *save_rsp, uint64_t load_rsp);
 /* The user registers saved at the top of a thread's kernel stack. */
 struct trap_frame *thread_user_frame(const struct thread *t);
