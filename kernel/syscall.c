@@ -87,7 +87,8 @@ long sys_sleep(const uint64_t arg[6])
 {
 	uint64_t ns = arg[0], ns_per_tick = 1000000000ull / TIMER_HZ;
 
-	uint64_t ticks = ns / ns_per_tick + (ns % ns_per_tick != 0);
+	/* One more tick: the current one is already partly over. */
+	uint64_t ticks = ns / ns_per_tick + (ns % ns_per_tick != 0) + 1;
 
 	/* Keep wake_tick from wrapping: this is still centuries. */
 	sched_sleep(ticks < SLEEP_TICKS_MAX ? ticks : SLEEP_TICKS_MAX);

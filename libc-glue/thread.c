@@ -2,9 +2,11 @@
  * rb_thread_start() and rb_thread_wait(): <rainbow/thread.h> over the
  * vDSO's rb_thread_create() and rb_thread_join().
  *
- * One mapping per thread, from low to high addresses: a guard page (unmapped
- * again, so that running off the stack faults), the stack, the struct
- * rb_thread, and the area of the TLS block.
+ * One mapping per thread, from low to high addresses: a guard page, the
+ * stack, the struct rb_thread, and the area of the TLS block.  The guard
+ * page is unmapped again at once, so that running off the stack faults;
+ * being free memory, it may be mapped again by anyone later, which is why
+ * only the rest is the thread's to unmap.
  */
 #include <stdint.h>
 
@@ -20,8 +22,8 @@ struct rb_thread {
 	long tid;
 	int (*fn)(void *);
 	void *arg;
-	void *mapping;
-	size_t mapping_size;
+	char *stack;           /* start of the mapping without its guard page */
+	size_t size;           /* of the mapping from stack on */
 };
 
 /* Where the kernel starts the thread, with rdi = the struct rb_thread. */
@@ -62,12 +64,13 @@ struct rb_thread *rb_thread_start(int (*fn)(void *), void *arg)
 	rb_mem_unmap((void *)mapped, PAGE_SIZE);
 	thread = (struct rb_thread *)((char *)mapped + PAGE_SIZE + RB_THREAD_STACK_SIZE);
 	*thread = (struct rb_thread){ .fn = fn, .arg = arg,
-				      .mapping = (void *)mapped, .mapping_size = size };
+				      .stack = (char *)mapped + PAGE_SIZE,
+				      .size = size - PAGE_SIZE };
 	tls_block = __rb_tls_init(thread + 1);
 	tid = rb_thread_create(thread_main, thread, initial_stack_top((char *)thread),
 			       __rb_tls_thread_pointer(tls_block));
 	if (tid < 0) {
-		rb_mem_unmap((void *)mapped, size);
+		rb_mem_unmap(thread->stack, thread->size);
 		__rb_syscall_ret(tid);
 		return NULL;
 	}
@@ -81,6 +84,6 @@ int rb_thread_wait(struct rb_thread *thread, int *status)
 
 	if (r < 0)
 		return __rb_syscall_ret(r);
-	rb_mem_unmap(thread->mapping, thread->mapping_size);
+	rb_mem_unmap(thread->stack, thread->size);
 	return 0;
 }

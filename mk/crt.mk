@@ -58,13 +58,20 @@ $(SYSROOT)/lib/rainbow.ld: crt/rainbow.ld
 	@mkdir -p $(@D)
 	$(Q)cp $< $@
 
+# librainbow.a replaces some of libc.a's definitions: its sbrk, its abort
+# and its do-nothing locks (one object defines them all).  Archive order is
+# not enough, since ld satisfies a libc.a member's references from libc.a
+# itself first; so the specs make these undefined from the start (-u).
+LIBC_OVERRIDES := sbrk abort __lock___libc_recursive_mutex
+
 # Absolute paths, so that the specs work from any directory.
-$(SYSROOT)/rainbow.specs: crt/rainbow.specs.in
+$(SYSROOT)/rainbow.specs: crt/rainbow.specs.in mk/crt.mk
 	$(call say,GEN,$@)
 	@mkdir -p $(@D)
 	$(Q)sed -e 's|@SYSROOT@|$(abspath $(SYSROOT))|g' \
 		-e 's|@GCC_INCLUDE@|$(shell $(CC) -print-file-name=include)|g' \
-		-e 's|@LIBGCC@|$(shell $(CC) -print-libgcc-file-name)|g' $< > $@
+		-e 's|@LIBGCC@|$(shell $(CC) -print-libgcc-file-name)|g' \
+		-e 's|@LIBC_OVERRIDES@|$(addprefix -u ,$(LIBC_OVERRIDES))|g' $< > $@
 
 
 $(BUILD)/crt/%.o: crt/%.c $(CRT_COMPILE_DEPS)

@@ -12,6 +12,8 @@ UNIT_DEPS_test_memmap     := kernel/memmap.c
 UNIT_DEPS_test_pmm        := kernel/pmm.c kernel/memmap.c
 UNIT_DEPS_test_multiboot2 := kernel/multiboot2.c kernel/memmap.c
 UNIT_DEPS_test_elf_check  := kernel/elf_check.c
+UNIT_DEPS_test_ustack     := kernel/ustack.c
+UNIT_DEPS_test_elf_sym    := kernel/elf_sym.c
 
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c $$(UNIT_DEPS_%)
@@ -19,9 +21,13 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $$(UNIT_DEPS_%)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(HOST_CFLAGS) -Ikernel -Ikernel/arch/x86_64 -o $@ $^ -lcmocka
 
+include tests/guest/badelf/badelf.mk
+
 HOST_SUITES  := $(wildcard tests/host/*.sh)
-BOOT_SUITES  := $(wildcard tests/boot/*.sh)
-TEST_SUITES  = $(UNIT_BINS) $(HOST_SUITES) $(BOOT_SUITES) $(GUEST_SUITES)
+BOOT_SUITES  := $(filter-out tests/boot/lib.sh,$(wildcard tests/boot/*.sh))
+GUEST_SUITES := $(wildcard tests/guest/*.sh)
+TEST_SUITES  := $(UNIT_BINS) $(HOST_SUITES) $(BOOT_SUITES) $(GUEST_SUITES)
+TEST_DEPS    := $(APPS) $(BADELF_MODULES) $(VDSO_SO)
 
 .PHONY: test
 test: all $(UNIT_BINS) $(TEST_DEPS)

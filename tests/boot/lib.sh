@@ -57,3 +57,18 @@ done_testing() {
 	echo "1..$tap_n"
 	exit $tap_failed
 }
+
+# expect_guest_tap: every TAP result the guest printed becomes one of ours,
+# and a guest plan that does not match its results is a failure.
+expect_guest_tap() {
+	local line results=0 planned=0
+	while IFS= read -r line; do
+		case $line in
+		"ok "*) tap 0 "guest: ${line#ok * - }"; results=$((results + 1)) ;;
+		"not ok "*) tap 1 "guest: ${line#not ok * - }"; results=$((results + 1)) ;;
+		1..*) planned=$((planned + ${line#1..})) ;;
+		esac
+	done < "$boot_log"
+	[ "$results" -gt 0 ] && [ "$results" = "$planned" ]
+	tap $? "guest ran $results of $planned planned tests"
+}

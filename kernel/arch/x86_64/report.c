@@ -28,7 +28,7 @@ void report_exception_line(const struct trap_frame *f)
 {
 	kprintf("  %s (vector %lu), error code %#lx", trap_name(f->vector), f->vector, f->error);
 	if (f->vector == VEC_PAGE_FAULT)
-		kprintf(", cr2 %#lx (%s, %s, %s mode)", read_cr2(),
+		kprintf(", cr2 0x%lx (%s, %s, %s mode)", read_cr2(),
 			f->error & PF_PRESENT ? "protection violation" : "page not present",
 			f->error & PF_FETCH ? "fetch" : (f->error & PF_WRITE ? "write" : "read"),
 			f->error & PF_USER ? "user" : "kernel");

@@ -1,0 +1,97 @@
+/* Host tests of kernel/ustack.c: the System V initial stack layout. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+#include "ustack.h"
+
+#define TOP 0x7ffff0000000ull
+static uint8_t page[4096];
+
+/* The user address top - (size - i) is page[i]. */
+static void *at(uint64_t user)
+{
+	return page + sizeof(page) - (TOP - user);
+}
+
+static const struct ustack_info info = {
+	.cmdline = "args one  two", .phdr = 0x400040, .phent = 56, .phnum = 7,
+	.entry = 0x401000, .vdso = 0x7fffef000000, .random = { 1, 2 },
+};
+
+static uint64_t aux(const uint64_t *auxv, uint64_t key)
+{
+	for (; auxv[0]; auxv += 2)
+		if (auxv[0] == key)
+			return auxv[1];
+	return (uint64_t)-1;
+}
+
+static void lays_out_argc_argv_envp_auxv(void **state)
+{
+	const char *why;
+	(void)state;
+	uint64_t rsp = ustack_build(page, sizeof(page), TOP, &info, &why);
+	assert_non_null((void *)rsp);
+	assert_null(why);
+	assert_int_equal(rsp % 16, 0);
+	uint64_t *w = at(rsp);
+	assert_int_equal(w[0], 3);
+	assert_string_equal((char *)at(w[1]), "args");
+	assert_string_equal((char *)at(w[2]), "one");
+	assert_string_equal((char *)at(w[3]), "two");
+	assert_int_equal(w[4], 0);		/* argv end */
+	assert_int_equal(w[5], 0);		/* envp end */
+	const uint64_t *auxv = &w[6];
+	assert_int_equal(aux(auxv, 3), 0x400040);	/* AT_PHDR */
+	assert_int_equal(aux(auxv, 4), 56);
+	assert_int_equal(aux(auxv, 5), 7);
+	assert_int_equal(aux(auxv, 6), 4096);
+	assert_int_equal(aux(auxv, 9), 0x401000);
+	assert_int_equal(aux(auxv, 33), 0x7fffef000000);
+	uint64_t random = aux(auxv, 25);
+	assert_true(random > rsp && random < TOP);
+	assert_memory_equal(at(random), info.random, 16);
+}
+
+static void refuses_what_does_not_fit(void **state)
+{
+	static char big[2000];
+	struct ustack_info i = info;
+	const char *why;
+	(void)state;
+	memset(big, 'a', sizeof(big) - 1);
+	i.cmdline = big;
+	assert_int_equal(ustack_build(page, sizeof(page), TOP, &i, &why), 0);
+	assert_string_equal(why, "command line longer than 1023 bytes");
+	assert_int_equal(ustack_build(page, 64, TOP, &info, &why), 0);
+	assert_string_equal(why, "arguments do not fit on the initial stack");
+}
+
+static void refuses_too_many_or_no_arguments(void **state)
+{
+	static char many[200];
+	struct ustack_info i = info;
+	const char *why;
+	(void)state;
+	for (int k = 0; k < 65; k++)
+		strcat(many, "a ");
+	i.cmdline = many;
+	assert_int_equal(ustack_build(page, sizeof(page), TOP, &i, &why), 0);
+	assert_string_equal(why, "more than 64 arguments");
+	i.cmdline = "   ";
+	assert_int_equal(ustack_build(page, sizeof(page), TOP, &i, &why), 0);
+	assert_string_equal(why, "empty command line");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(lays_out_argc_argv_envp_auxv),
+		cmocka_unit_test(refuses_what_does_not_fit),
+		cmocka_unit_test(refuses_too_many_or_no_arguments),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
