@@ -3,12 +3,13 @@
  */
 #include <stdio.h>
 
-/* volatile: the division happens at run time, not in the compiler. */
-static volatile int zero = 0;
+/* volatile, both: the division must happen at run time, as a division. */
+static volatile int dividend = 42;
+static volatile int divisor = 0;
 
 int main(void)
 {
 	printf("fault_div: dividing by zero\n");
-	printf("fault_div: still running, got %d\n", 1 / zero);
+	printf("fault_div: still running, got %d\n", dividend / divisor);
 	return 1;
 }
