@@ -67,8 +67,11 @@ static int get_stdin(FILE *stream)
 	return _FDEV_ERR;
 }
 
-/* exit() runs destructors: the main thread's last line goes out then. */
-__attribute__((destructor)) static void flush_at_exit(void)
+/*
+ * exit() runs atexit functions, then destructors by priority: the lowest
+ * an app may use comes last, after anything that could still print.
+ */
+__attribute__((destructor(101))) static void flush_at_exit(void)
 {
 	__rb_stdout_flush();
 }

@@ -26,6 +26,7 @@ KERNEL_CFLAGS := $(CSTD) $(WARN) -O2 -g -ffreestanding -fno-pic -fno-pie \
 	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only -fno-stack-protector \
 	-fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables \
+	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	-isystem $(KERNEL_LIBC)/include -Ikernel -Ikernel/arch/x86_64 -Ivdso -Ivdso/include
 
 # Host tools and host unit tests.

@@ -26,9 +26,10 @@
 long rb_console_write(const void *buf, size_t len);
 
 /*
- * Reads up to len bytes from the console into buf.
- * Returns the number of bytes read (at least 1), 0 at end of input, or
- * -EFAULT.  Blocks until some input is there.
+ * Reads up to len bytes of console input into buf.
+ * Returns the number of bytes that were waiting (0 when none is), or
+ * -EFAULT.  Does not block: the console is polled (no input interrupt yet),
+ * so 0 means "nothing now", not end of input.
  */
 long rb_console_read(void *buf, size_t len);
 
@@ -60,24 +61,28 @@ _Noreturn void rb_thread_exit(int status);
  * Waits until thread tid of the calling task has ended, then stores its
  * exit status in *status unless status is NULL.  A thread can be joined once.
  * Returns 0; -ESRCH if there is no such thread to join, -EDEADLK if tid is
- * the caller, or -EFAULT.  Blocks.
+ * the caller, -EINVAL if another thread is already joining it, or -EFAULT.
+ * Blocks.
  */
 long rb_thread_join(long tid, int *status);
 
 /*
  * Maps len bytes (rounded up to whole pages) of zeroed memory with prot, a
- * combination of RB_PROT_*.  hint is a preferred address or NULL; the kernel
- * may choose another.
- * Returns the page-aligned address (> 0); -EINVAL if len is 0, prot has
- * unknown bits or both RB_PROT_WRITE and RB_PROT_EXEC; or -ENOMEM.
+ * combination of RB_PROT_*, in the task's anonymous range
+ * (0x100000000000..0x700000000000).  hint is a preferred address or NULL:
+ * it is used when it is in that range and free, else the kernel chooses.
+ * Returns the page-aligned address (> 0); -EINVAL if len is 0 or too large,
+ * prot has unknown bits or both RB_PROT_WRITE and RB_PROT_EXEC; -ENOMEM past
+ * the task's quota (64 MiB) or when the kernel is short of memory.
  * Does not block.
  */
 long rb_mem_map(void *hint, size_t len, int prot);
 
 /*
- * Unmaps the pages of [addr, addr + len); pages not mapped are skipped.
+ * Unmaps the pages of [addr, addr + len) (len rounded up to whole pages);
+ * pages not mapped are skipped.  Only the anonymous range can be unmapped.
  * Returns 0, or -EINVAL if addr is not page-aligned, len is 0 or the range
- * leaves the user half.  Does not block.
+ * leaves the anonymous range.  Does not block.
  */
 long rb_mem_unmap(void *addr, size_t len);
 
