@@ -1,7 +1,7 @@
 # The apps of this tree (apps/NAME/, see docs/runtime.md); each becomes
 # build/apps/NAME.  apps/default.bundle picks what `make run` boots.
 
-APP_NAMES := hello args vdsoinfo threads memstress test_syscalls vdsodump spin \
+APP_NAMES := hello args vdsoinfo threads memstress test_syscalls test_manythreads vdsodump spin \
 	fault_null fault_gp fault_ud fault_div fault_stack fault_vdso fault_kernel
 
 LDLIBS_hello := -lm
