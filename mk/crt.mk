@@ -107,7 +107,7 @@ sysroot: $(SYSROOT_STAMP)
 
 # Host unit test of the vDSO lookup, against the real image.  -idirafter:
 # the host's own <elf.h> comes first, proving the code portable.
-UNIT_DEPS_test_vdso_lookup := crt/vdso_lookup.c crt/dso_walk.c
+UNIT_DEPS_test_vdso_lookup := crt/vdso_lookup.c crt/dso.c
 $(BUILD)/tests/unit/test_vdso_lookup: HOST_CFLAGS += -idirafter crt/include -iquote crt
 $(BUILD)/tests/unit/test_vdso_lookup: | $(VDSO_SO)
 

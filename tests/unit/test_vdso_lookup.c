@@ -1,5 +1,5 @@
 /*
- * Host tests of the crt's vDSO lookup (crt/vdso_lookup.c, crt/dso_walk.c).
+ * Host tests of the crt's vDSO lookup (crt/vdso_lookup.c, crt/dso.c).
  *
  * build/vdso/vdso.so is placed in memory the way a loader would, at a bias,
  * and every entry point the crt binds (crt/vdso_entries.h) must resolve to

@@ -2,7 +2,8 @@
  * Reading a loaded ELF shared object through its own dynamic table: how the
  * crt finds the vDSO's entry points, and what vdsoinfo walks.
  *
- * Portable C over <elf.h>, no system calls: the host unit tests run the
+ * Portable C over <elf.h>, no system calls (crt/dso.c, crt/vdso_lookup.c):
+ * the host unit tests run the
  * same code on a mapped file.
  */
 #ifndef RAINBOW_DSO_H
