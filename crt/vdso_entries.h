@@ -3,8 +3,9 @@
  * order: RB_VDSO_ENTRY(name) stands for the function rb_<name> of version
  * node RAINBOW_1, declared in <rainbow/syscall.h>.
  *
- * Included by vdso_bind.c (the names to look up) and vdso_calls.S (the
- * app-facing rb_<name> functions); the includer defines RB_VDSO_ENTRY.
+ * Included by vdso_table.h (the table's slots), vdso_bind.c (the names to
+ * look up), vdso_calls.S (the app-facing rb_<name> functions) and the host
+ * unit test; the includer defines RB_VDSO_ENTRY.
  */
 RB_VDSO_ENTRY(console_write)
 RB_VDSO_ENTRY(console_read)

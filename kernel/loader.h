@@ -11,7 +11,7 @@
 #define USER_IMAGE_TOP   0x0000100000000000ul
 #define USER_IMAGE_LOW   0x0000000000010000ul
 /* Where a position-independent executable is placed. */
-#define USER_PIE_BASE    0x0000555555554000ul
+#define USER_PIE_BASE    0x0000004000000000ul
 
 /*
  * Load the module image[0..size) as a new task.  cmdline is GRUB's module

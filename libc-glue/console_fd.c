@@ -1,6 +1,7 @@
 /*
- * The POSIX file descriptor calls, on the only descriptors there are: 0
- * (console input), 1 and 2 (console output).  Anything else is EBADF.
+ * The POSIX file descriptor calls, on the only descriptors there are: 0, 1
+ * and 2, all three the console, readable and writable like a terminal.
+ * Anything else is EBADF.
  */
 #include <errno.h>
 #include <string.h>
@@ -13,7 +14,7 @@
 
 ssize_t write(int fd, const void *buf, size_t nbyte)
 {
-	if (fd != STDOUT_FILENO && fd != STDERR_FILENO)
+	if (!__rb_is_console_fd(fd))
 		return __rb_syscall_ret(-EBADF);
 	__rb_stdout_flush();
 	return __rb_syscall_ret(rb_console_write(buf, nbyte));
@@ -21,7 +22,7 @@ ssize_t write(int fd, const void *buf, size_t nbyte)
 
 ssize_t read(int fd, void *buf, size_t nbyte)
 {
-	if (fd != STDIN_FILENO)
+	if (!__rb_is_console_fd(fd))
 		return __rb_syscall_ret(-EBADF);
 	__rb_stdout_flush();
 	return __rb_syscall_ret(rb_console_read(buf, nbyte));

@@ -73,7 +73,6 @@ $(SYSROOT)/rainbow.specs: crt/rainbow.specs.in mk/crt.mk
 		-e 's|@LIBGCC@|$(shell $(CC) -print-libgcc-file-name)|g' \
 		-e 's|@LIBC_OVERRIDES@|$(addprefix -u ,$(LIBC_OVERRIDES))|g' $< > $@
 
-
 $(BUILD)/crt/%.o: crt/%.c $(CRT_COMPILE_DEPS)
 	$(call say,CC,$@)
 	@mkdir -p $(@D)

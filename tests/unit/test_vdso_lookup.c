@@ -229,6 +229,38 @@ static void test_only_defined_functions(void **state)
 	assert_null(rb_dso_function(&dso, "rb_vdso_data_page", NULL));
 }
 
+/* A symbol's entry in the placed image's .dynsym, to spoil. */
+static Elf64_Sym *placed_symbol(const struct rb_dso *dso, const char *name)
+{
+	for (size_t i = 1; i < rb_dso_symbol_count(dso); i++) {
+		if (strcmp(dso->strtab + dso->symtab[i].st_name, name) == 0)
+			return (Elf64_Sym *)&dso->symtab[i];
+	}
+	fail_msg("%s is not in the placed .dynsym", name);
+	return NULL;
+}
+
+static void test_spoiled_symbols_not_found(void **state)
+{
+	struct loaded *l = *state;
+	struct rb_dso dso;
+	Elf64_Sym *sym, saved;
+
+	assert_true(rb_dso_open(&dso, l->image));
+	sym = placed_symbol(&dso, "rb_yield");
+	saved = *sym;
+	sym->st_info = ELF64_ST_INFO(STB_LOCAL, STT_FUNC);
+	assert_null(rb_dso_function(&dso, "rb_yield", VDSO_VERSION));
+	sym->st_info = ELF64_ST_INFO(STB_GLOBAL, STT_OBJECT);
+	assert_null(rb_dso_function(&dso, "rb_yield", VDSO_VERSION));
+	*sym = saved;
+	sym->st_shndx = SHN_UNDEF;
+	assert_null(rb_dso_function(&dso, "rb_yield", VDSO_VERSION));
+	*sym = saved;
+	sym->st_info = ELF64_ST_INFO(STB_WEAK, STT_FUNC);
+	assert_non_null(rb_dso_function(&dso, "rb_yield", VDSO_VERSION));
+}
+
 static void test_symbol_walk(void **state)
 {
 	struct loaded *l = *state;
@@ -302,6 +334,7 @@ int main(void)
 		WITH_VDSO(test_gnu_hash_alone),
 		WITH_VDSO(test_version_must_match),
 		WITH_VDSO(test_only_defined_functions),
+		WITH_VDSO(test_spoiled_symbols_not_found),
 		WITH_VDSO(test_symbol_walk),
 		WITH_VDSO(test_refuses_what_is_not_a_dso),
 		cmocka_unit_test(test_host_vdso),

@@ -2,9 +2,9 @@
  * Reading a loaded ELF shared object through its own dynamic table: how the
  * crt finds the vDSO's entry points, and what vdsoinfo walks.
  *
- * Portable C over <elf.h>, no system calls (crt/dso.c, crt/vdso_lookup.c):
- * the host unit tests run the
- * same code on a mapped file.
+ * Portable C over <elf.h> without system calls (crt/dso.c and
+ * crt/vdso_lookup.c, in librainbow.a): the host unit tests run the same
+ * code on a mapped file.
  */
 #ifndef RAINBOW_DSO_H
 #define RAINBOW_DSO_H
