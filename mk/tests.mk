@@ -11,7 +11,8 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SRC))
 UNIT_DEPS_test_memmap     := kernel/memmap.c
 UNIT_DEPS_test_pmm        := kernel/pmm.c kernel/memmap.c
 UNIT_DEPS_test_multiboot2 := kernel/multiboot2.c kernel/memmap.c
-UNIT_DEPS_test_elf_check  := kernel/elf_check.c
+UNIT_DEPS_test_elf_check  := kernel/elf_check.c tests/unit/elf_module.c
+UNIT_DEPS_test_elf_segments := kernel/elf_check.c tests/unit/elf_module.c
 UNIT_DEPS_test_ustack     := kernel/ustack.c
 UNIT_DEPS_test_elf_sym    := kernel/elf_sym.c
 
