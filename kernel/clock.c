@@ -26,12 +26,6 @@ static void publish_end(void)
 	data->seq++;
 }
 
-uint64_t clock_monotonic_ns(void)
-{
-	uint64_t delta = rdtsc() - data->tsc_base;
-	return data->ns_base + (uint64_t)(((unsigned __int128)delta * data->tsc_to_ns_mult) >> 32);
-}
-
 void clock_init(struct rb_vdso_data *page)
 {
 	uint64_t hz = timer_tsc_hz();

@@ -9,7 +9,5 @@ struct rb_vdso_data;
 void clock_init(struct rb_vdso_data *page);
 /* Timer tick: publish the tick count. */
 void clock_tick(uint64_t ticks);
-/* Monotonic nanoseconds since boot, the same clock the vDSO reads. */
-uint64_t clock_monotonic_ns(void);
 
 #endif

@@ -8,6 +8,7 @@
 #include "elf_check.h"
 #include "task.h"
 #include "thread.h"
+#include "sched.h"
 #include "ustack.h"
 #include "vdso_map.h"
 #include "vm.h"
@@ -88,7 +89,7 @@ static const char *load(struct task *t, const void *image, const struct elf_imag
 	const char *why = setup_stack(t, elf, cmdline, bias, &rsp);
 	if (why)
 		return why;
-	if (!task_spawn_thread(t, elf->entry, rsp, 0, 0))
+	if (!task_spawn_thread(t, SCHED_DEFAULT_PRIORITY, elf->entry, rsp, 0, 0))
 		return "out of memory for its thread";
 	return NULL;
 }

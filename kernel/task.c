@@ -43,11 +43,9 @@ void task_discard(struct task *t)
 	alive--;
 }
 
-struct thread *task_spawn_thread(struct task *t, uint64_t entry, uint64_t rsp,
-				 uint64_t arg, uint64_t fs_base)
+struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t entry,
+				 uint64_t rsp, uint64_t arg, uint64_t fs_base)
 {
-	unsigned priority = list_empty(&t->threads) ? SCHED_DEFAULT_PRIORITY
-		: list_entry(t->threads.next, struct thread, task_link)->priority;
 	struct thread *th = thread_alloc(t, priority);
 	if (!th)
 		return NULL;

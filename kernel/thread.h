@@ -12,7 +12,6 @@ enum thread_state {
 	THREAD_READY,		/* on a run queue, or running */
 	THREAD_SLEEPING,	/* on the sleep list until wake_tick */
 	THREAD_JOINING,		/* waiting for another thread of its task */
-	THREAD_BLOCKED,		/* waiting in IPC (see ipc.c) */
 	THREAD_ZOMBIE,		/* exited, waiting to be joined */
 	THREAD_DEAD,		/* to be freed once nobody runs on its stack */
 };

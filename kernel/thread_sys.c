@@ -17,10 +17,9 @@ long sys_thread_create(const uint64_t arg[6])
 		return -EINVAL;
 	if (t->live_threads >= TASK_THREADS_MAX)
 		return -EAGAIN;
-	struct thread *th = task_spawn_thread(t, entry, stack_top, user_arg, tls);
+	struct thread *th = task_spawn_thread(t, current->priority, entry, stack_top, user_arg, tls);
 	if (!th)
 		return -ENOMEM;
-	th->priority = current->priority;
 	return th->id;
 }
 

@@ -28,14 +28,6 @@ bool user_range_ok(uint64_t addr, size_t len, bool write)
 	return true;
 }
 
-int copy_from_user(void *dst, uint64_t src, size_t len)
-{
-	if (!user_range_ok(src, len, false))
-		return -EFAULT;
-	memcpy(dst, (const void *)src, len);
-	return 0;
-}
-
 int copy_to_user(uint64_t dst, const void *src, size_t len)
 {
 	if (!user_range_ok(dst, len, true))

@@ -11,7 +11,6 @@
  * wrapping range gives -EFAULT instead of a kernel fault.
  */
 bool user_range_ok(uint64_t addr, size_t len, bool write);
-int copy_from_user(void *dst, uint64_t src, size_t len);
 int copy_to_user(uint64_t dst, const void *src, size_t len);
 
 #endif

@@ -53,11 +53,6 @@ void arch_switch_to(struct thread *prev, struct thread *next)
 		wrmsr(MSR_GS_BASE, next->gs_base);
 }
 
-struct trap_frame *thread_user_frame(const struct thread *t)
-{
-	return (struct trap_frame *)(thread_stack_top(t) - sizeof(struct trap_frame));
-}
-
 void thread_start_kernel(struct thread *t, void (*fn)(void))
 {
 	struct switch_frame *s = (struct switch_frame *)thread_stack_top(t) - 1;

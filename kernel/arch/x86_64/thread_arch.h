@@ -9,8 +9,6 @@ struct trap_frame;
 /* Load next's CPU state; prev is NULL on the first switch. */
 void arch_switch_to(struct thread *prev, struct thread *next);
 void context_switch(uint64_t *save_rsp, uint64_t load_rsp);
-/* The user registers saved at the top of a thread's kernel stack. */
-struct trap_frame *thread_user_frame(const struct thread *t);
 /* Make t start in kernel mode in fn, which must never return. */
 void thread_start_kernel(struct thread *t, void (*fn)(void));
 
