@@ -17,6 +17,7 @@
 #include "trap.h"
 #include "irq.h"
 #include "fpu.h"
+#include "syscall_arch.h"
 #include "layout.h"
 #include "sched.h"
 #include "loader.h"
@@ -94,6 +95,7 @@ _Noreturn void kmain(uint32_t magic, uint64_t info_phys)
 	gdt_init();
 	idt_init();
 	fpu_init();
+	syscall_arch_init();
 	parse_boot_info(magic, info_phys);
 	init_memory(info_phys);
 	selftest_run(boot.cmdline);

@@ -51,13 +51,13 @@ static struct thread *take_next(void)
 	return t;
 }
 
-static void switch_to(struct thread *next)
+static void switch_to(struct thread *next, unsigned slice)
 {
 	struct thread *prev = current;
 
 	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
 	need_resched = false;
-	next->slice_left = SCHED_SLICE_TICKS;
+	next->slice_left = slice;
 	if (next == prev)
 		return;
 	current = next;
@@ -74,7 +74,31 @@ static void reschedule(void)
 		list_push_back(&run_queue[current->priority], &current->run_link);
 		ready_mask |= 1u << current->priority;
 	}
-	switch_to(take_next());
+	switch_to(take_next(), SCHED_SLICE_TICKS);
+}
+
+bool sched_would_choose(const struct thread *t)
+{
+	return !ready_mask || 31u - __builtin_clz(ready_mask) <= t->priority;
+}
+
+/*
+ * Lazy scheduling: IPC hands the CPU straight from the blocked current to
+ * the partner it woke, without the run queue.  The partner inherits what
+ * is left of the time slice, so a pair calling each other cannot starve
+ * the threads queued behind them; when the slice is over, or another
+ * thread outranks the partner, the ordinary path decides instead.
+ */
+void sched_handoff(struct thread *next)
+{
+	KASSERT(current->state != THREAD_READY);
+	if (need_resched || !sched_would_choose(next)) {
+		sched_make_ready(next);
+		reschedule();
+		return;
+	}
+	next->state = THREAD_READY;
+	switch_to(next, current->slice_left);
 }
 
 void sched_yield(void)

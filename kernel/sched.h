@@ -17,6 +17,10 @@ void sched_make_ready(struct thread *t);
 void sched_yield(void);
 /* Current stops running until someone makes it ready (state says why). */
 void sched_block(enum thread_state why);
+/* No ready thread outranks t. */
+bool sched_would_choose(const struct thread *t);
+/* Current has blocked: run next (which it woke) directly, keeping the slice. */
+void sched_handoff(struct thread *next);
 /* Sleep for at least the given number of ticks. */
 void sched_sleep(uint64_t ticks);
 /* Take a thread that is not running off the run queue or sleep list. */

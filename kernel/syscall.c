@@ -35,6 +35,12 @@ static const syscall_fn syscalls[SYS_COUNT] = {
 	[SYS_task_id] = sys_task_id,
 	[SYS_thread_id] = sys_thread_id,
 	[SYS_set_tls] = sys_set_tls,
+	[SYS_port_create] = sys_port_create,
+	[SYS_port_destroy] = sys_port_destroy,
+	[SYS_port_mint] = sys_port_mint,
+	[SYS_handle_close] = sys_handle_close,
+	[SYS_ns_register] = sys_ns_register,
+	[SYS_ns_lookup] = sys_ns_lookup,
 };
 
 void syscall_dispatch(struct trap_frame *f)

@@ -27,5 +27,11 @@ long sys_sleep(const uint64_t arg[6]);
 long sys_task_id(const uint64_t arg[6]);
 long sys_thread_id(const uint64_t arg[6]);
 long sys_set_tls(const uint64_t arg[6]);
+long sys_port_create(const uint64_t arg[6]);
+long sys_port_destroy(const uint64_t arg[6]);
+long sys_port_mint(const uint64_t arg[6]);
+long sys_handle_close(const uint64_t arg[6]);
+long sys_ns_register(const uint64_t arg[6]);
+long sys_ns_lookup(const uint64_t arg[6]);
 
 #endif

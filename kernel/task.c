@@ -11,6 +11,8 @@
 #include "vdso_map.h"
 #include "log.h"
 #include "machine.h"
+#include "ipc.h"
+#include "utcb.h"
 #include <string.h>
 
 static struct task tasks[TASK_MAX];
@@ -49,6 +51,10 @@ struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t ent
 	struct thread *th = thread_alloc(t, priority);
 	if (!th)
 		return NULL;
+	if (!utcb_attach(th)) {
+		thread_free(th);
+		return NULL;
+	}
 	th->fs_base = fs_base;
 	thread_start_user(th, entry, rsp, arg);
 	list_push_back(&t->threads, &th->task_link);
@@ -73,12 +79,19 @@ static void task_release(struct task *t)
 	t->space = 0;
 }
 
+/* A thread of t that nobody runs on: its UTCB, then its page. */
+static void free_thread(struct thread *th)
+{
+	list_remove(&th->task_link);
+	utcb_detach(th);
+	thread_free(th);
+}
+
 void task_reap_thread(struct thread *th)
 {
 	struct task *t = th->task;
 
-	list_remove(&th->task_link);
-	thread_free(th);
+	free_thread(th);
 	if (t->done && list_empty(&t->threads))
 		task_release(t);
 }
@@ -86,8 +99,7 @@ void task_reap_thread(struct thread *th)
 int task_release_zombie(struct thread *th)
 {
 	int status = th->exit_status;
-	list_remove(&th->task_link);
-	thread_free(th);
+	free_thread(th);
 	return status;
 }
 
@@ -95,8 +107,8 @@ int task_release_zombie(struct thread *th)
 static void thread_discard(struct thread *th)
 {
 	sched_unlink(th);
-	list_remove(&th->task_link);
-	thread_free(th);
+	ipc_thread_cancel(th);
+	free_thread(th);
 }
 
 void task_end(struct task *t, int status, bool killed)
@@ -110,6 +122,7 @@ void task_end(struct task *t, int status, bool killed)
 	alive--;
 	if (!killed)
 		klog("task %s exited: %d", t->name, status);
+	port_task_ending(t);
 	for (struct list *l = t->threads.next; l != &t->threads;) {
 		struct thread *th = list_entry(l, struct thread, task_link);
 		l = l->next;
@@ -121,6 +134,7 @@ void task_end(struct task *t, int status, bool killed)
 			task_release(t);
 		return;
 	}
+	ipc_thread_cancel(current);
 	sched_block(THREAD_DEAD);
 	__builtin_unreachable();
 }
@@ -133,6 +147,7 @@ _Noreturn void task_thread_exit(int status)
 		task_end(t, status, false);
 	t->live_threads--;
 	current->exit_status = status;
+	ipc_thread_cancel(current);
 	if (current->joiner)
 		sched_make_ready(current->joiner);
 	sched_block(THREAD_ZOMBIE);

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "list.h"
+#include "port.h"
 
 #define TASK_MAX 128
 #define TASK_NAME_MAX 32
@@ -24,6 +25,9 @@ struct task {
 	const void *image;
 	size_t image_size;
 	uint64_t load_bias;
+	/* IPC: handles to ports (port.c) and the threads' UTCB slots (utcb.c). */
+	struct handle handles[TASK_HANDLES];
+	uint64_t utcb_slots_used[TASK_THREADS_MAX / 64];
 	/* Anonymous memory (usermem.c). */
 	uint64_t anon_pages;
 	uint64_t anon_next;

@@ -7,11 +7,16 @@
 #include "fpu.h"
 
 struct task;
+struct port;
+struct rb_utcb;
 
 enum thread_state {
 	THREAD_READY,		/* on a run queue, or running */
 	THREAD_SLEEPING,	/* on the sleep list until wake_tick */
 	THREAD_JOINING,		/* waiting for another thread of its task */
+	THREAD_IPC_SEND,	/* calling: queued on a port until received */
+	THREAD_IPC_RECV,	/* waiting on a port for a caller */
+	THREAD_IPC_REPLY,	/* received by a server thread, awaiting its reply */
 	THREAD_ZOMBIE,		/* exited, waiting to be joined */
 	THREAD_DEAD,		/* to be freed once nobody runs on its stack */
 };
@@ -28,13 +33,20 @@ struct thread {
 	enum thread_state state;
 	unsigned priority;		/* 0 (lowest) .. SCHED_PRIORITIES-1 */
 	unsigned slice_left;		/* ticks before round robin moves on */
-	struct list run_link;		/* run queue, sleep list or a wait queue */
+	struct list run_link;		/* run queue, sleep list, port queue or reply list */
 	struct list task_link;		/* the task's thread list */
 	uint64_t wake_tick;
 	uint64_t fs_base;		/* user TLS pointer */
 	uint64_t gs_base;		/* user UTCB pointer */
 	int exit_status;
 	struct thread *joiner;		/* a thread waiting in join for this one */
+	/* IPC (ipc.c); the UTCB is reached through the direct map. */
+	struct rb_utcb *utcb;
+	unsigned utcb_slot;
+	struct port *ipc_port;		/* SEND, RECV: the port it is queued on */
+	struct thread *ipc_server;	/* REPLY: the thread that received the call */
+	struct list ipc_callers;	/* callers received by this thread, not yet replied */
+	uint64_t ipc_badge;		/* SEND: badge of the handle called through */
 	struct fpu_state fpu;		/* user x87/SSE registers while switched out */
 	uint64_t stack_canary;		/* last word below the stack */
 };
@@ -52,6 +64,8 @@ extern struct thread *current;
 
 struct thread *thread_alloc(struct task *task, unsigned priority);
 void thread_free(struct thread *t);
+/* The live thread with this id, or NULL. */
+struct thread *thread_by_id(long id);
 /* Make t start in user mode at entry with rsp and rdi = arg. */
 void thread_start_user(struct thread *t, uint64_t entry, uint64_t rsp, uint64_t arg);
 

@@ -35,3 +35,19 @@ int copy_to_user(uint64_t dst, const void *src, size_t len)
 	memcpy((void *)dst, src, len);
 	return 0;
 }
+
+/*
+ * Copy a NUL-terminated string of at most size - 1 bytes.  -ENAMETOOLONG
+ * when no NUL comes in time: a name is never silently cut.
+ */
+long copy_string_from_user(char *dst, uint64_t src, size_t size)
+{
+	for (size_t i = 0; i < size; i++) {
+		if (!user_range_ok(src + i, 1, false))
+			return -EFAULT;
+		dst[i] = *(const char *)(src + i);
+		if (!dst[i])
+			return 0;
+	}
+	return -ENAMETOOLONG;
+}

@@ -7,8 +7,8 @@
  * Convention (interrupt path, vector RB_SYSCALL_VECTOR):
  *   rax = number; arguments in rdi, rsi, rdx, r10, r8, r9;
  *   result in rax: >= 0 success, -errno on failure (errno values are
- *   picolibc's, see <rainbow/errno.h>).  Every other register is preserved.
- * The SYSCALL instruction is reserved for IPC (see <rainbow/ipc.h>).
+ *   picolibc's <errno.h>).  Every other register is preserved.
+ * The SYSCALL instruction is reserved for IPC (see ipc_abi.h).
  */
 #ifndef RAINBOW_SYSNO_H
 #define RAINBOW_SYSNO_H
@@ -28,6 +28,12 @@
 #define SYS_thread_id      10   /* () -> thread id                           */
 #define SYS_set_tls        11   /* (void *fs_base) -> 0                      */
 #define SYS_console_read   12   /* (void *buf, size_t len) -> len, 0 at EOF  */
-#define SYS_COUNT          13
+#define SYS_port_create    13   /* () -> owner handle                     */
+#define SYS_port_destroy   14   /* (port) -> 0                            */
+#define SYS_port_mint      15   /* (port, badge) -> send handle           */
+#define SYS_handle_close   16   /* (handle) -> 0                          */
+#define SYS_ns_register    17   /* (const char *name, handle) -> 0        */
+#define SYS_ns_lookup      18   /* (const char *name) -> handle           */
+#define SYS_COUNT          19
 
 #endif

@@ -77,7 +77,11 @@ void gdt_init(void)
 		: "rax", "memory");
 }
 
+/* syscall_entry.S switches to this stack: SYSCALL does not use the TSS. */
+uint64_t kernel_stack_top;
+
 void gdt_set_kernel_stack(uint64_t rsp0)
 {
 	tss.rsp[0] = rsp0;
+	kernel_stack_top = rsp0;
 }

@@ -17,7 +17,7 @@
 #define IST_DOUBLE_FAULT 1
 
 void gdt_init(void);
-/* Stack the CPU switches to when an interrupt arrives from user mode. */
+/* Stack the CPU switches to when an interrupt or SYSCALL arrives from user mode. */
 void gdt_set_kernel_stack(uint64_t rsp0);
 
 #endif

@@ -1,0 +1,20 @@
+/* Point the SYSCALL instruction at syscall_entry.S. */
+#include "syscall_arch.h"
+#include "cpu.h"
+#include "gdt.h"
+
+extern char syscall_entry[];
+
+#define RFLAGS_TF (1ul << 8)
+#define RFLAGS_DF (1ul << 10)
+#define RFLAGS_AC (1ul << 18)
+
+void syscall_arch_init(void)
+{
+	/* Kernel CS (and SS after it) in 47:32; user base for SYSRET in 63:48. */
+	wrmsr(MSR_STAR, ((uint64_t)SEL_USER_BASE << 48) | ((uint64_t)SEL_KERNEL_CODE << 32));
+	wrmsr(MSR_LSTAR, (uint64_t)syscall_entry);
+	/* Enter with interrupts off, like every other way into the kernel. */
+	wrmsr(MSR_SFMASK, RFLAGS_IF | RFLAGS_TF | RFLAGS_DF | RFLAGS_AC);
+	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
+}

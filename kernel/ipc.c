@@ -1,0 +1,259 @@
+/*
+ * Synchronous IPC, the general path (ipc_fastpath.c takes the common case
+ * first).  A call finds a server thread waiting on the port, or queues on
+ * the port; a server waiting finds a queued caller, or queues as a
+ * receiver.  Once received, a caller waits on the server thread's list of
+ * callers until that thread replies to its rcvid (its thread id).
+ * Results are written straight into the waiting thread's saved registers
+ * (struct ipc_frame), so a woken thread just returns to user mode.
+ * Each operation checks everything before it changes anything.
+ */
+#include "ipc.h"
+#include "ipc_frame.h"
+#include "ipc_abi.h"
+#include "port.h"
+#include "thread.h"
+#include "task.h"
+#include "sched.h"
+#include <rainbow/ipc.h>
+#include <errno.h>
+#include <string.h>
+
+struct ipc_frame *ipc_frame_of(const struct thread *t)
+{
+	return (struct ipc_frame *)(thread_stack_top(t) - sizeof(struct ipc_frame));
+}
+
+/* A copy of the sender's handle in mr[0] for the receiver, or -errno there. */
+static uint64_t transfer_handle(struct thread *from, struct thread *to, uint64_t n)
+{
+	long err;
+	struct port *p = handle_port(from->task, (long)n, &err);
+
+	if (!p)
+		return (uint64_t)err;
+	return (uint64_t)handle_install(to->task, p, false, handle_slot(from->task, (long)n)->badge);
+}
+
+/* The message words: three in registers, the rest UTCB to UTCB. */
+static void transfer(struct thread *from, const struct ipc_frame *src,
+		     struct thread *to, struct ipc_frame *dst, uint64_t tag)
+{
+	unsigned words = RB_TAG_WORDS(tag);
+
+	dst->r8 = words > 0 ? src->r8 : 0;
+	dst->r9 = words > 1 ? src->r9 : 0;
+	dst->r10 = words > 2 ? src->r10 : 0;
+	if (words > RB_IPC_REG_WORDS)
+		memcpy(&to->utcb->mr[RB_IPC_REG_WORDS], &from->utcb->mr[RB_IPC_REG_WORDS],
+		       (words - RB_IPC_REG_WORDS) * sizeof(uint64_t));
+	if (tag & RB_TAG_HANDLE)
+		dst->r8 = transfer_handle(from, to, src->r8);
+}
+
+void ipc_receive(struct thread *server, struct thread *caller, const struct ipc_frame *src,
+		 uint64_t tag, uint64_t badge)
+{
+	struct ipc_frame *dst = ipc_frame_of(server);
+
+	transfer(caller, src, server, dst, tag);
+	dst->rax = tag;
+	dst->rdi = caller->id;
+	dst->rsi = badge;
+	caller->state = THREAD_IPC_REPLY;
+	caller->ipc_server = server;
+	list_push_back(&server->ipc_callers, &caller->run_link);
+}
+
+void ipc_deliver_reply(struct thread *caller, struct thread *server,
+		       const struct ipc_frame *src, uint64_t tag)
+{
+	struct ipc_frame *dst = ipc_frame_of(caller);
+
+	transfer(server, src, caller, dst, tag);
+	dst->rax = tag;
+	list_remove(&caller->run_link);
+	caller->ipc_server = NULL;
+}
+
+struct thread *ipc_reply_target(long rcvid)
+{
+	struct thread *caller = thread_by_id(rcvid);
+
+	if (!caller || caller->state != THREAD_IPC_REPLY || caller->ipc_server != current)
+		return NULL;
+	return caller;
+}
+
+/* Checks every message needs: its size, and a handle it carries. */
+static long check_message(const struct ipc_frame *f, uint64_t tag)
+{
+	long err;
+
+	if (RB_TAG_WORDS(tag) > RB_IPC_MRS)
+		return -EMSGSIZE;
+	if ((tag & RB_TAG_HANDLE) &&
+	    (RB_TAG_WORDS(tag) < 1 || !handle_port(current->task, (long)f->r8, &err)))
+		return -EBADF;
+	return 0;
+}
+
+/* The live port behind an owner handle of the current task. */
+static struct port *owned_port(long n, long *err)
+{
+	struct port *p = handle_port(current->task, n, err);
+
+	if (p && !handle_slot(current->task, n)->owner) {
+		*err = -EPERM;
+		return NULL;
+	}
+	return p;
+}
+
+static struct thread *first_waiter(struct list *queue)
+{
+	return list_entry(queue->next, struct thread, run_link);
+}
+
+static void wait_on(struct port *p, enum thread_state why)
+{
+	current->ipc_port = p;
+	list_push_back(why == THREAD_IPC_SEND ? &p->callers : &p->receivers, &current->run_link);
+	current->state = why;
+}
+
+static void call(struct ipc_frame *f)
+{
+	uint64_t tag = f->rsi;
+	long err;
+	struct port *p = handle_port(current->task, (long)f->rdi, &err);
+
+	if (!p || (err = check_message(f, tag))) {
+		f->rax = err;
+		return;
+	}
+	uint64_t badge = handle_slot(current->task, (long)f->rdi)->badge;
+	if (list_empty(&p->receivers)) {
+		if (f->rdx & RB_IPC_NONBLOCK) {
+			f->rax = -EAGAIN;
+			return;
+		}
+		current->ipc_badge = badge;
+		wait_on(p, THREAD_IPC_SEND);
+		sched_block(THREAD_IPC_SEND);
+		return;
+	}
+	struct thread *server = first_waiter(&p->receivers);
+	list_remove(&server->run_link);
+	ipc_receive(server, current, f, tag, badge);
+	sched_handoff(server);
+}
+
+/* Take the oldest caller queued on p, if any, into current's frame. */
+static bool receive_queued(struct port *p)
+{
+	if (list_empty(&p->callers))
+		return false;
+	struct thread *caller = first_waiter(&p->callers);
+	const struct ipc_frame *sent = ipc_frame_of(caller);
+	list_remove(&caller->run_link);
+	ipc_receive(current, caller, sent, sent->rsi, caller->ipc_badge);
+	return true;
+}
+
+static void wait(struct ipc_frame *f)
+{
+	long err;
+	struct port *p = owned_port((long)f->rdi, &err);
+
+	if (!p) {
+		f->rax = err;
+		return;
+	}
+	if (receive_queued(p))
+		return;
+	if (f->rdx & RB_IPC_NONBLOCK) {
+		f->rax = -EAGAIN;
+		return;
+	}
+	wait_on(p, THREAD_IPC_RECV);
+	sched_block(THREAD_IPC_RECV);
+}
+
+static void reply(struct ipc_frame *f)
+{
+	uint64_t tag = f->rsi;
+	struct thread *caller = ipc_reply_target((long)f->rdi);
+	long err = check_message(f, tag);
+
+	if (!caller || err) {
+		f->rax = err ? err : -ESRCH;
+		return;
+	}
+	ipc_deliver_reply(caller, current, f, tag);
+	sched_make_ready(caller);
+	f->rax = 0;
+}
+
+static void reply_and_wait(struct ipc_frame *f)
+{
+	uint64_t tag = f->rsi;
+	struct thread *caller = ipc_reply_target((long)f->rdi);
+	long err = check_message(f, tag);
+	struct port *p = err ? NULL : owned_port((long)f->rdx, &err);
+
+	if (!caller || !p) {
+		f->rax = err ? err : -ESRCH;
+		return;
+	}
+	ipc_deliver_reply(caller, current, f, tag);
+	if (receive_queued(p)) {
+		sched_make_ready(caller);
+		return;
+	}
+	wait_on(p, THREAD_IPC_RECV);
+	sched_handoff(caller);
+}
+
+void ipc_syscall(struct ipc_frame *f)
+{
+	switch (f->rax) {
+	case IPC_OP_CALL:
+		if (!ipc_fastpath_call(f))
+			call(f);
+		break;
+	case IPC_OP_WAIT:
+		wait(f);
+		break;
+	case IPC_OP_REPLY:
+		reply(f);
+		break;
+	case IPC_OP_REPLY_AND_WAIT:
+		if (!ipc_fastpath_reply_and_wait(f))
+			reply_and_wait(f);
+		break;
+	default:
+		f->rax = -ENOSYS;
+	}
+	sched_before_user_return();
+}
+
+void ipc_wake_with_error(struct thread *t, long err)
+{
+	if (list_linked(&t->run_link))
+		list_remove(&t->run_link);
+	t->ipc_server = NULL;
+	ipc_frame_of(t)->rax = err;
+	sched_make_ready(t);
+}
+
+void ipc_thread_cancel(struct thread *t)
+{
+	bool in_ipc = t->state == THREAD_IPC_SEND || t->state == THREAD_IPC_RECV ||
+		      t->state == THREAD_IPC_REPLY;
+
+	if (in_ipc && list_linked(&t->run_link))
+		list_remove(&t->run_link);
+	while (!list_empty(&t->ipc_callers))
+		ipc_wake_with_error(first_waiter(&t->ipc_callers), -EPIPE);
+}

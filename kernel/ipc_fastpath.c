@@ -1,0 +1,75 @@
+/*
+ * The IPC fastpath, after seL4's: the common case in straight-line C.
+ * A list of guards, each falling back to the general path (ipc.c) when it
+ * fails; past the marked point nothing can fail, and the CPU goes straight
+ * to the partner thread without touching the run queues.
+ *
+ * Fastpath conditions (docs/ipc.md lists them for users):
+ * - call: the message fits in registers (at most RB_IPC_REG_WORDS words),
+ *   carries no handle, no flags; the handle is valid and its port live; a
+ *   server thread is already waiting on it; it has at least the caller's
+ *   priority and no ready thread has a higher one.
+ * - reply_and_wait: the reply fits in registers, carries no handle; the
+ *   caller is waiting for this thread; the port is live and owned; no
+ *   caller is queued on it; the caller would be the scheduler's choice.
+ */
+#include "ipc.h"
+#include "ipc_frame.h"
+#include "port.h"
+#include "thread.h"
+#include "task.h"
+#include "sched.h"
+#include <rainbow/ipc.h>
+
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+/* Few enough words for the registers, and no flag (bits 0..15 hold both). */
+static bool fits_registers(uint64_t tag)
+{
+	return (tag & 0xffff) <= RB_IPC_REG_WORDS;
+}
+
+static struct port *live_port(const struct handle *h)
+{
+	struct port *p = h ? h->port : NULL;
+	return p && p->live && p->generation == h->generation ? p : NULL;
+}
+
+bool ipc_fastpath_call(struct ipc_frame *f)
+{
+	uint64_t tag = f->rsi;
+	const struct handle *h = handle_slot(current->task, (long)f->rdi);
+	struct port *p = live_port(h);
+
+	if (unlikely(!p || !fits_registers(tag) || f->rdx || list_empty(&p->receivers)))
+		return false;
+	struct thread *server = list_entry(p->receivers.next, struct thread, run_link);
+	if (unlikely(server->priority < current->priority || !sched_would_choose(server)))
+		return false;
+
+	/* Nothing can fail from here on. */
+	list_remove(&server->run_link);
+	ipc_receive(server, current, f, tag, h->badge);
+	sched_handoff(server);
+	return true;
+}
+
+bool ipc_fastpath_reply_and_wait(struct ipc_frame *f)
+{
+	uint64_t tag = f->rsi;
+	struct thread *caller = ipc_reply_target((long)f->rdi);
+	const struct handle *h = handle_slot(current->task, (long)f->rdx);
+	struct port *p = live_port(h);
+
+	if (unlikely(!caller || !p || !h->owner || !fits_registers(tag) ||
+		     !list_empty(&p->callers) || !sched_would_choose(caller)))
+		return false;
+
+	/* Nothing can fail from here on. */
+	ipc_deliver_reply(caller, current, f, tag);
+	current->ipc_port = p;
+	current->state = THREAD_IPC_RECV;
+	list_push_back(&p->receivers, &current->run_link);
+	sched_handoff(caller);
+	return true;
+}

@@ -1,0 +1,62 @@
+/* System calls that make, hand out and close ports and handles. */
+#include "syscall.h"
+#include "port.h"
+#include "task.h"
+#include "thread.h"
+#include <errno.h>
+
+long sys_port_create(const uint64_t arg[6])
+{
+	struct task *t = current->task;
+
+	(void)arg;
+	if (handle_table_full(t))
+		return -EMFILE;
+	struct port *p = port_create(t);
+	if (!p)
+		return -ENOMEM;
+	return handle_install(t, p, true, 0);
+}
+
+/* The port behind an owner handle: what destroy and mint need. */
+static struct port *owned_port(long n, long *err)
+{
+	struct port *p = handle_port(current->task, n, err);
+
+	if (p && !handle_slot(current->task, n)->owner) {
+		*err = -EPERM;
+		return NULL;
+	}
+	return p;
+}
+
+long sys_port_destroy(const uint64_t arg[6])
+{
+	long err;
+	struct port *p = owned_port((long)arg[0], &err);
+
+	if (!p)
+		return err;
+	port_destroy(p);
+	return 0;
+}
+
+long sys_port_mint(const uint64_t arg[6])
+{
+	long err;
+	struct port *p = owned_port((long)arg[0], &err);
+
+	if (!p)
+		return err;
+	return handle_install(current->task, p, false, arg[1]);
+}
+
+long sys_handle_close(const uint64_t arg[6])
+{
+	struct handle *h = handle_slot(current->task, (long)arg[0]);
+
+	if (!h)
+		return -EBADF;
+	h->port = NULL;
+	return 0;
+}

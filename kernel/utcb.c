@@ -1,0 +1,57 @@
+/*
+ * UTCB placement: slot n of a task's UTCB area holds the UTCB of one of
+ * its threads.  The kernel keeps its own pointer to the page (direct map),
+ * so IPC copies message registers between UTCBs without touching either
+ * address space.
+ */
+#include "utcb.h"
+#include "thread.h"
+#include "task.h"
+#include "vm.h"
+#include "phys.h"
+#include <rainbow/ipc.h>
+
+#define PAGE 4096
+
+static int take_slot(struct task *t)
+{
+	for (unsigned i = 0; i < TASK_THREADS_MAX; i++) {
+		uint64_t bit = 1ull << (i % 64);
+		if (!(t->utcb_slots_used[i / 64] & bit)) {
+			t->utcb_slots_used[i / 64] |= bit;
+			return i;
+		}
+	}
+	return -1;
+}
+
+static void release_slot(struct task *t, unsigned slot)
+{
+	t->utcb_slots_used[slot / 64] &= ~(1ull << (slot % 64));
+}
+
+bool utcb_attach(struct thread *t)
+{
+	int slot = take_slot(t->task);
+	uint64_t va = UTCB_AREA + (uint64_t)slot * PAGE, phys;
+	unsigned flags;
+
+	if (slot < 0)
+		return false;
+	if (!vm_map_fresh(t->task->space, va, PAGE, VM_USER | VM_WRITE)) {
+		release_slot(t->task, slot);
+		return false;
+	}
+	vm_lookup(t->task->space, va, &phys, &flags);
+	t->utcb = phys_to_virt(phys);
+	t->utcb->self = (struct rb_utcb *)va;
+	t->utcb_slot = slot;
+	t->gs_base = va;
+	return true;
+}
+
+void utcb_detach(struct thread *t)
+{
+	vm_unmap(t->task->space, UTCB_AREA + (uint64_t)t->utcb_slot * PAGE);
+	release_slot(t->task, t->utcb_slot);
+}

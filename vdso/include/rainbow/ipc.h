@@ -1,0 +1,130 @@
+/*
+ * Synchronous IPC: ports, handles, and messages in virtual registers.
+ *
+ * Model (docs/ipc.md has the whole story and an example):
+ * - A port is a kernel object a task creates; tasks name ports through
+ *   per-task handles (small integers), never through task or thread ids.
+ * - A server waits on a port it owns; a client calls through a handle.  The
+ *   call blocks until the server replies, and the reply goes to exactly that
+ *   caller, named by the reply id (rcvid) the server got with the message.
+ * - Each handle carries a badge, chosen by the port's owner when it minted
+ *   the handle; the server receives the badge of the handle the client used,
+ *   so it knows who is calling.
+ * - Messages live in the calling thread's UTCB (user thread control block):
+ *   64 message registers mr[0..63].  The tag says how many are used and
+ *   carries a label of the sender's choosing.  The first RB_IPC_REG_WORDS
+ *   words travel in CPU registers; the kernel copies no more than the tag
+ *   says.
+ * - The kernel decides where each thread's UTCB lives (one page, mapped
+ *   read-write in the task, outside the range rb_mem_map hands out) and
+ *   points the GS base at it; rb_utcb() finds it.
+ *
+ * Every function returns a negative errno on failure:
+ *   -EBADF     the handle (or port) number names nothing in this task
+ *   -EPERM     the handle is a send handle where the port's owner is needed
+ *   -EPIPE     the port was destroyed, or the server ended, before a reply
+ *   -ESRCH     (reply) the caller is gone or is not waiting for this thread
+ *   -EMSGSIZE  the tag says more than 64 words
+ *   -EAGAIN    (non-blocking) nobody was waiting
+ *   -EMFILE    the task's handle table is full
+ * The vDSO exports them in version node RAINBOW_1; the crt binds them.
+ */
+#ifndef RAINBOW_IPC_H
+#define RAINBOW_IPC_H
+
+#include <stdint.h>
+
+#define RB_IPC_MRS        64	/* message registers per UTCB */
+#define RB_IPC_REG_WORDS   3	/* of them, carried in CPU registers */
+
+/* The tag: word count in bits 0..7, flags in 8..15, label in 16..62. */
+#define RB_TAG(label, words)    (((uint64_t)(label) << 16) | (uint64_t)(words))
+#define RB_TAG_WORDS(tag)       ((unsigned)((tag) & 0xff))
+#define RB_TAG_LABEL(tag)       ((uint64_t)(tag) >> 16)
+/* mr[0] holds a handle of the sender's; the receiver gets its own copy. */
+#define RB_TAG_HANDLE           (1ull << 8)
+
+/* Flags for ipc_call and ipc_wait. */
+#define RB_IPC_NONBLOCK 1	/* fail with -EAGAIN rather than wait */
+
+struct rb_utcb {
+	uint64_t mr[RB_IPC_MRS];	/* message registers */
+	uint64_t badge;			/* set by a receive: the caller's handle badge */
+	int64_t rcvid;			/* set by a receive: who to reply to */
+	struct rb_utcb *self;		/* the UTCB's own address, for rb_utcb() */
+};
+
+/* The calling thread's UTCB. */
+static inline struct rb_utcb *rb_utcb(void)
+{
+	struct rb_utcb *u;
+
+	__asm__("movq %%gs:%c1, %0" : "=r"(u) : "i"(__builtin_offsetof(struct rb_utcb, self)));
+	return u;
+}
+
+/*
+ * Creates a port owned by the calling task.  Returns the owner handle
+ * (> 0), or -EMFILE / -ENOMEM.  Does not block.
+ */
+long rb_port_create(void);
+
+/*
+ * Destroys a port (owner handle only).  Callers waiting on it, and threads
+ * waiting to receive on it, wake with -EPIPE; later calls through any handle
+ * to it give -EPIPE.  Returns 0, -EBADF or -EPERM.  Does not block.
+ */
+long rb_port_destroy(long port);
+
+/*
+ * Makes a send handle to the port behind owner handle port, carrying badge.
+ * Returns the new handle, -EBADF, -EPERM or -EMFILE.  Does not block.
+ */
+long rb_port_mint(long port, uint64_t badge);
+
+/* Closes a handle of the calling task.  Returns 0 or -EBADF. */
+long rb_handle_close(long handle);
+
+/*
+ * Publishes handle under name (at most 31 bytes) in the kernel's name
+ * registry; lookups get a copy of it, badge included.  The entry goes away
+ * with the port.  Returns 0, -EBADF, -EEXIST, -ENAMETOOLONG or -EFAULT.
+ */
+long rb_ns_register(const char *name, long handle);
+
+/*
+ * Looks name up.  Returns a new handle (a copy of the registered one),
+ * -ENOENT if nothing lives under name, -EMFILE or -EFAULT.  Does not block.
+ */
+long rb_ns_lookup(const char *name);
+
+/*
+ * Sends the message in the UTCB (tag says how many words) through handle
+ * and waits for the reply, which replaces the message registers.
+ * Returns the reply's tag (>= 0).  With RB_IPC_NONBLOCK in flags, fails
+ * with -EAGAIN unless a server thread is already waiting.  Blocks.
+ */
+long ipc_call(long handle, uint64_t tag, unsigned flags);
+
+/*
+ * Waits on port (owner handle) for a caller.  Returns the message's tag;
+ * the message is in the UTCB's mr[], the caller's badge in badge and its
+ * reply id in rcvid.  With RB_IPC_NONBLOCK, -EAGAIN if nobody is calling.
+ * Blocks.
+ */
+long ipc_wait(long port, unsigned flags);
+
+/*
+ * Replies to rcvid with the message in the UTCB.  The caller wakes; the
+ * server goes on.  Returns 0, or -ESRCH if that caller is gone.
+ */
+long ipc_reply(long rcvid, uint64_t tag);
+
+/*
+ * ipc_reply() then ipc_wait() on port, in one kernel entry.  A reply that
+ * fails (-ESRCH, the caller is gone) is reported and nothing is waited for.
+ * Blocks.
+ */
+long ipc_reply_and_wait(long rcvid, uint64_t tag, long port);
+
+#endif

@@ -1,0 +1,22 @@
+/*
+ * The IPC entry, private to the kernel and the vDSO: the SYSCALL
+ * instruction, reserved for IPC.  Everything else uses int $0x80.
+ *
+ * In:  rax = IPC_OP_*, rdi = handle (call), port (wait) or rcvid (reply*),
+ *      rsi = tag, rdx = flags (call, wait) or port (reply_and_wait),
+ *      r8, r9, r10 = mr[0..2].
+ * Out: rax = tag received or 0 (reply), or -errno; after a receive, rdi =
+ *      rcvid and rsi = badge; r8, r9, r10 = mr[0..2] of the message
+ *      received (words the tag does not cover read as 0).
+ * rcx and r11 are clobbered (SYSCALL/SYSRET use them); the rest survive.
+ */
+#ifndef RAINBOW_IPC_ABI_H
+#define RAINBOW_IPC_ABI_H
+
+#define IPC_OP_CALL           0
+#define IPC_OP_WAIT           1
+#define IPC_OP_REPLY          2
+#define IPC_OP_REPLY_AND_WAIT 3
+#define IPC_OP_COUNT          4
+
+#endif
