@@ -9,7 +9,7 @@
  * Each operation checks everything before it changes anything.
  */
 #include "ipc.h"
-#include "ipc_frame.h"
+#include "ipc_transfer.h"
 #include "ipc_abi.h"
 #include "port.h"
 #include "thread.h"
@@ -18,11 +18,6 @@
 #include <rainbow/ipc.h>
 #include <errno.h>
 #include <string.h>
-
-struct ipc_frame *ipc_frame_of(const struct thread *t)
-{
-	return (struct ipc_frame *)(thread_stack_top(t) - sizeof(struct ipc_frame));
-}
 
 /* A copy of the sender's handle in mr[0] for the receiver, or -errno there. */
 static uint64_t transfer_handle(struct thread *from, struct thread *to, uint64_t n)
@@ -41,9 +36,7 @@ static void transfer(struct thread *from, const struct ipc_frame *src,
 {
 	unsigned words = RB_TAG_WORDS(tag);
 
-	dst->r8 = words > 0 ? src->r8 : 0;
-	dst->r9 = words > 1 ? src->r9 : 0;
-	dst->r10 = words > 2 ? src->r10 : 0;
+	ipc_copy_registers(dst, src, tag);
 	if (words > RB_IPC_REG_WORDS)
 		memcpy(&to->utcb->mr[RB_IPC_REG_WORDS], &from->utcb->mr[RB_IPC_REG_WORDS],
 		       (words - RB_IPC_REG_WORDS) * sizeof(uint64_t));
@@ -51,38 +44,26 @@ static void transfer(struct thread *from, const struct ipc_frame *src,
 		dst->r8 = transfer_handle(from, to, src->r8);
 }
 
-void ipc_receive(struct thread *server, struct thread *caller, const struct ipc_frame *src,
-		 uint64_t tag, uint64_t badge)
+/* Deliver caller's message (its registers in src) to server's frame. */
+static void receive(struct thread *server, struct thread *caller, const struct ipc_frame *src,
+		    uint64_t tag, uint64_t badge)
 {
 	struct ipc_frame *dst = ipc_frame_of(server);
 
 	transfer(caller, src, server, dst, tag);
-	dst->rax = tag;
-	dst->rdi = caller->id;
-	dst->rsi = badge;
-	caller->state = THREAD_IPC_REPLY;
-	caller->ipc_server = server;
-	list_push_back(&server->ipc_callers, &caller->run_link);
+	ipc_set_received(dst, tag, caller, badge);
+	ipc_await_reply(caller, server);
 }
 
-void ipc_deliver_reply(struct thread *caller, struct thread *server,
-		       const struct ipc_frame *src, uint64_t tag)
+/* Deliver server's reply (its registers in src) to caller. */
+static void deliver_reply(struct thread *caller, struct thread *server,
+			  const struct ipc_frame *src, uint64_t tag)
 {
 	struct ipc_frame *dst = ipc_frame_of(caller);
 
 	transfer(server, src, caller, dst, tag);
 	dst->rax = tag;
-	list_remove(&caller->run_link);
-	caller->ipc_server = NULL;
-}
-
-struct thread *ipc_reply_target(long rcvid)
-{
-	struct thread *caller = thread_by_id(rcvid);
-
-	if (!caller || caller->state != THREAD_IPC_REPLY || caller->ipc_server != current)
-		return NULL;
-	return caller;
+	ipc_end_reply(caller);
 }
 
 /* Checks every message needs: its size, and a handle it carries. */
@@ -145,7 +126,7 @@ static void call(struct ipc_frame *f)
 	}
 	struct thread *server = first_waiter(&p->receivers);
 	list_remove(&server->run_link);
-	ipc_receive(server, current, f, tag, badge);
+	receive(server, current, f, tag, badge);
 	sched_handoff(server);
 }
 
@@ -157,7 +138,7 @@ static bool receive_queued(struct port *p)
 	struct thread *caller = first_waiter(&p->callers);
 	const struct ipc_frame *sent = ipc_frame_of(caller);
 	list_remove(&caller->run_link);
-	ipc_receive(current, caller, sent, sent->rsi, caller->ipc_badge);
+	receive(current, caller, sent, sent->rsi, caller->ipc_badge);
 	return true;
 }
 
@@ -190,7 +171,7 @@ static void reply(struct ipc_frame *f)
 		f->rax = err ? err : -ESRCH;
 		return;
 	}
-	ipc_deliver_reply(caller, current, f, tag);
+	deliver_reply(caller, current, f, tag);
 	sched_make_ready(caller);
 	f->rax = 0;
 }
@@ -206,7 +187,7 @@ static void reply_and_wait(struct ipc_frame *f)
 		f->rax = err ? err : -ESRCH;
 		return;
 	}
-	ipc_deliver_reply(caller, current, f, tag);
+	deliver_reply(caller, current, f, tag);
 	if (receive_queued(p)) {
 		sched_make_ready(caller);
 		return;
@@ -215,12 +196,11 @@ static void reply_and_wait(struct ipc_frame *f)
 	sched_handoff(caller);
 }
 
-void ipc_syscall(struct ipc_frame *f)
+void ipc_slowpath(struct ipc_frame *f)
 {
 	switch (f->rax) {
 	case IPC_OP_CALL:
-		if (!ipc_fastpath_call(f))
-			call(f);
+		call(f);
 		break;
 	case IPC_OP_WAIT:
 		wait(f);
@@ -229,13 +209,11 @@ void ipc_syscall(struct ipc_frame *f)
 		reply(f);
 		break;
 	case IPC_OP_REPLY_AND_WAIT:
-		if (!ipc_fastpath_reply_and_wait(f))
-			reply_and_wait(f);
+		reply_and_wait(f);
 		break;
 	default:
 		f->rax = -ENOSYS;
 	}
-	sched_before_user_return();
 }
 
 void ipc_wake_with_error(struct thread *t, long err)

@@ -14,7 +14,8 @@
  *   caller is queued on it; the caller would be the scheduler's choice.
  */
 #include "ipc.h"
-#include "ipc_frame.h"
+#include "ipc_transfer.h"
+#include "ipc_abi.h"
 #include "port.h"
 #include "thread.h"
 #include "task.h"
@@ -35,7 +36,7 @@ static struct port *live_port(const struct handle *h)
 	return p && p->live && p->generation == h->generation ? p : NULL;
 }
 
-bool ipc_fastpath_call(struct ipc_frame *f)
+static bool fastpath_call(struct ipc_frame *f)
 {
 	uint64_t tag = f->rsi;
 	const struct handle *h = handle_slot(current->task, (long)f->rdi);
@@ -48,13 +49,16 @@ bool ipc_fastpath_call(struct ipc_frame *f)
 		return false;
 
 	/* Nothing can fail from here on. */
+	struct ipc_frame *dst = ipc_frame_of(server);
 	list_remove(&server->run_link);
-	ipc_receive(server, current, f, tag, h->badge);
+	ipc_copy_registers(dst, f, tag);
+	ipc_set_received(dst, tag, current, h->badge);
+	ipc_await_reply(current, server);
 	sched_handoff(server);
 	return true;
 }
 
-bool ipc_fastpath_reply_and_wait(struct ipc_frame *f)
+static bool fastpath_reply_and_wait(struct ipc_frame *f)
 {
 	uint64_t tag = f->rsi;
 	struct thread *caller = ipc_reply_target((long)f->rdi);
@@ -66,10 +70,23 @@ bool ipc_fastpath_reply_and_wait(struct ipc_frame *f)
 		return false;
 
 	/* Nothing can fail from here on. */
-	ipc_deliver_reply(caller, current, f, tag);
+	struct ipc_frame *dst = ipc_frame_of(caller);
+	ipc_copy_registers(dst, f, tag);
+	dst->rax = tag;
+	ipc_end_reply(caller);
 	current->ipc_port = p;
 	current->state = THREAD_IPC_RECV;
 	list_push_back(&p->receivers, &current->run_link);
 	sched_handoff(caller);
 	return true;
+}
+
+void ipc_syscall(struct ipc_frame *f)
+{
+	bool done = (f->rax == IPC_OP_CALL && fastpath_call(f)) ||
+		    (f->rax == IPC_OP_REPLY_AND_WAIT && fastpath_reply_and_wait(f));
+
+	if (!done)
+		ipc_slowpath(f);
+	sched_before_user_return();
 }

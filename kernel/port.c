@@ -37,13 +37,6 @@ void port_destroy(struct port *p)
 		ipc_wake_with_error(list_entry(p->receivers.next, struct thread, run_link), -EPIPE);
 }
 
-struct handle *handle_slot(struct task *t, long n)
-{
-	if (n < 1 || n > TASK_HANDLES || !t->handles[n - 1].port)
-		return NULL;
-	return &t->handles[n - 1];
-}
-
 struct port *handle_port(struct task *t, long n, long *err)
 {
 	struct handle *h = handle_slot(t, n);

@@ -31,8 +31,6 @@ struct port *port_create(struct task *owner);
 /* Wake everyone queued on the port with -EPIPE; its handles go stale. */
 void port_destroy(struct port *p);
 
-/* The handle slot for number n, or NULL when n names nothing. */
-struct handle *handle_slot(struct task *t, long n);
 /* The live port behind handle n; *err is -EBADF or -EPIPE when none. */
 struct port *handle_port(struct task *t, long n, long *err);
 /* Install a handle; its number, or -EMFILE when the table is full. */

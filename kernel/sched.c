@@ -16,9 +16,9 @@ struct thread *current;
 static struct thread *idle;
 static struct thread *switched_from;
 static struct list run_queue[SCHED_PRIORITIES];
-static unsigned ready_mask;		/* bit p: run_queue[p] is not empty */
+unsigned ready_mask;			/* bit p: run_queue[p] is not empty */
 static struct list sleepers;		/* sorted by wake_tick */
-static bool need_resched;
+bool need_resched;
 
 void sched_make_ready(struct thread *t)
 {
@@ -75,11 +75,6 @@ static void reschedule(void)
 		ready_mask |= 1u << current->priority;
 	}
 	switch_to(take_next(), SCHED_SLICE_TICKS);
-}
-
-bool sched_would_choose(const struct thread *t)
-{
-	return !ready_mask || 31u - __builtin_clz(ready_mask) <= t->priority;
 }
 
 /*
@@ -142,10 +137,9 @@ void sched_tick(void)
 		need_resched = true;
 }
 
-void sched_before_user_return(void)
+void sched_preempt(void)
 {
-	if (need_resched)
-		reschedule();
+	reschedule();
 }
 
 void sched_after_switch(void)

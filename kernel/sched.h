@@ -17,8 +17,13 @@ void sched_make_ready(struct thread *t);
 void sched_yield(void);
 /* Current stops running until someone makes it ready (state says why). */
 void sched_block(enum thread_state why);
+extern unsigned ready_mask;	/* bit p: a thread of priority p is ready */
+
 /* No ready thread outranks t. */
-bool sched_would_choose(const struct thread *t);
+static inline bool sched_would_choose(const struct thread *t)
+{
+	return !ready_mask || 31u - __builtin_clz(ready_mask) <= t->priority;
+}
 /* Current has blocked: run next (which it woke) directly, keeping the slice. */
 void sched_handoff(struct thread *next);
 /* Sleep for at least the given number of ticks. */
@@ -26,8 +31,15 @@ void sched_sleep(uint64_t ticks);
 /* Take a thread that is not running off the run queue or sleep list. */
 void sched_unlink(struct thread *t);
 void sched_tick(void);
+extern bool need_resched;	/* the tick or a wakeup asks for a switch */
+void sched_preempt(void);
+
 /* On the way back to user mode: switch if the tick asked for it. */
-void sched_before_user_return(void);
+static inline void sched_before_user_return(void)
+{
+	if (need_resched)
+		sched_preempt();
+}
 /* First thing a thread does after it is switched to (frees the dead). */
 void sched_after_switch(void);
 

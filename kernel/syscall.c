@@ -49,8 +49,7 @@ void syscall_dispatch(struct trap_frame *f)
 		f->rax = -ENOSYS;
 		return;
 	}
-	const uint64_t arg[6] = { f->rdi, f->rsi, f->rdx, f->r10, f->r8, f->r9 };
-	f->rax = syscalls[f->rax](arg);
+	f->rax = syscalls[f->rax](&f->rdi);	/* rdi..r9 lie in argument order */
 }
 
 long sys_console_write(const uint64_t arg[6])

@@ -35,6 +35,14 @@ struct task {
 
 struct thread;
 
+/* The handle slot for number n, or NULL when n names nothing (port.h). */
+static inline struct handle *handle_slot(struct task *t, long n)
+{
+	if (n < 1 || n > TASK_HANDLES || !t->handles[n - 1].port)
+		return NULL;
+	return &t->handles[n - 1];
+}
+
 /* A task with an empty address space (vDSO mapped); NULL when out of resources. */
 struct task *task_create(const char *name);
 /* Undo task_create for a task that never ran (its module was refused). */

@@ -9,15 +9,13 @@
 #include "phys.h"
 #include <string.h>
 
-#define THREAD_SLOTS 1024
-
-static struct thread *slots[THREAD_SLOTS];
+struct thread *thread_slots[THREAD_SLOTS];
 static long slot_generation[THREAD_SLOTS];
 
 static int free_slot(void)
 {
 	for (int i = 1; i < THREAD_SLOTS; i++)	/* id 0 is never a thread */
-		if (!slots[i])
+		if (!thread_slots[i])
 			return i;
 	return -1;
 }
@@ -36,20 +34,12 @@ struct thread *thread_alloc(struct task *task, unsigned priority)
 	t->state = THREAD_READY;
 	t->stack_canary = THREAD_STACK_CANARY;
 	list_init(&t->ipc_callers);
-	slots[slot] = t;
+	thread_slots[slot] = t;
 	return t;
 }
 
 void thread_free(struct thread *t)
 {
-	slots[t->id % THREAD_SLOTS] = NULL;
+	thread_slots[t->id % THREAD_SLOTS] = NULL;
 	pmm_free(virt_to_phys(t));
-}
-
-struct thread *thread_by_id(long id)
-{
-	if (id <= 0)
-		return NULL;
-	struct thread *t = slots[id % THREAD_SLOTS];
-	return t && t->id == id ? t : NULL;
 }

@@ -64,8 +64,15 @@ extern struct thread *current;
 
 struct thread *thread_alloc(struct task *task, unsigned priority);
 void thread_free(struct thread *t);
-/* The live thread with this id, or NULL. */
-struct thread *thread_by_id(long id);
+#define THREAD_SLOTS 1024
+extern struct thread *thread_slots[THREAD_SLOTS];
+
+/* The live thread with this id, or NULL (ids are slot + THREAD_SLOTS * reuse). */
+static inline struct thread *thread_by_id(long id)
+{
+	struct thread *t = id > 0 ? thread_slots[id % THREAD_SLOTS] : NULL;
+	return t && t->id == id ? t : NULL;
+}
 /* Make t start in user mode at entry with rsp and rdi = arg. */
 void thread_start_user(struct thread *t, uint64_t entry, uint64_t rsp, uint64_t arg);
 

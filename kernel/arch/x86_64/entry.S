@@ -47,21 +47,21 @@ vec = 0
 	.text
 	.balign 16
 trap_common:
-	pushq %rax
-	pushq %rbx
+	pushq %r15
+	pushq %r14
+	pushq %r13
+	pushq %r12
+	pushq %r11
+	pushq %rbp
 	pushq %rcx
+	pushq %rbx
+	pushq %rax
+	pushq %r9
+	pushq %r8
+	pushq %r10
 	pushq %rdx
 	pushq %rsi
 	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
 	movq %rsp, %rdi
 	call trap_dispatch
 	movq %rsp, %rdi
@@ -70,20 +70,20 @@ trap_common:
 	.global trap_return
 trap_return:
 	movq %rdi, %rsp
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rbp
 	popq %rdi
 	popq %rsi
 	popq %rdx
-	popq %rcx
-	popq %rbx
+	popq %r10
+	popq %r8
+	popq %r9
 	popq %rax
+	popq %rbx
+	popq %rcx
+	popq %rbp
+	popq %r11
+	popq %r12
+	popq %r13
+	popq %r14
+	popq %r15
 	addq $16, %rsp		/* vector and error code */
 	iretq

@@ -43,13 +43,3 @@ void fpu_state_init(struct fpu_state *s)
 	memset(s, 0, sizeof(*s));
 	memcpy(s->bytes, &h, sizeof(h));
 }
-
-void fpu_save(struct fpu_state *s)
-{
-	__asm__ volatile("fxsave64 %0" : "=m"(*s));
-}
-
-void fpu_restore(const struct fpu_state *s)
-{
-	__asm__ volatile("fxrstor64 %0" : : "m"(*s));
-}

@@ -12,7 +12,16 @@ struct fpu_state {
 void fpu_init(void);
 /* The state a new thread starts with: everything masked, registers zero. */
 void fpu_state_init(struct fpu_state *s);
-void fpu_save(struct fpu_state *s);
-void fpu_restore(const struct fpu_state *s);
+
+/* Inline: they are on every thread switch, IPC handoffs included. */
+static inline void fpu_save(struct fpu_state *s)
+{
+	__asm__ volatile("fxsave64 %0" : "=m"(*s));
+}
+
+static inline void fpu_restore(const struct fpu_state *s)
+{
+	__asm__ volatile("fxrstor64 %0" : : "m"(*s));
+}
 
 #endif

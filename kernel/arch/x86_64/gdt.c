@@ -6,19 +6,10 @@
 #include "gdt.h"
 #include <stddef.h>
 
-struct tss {
-	uint32_t reserved0;
-	uint64_t rsp[3];
-	uint64_t reserved1;
-	uint64_t ist[7];
-	uint64_t reserved2;
-	uint16_t reserved3;
-	uint16_t iomap_base;
-} __attribute__((packed));
-
 _Static_assert(sizeof(struct tss) == 104, "TSS layout is fixed by the CPU");
 
-static struct tss tss;
+struct tss tss;
+uint64_t kernel_stack_top;
 static uint8_t double_fault_stack[4096] __attribute__((aligned(16)));
 
 #define SEG_CODE64_KERNEL 0x00af9a000000ffffull
@@ -77,11 +68,3 @@ void gdt_init(void)
 		: "rax", "memory");
 }
 
-/* syscall_entry.S switches to this stack: SYSCALL does not use the TSS. */
-uint64_t kernel_stack_top;
-
-void gdt_set_kernel_stack(uint64_t rsp0)
-{
-	tss.rsp[0] = rsp0;
-	kernel_stack_top = rsp0;
-}

@@ -16,8 +16,27 @@
 
 #define IST_DOUBLE_FAULT 1
 
+struct tss {
+	uint32_t reserved0;
+	uint64_t rsp[3];
+	uint64_t reserved1;
+	uint64_t ist[7];
+	uint64_t reserved2;
+	uint16_t reserved3;
+	uint16_t iomap_base;
+} __attribute__((packed));
+
+extern struct tss tss;
+/* syscall_entry.S switches to this stack: SYSCALL does not use the TSS. */
+extern uint64_t kernel_stack_top;
+
 void gdt_init(void);
+
 /* Stack the CPU switches to when an interrupt or SYSCALL arrives from user mode. */
-void gdt_set_kernel_stack(uint64_t rsp0);
+static inline void gdt_set_kernel_stack(uint64_t rsp0)
+{
+	tss.rsp[0] = rsp0;
+	kernel_stack_top = rsp0;
+}
 
 #endif

@@ -44,8 +44,7 @@ void arch_switch_to(struct thread *prev, struct thread *next)
 	fpu_restore(&next->fpu);
 	gdt_set_kernel_stack(thread_stack_top(next));
 	if (!prev || prev->task != next->task) {
-		uint64_t space = next->task ? next->task->space : vm_kernel_space();
-		vm_switch(space);
+		write_cr3(next->task ? next->task->space : vm_kernel_space());
 	}
 	if (!prev || prev->fs_base != next->fs_base)
 		wrmsr(MSR_FS_BASE, next->fs_base);

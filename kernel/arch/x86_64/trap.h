@@ -9,13 +9,16 @@
  * and int $0x80 system call.  Field order mirrors the pushes in entry.S.
  */
 struct trap_frame {
-	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
-	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
+	/* The system call arguments, in argument order: the table's arg[]. */
+	uint64_t rdi, rsi, rdx, r10, r8, r9;
+	uint64_t rax, rbx, rcx, rbp, r11, r12, r13, r14, r15;
 	uint64_t vector, error;
 	uint64_t rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
 };
 
 _Static_assert(sizeof(struct trap_frame) == 22 * 8, "entry.S pushes 22 words");
+_Static_assert(__builtin_offsetof(struct trap_frame, r9) == 5 * 8,
+	       "syscall_dispatch passes rdi..r9 as one array");
 
 #define VEC_DIVIDE         0
 #define VEC_INVALID_OPCODE 6

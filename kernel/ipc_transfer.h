@@ -1,0 +1,62 @@
+#ifndef IPC_TRANSFER_H
+#define IPC_TRANSFER_H
+
+/*
+ * The steps of moving a message, shared by the fastpath and the general
+ * path; inline because they are the fastpath.
+ */
+#include "ipc_frame.h"
+#include "thread.h"
+#include <rainbow/ipc.h>
+
+static inline struct ipc_frame *ipc_frame_of(const struct thread *t)
+{
+	return (struct ipc_frame *)(thread_stack_top(t) - sizeof(struct ipc_frame));
+}
+
+/* mr[0..2] travel in registers; words the tag does not cover arrive as 0. */
+static inline void ipc_copy_registers(struct ipc_frame *dst, const struct ipc_frame *src,
+				      uint64_t tag)
+{
+	unsigned words = RB_TAG_WORDS(tag);
+
+	dst->r8 = src->r8 & -(uint64_t)(words > 0);
+	dst->r9 = src->r9 & -(uint64_t)(words > 1);
+	dst->r10 = src->r10 & -(uint64_t)(words > 2);
+}
+
+/* The receiver learns the tag, who to reply to, and the caller's badge. */
+static inline void ipc_set_received(struct ipc_frame *dst, uint64_t tag,
+				    const struct thread *caller, uint64_t badge)
+{
+	dst->rax = tag;
+	dst->rdi = caller->id;
+	dst->rsi = badge;
+}
+
+/* The caller now waits for server's reply, on server's list of callers. */
+static inline void ipc_await_reply(struct thread *caller, struct thread *server)
+{
+	caller->state = THREAD_IPC_REPLY;
+	caller->ipc_server = server;
+	list_push_back(&server->ipc_callers, &caller->run_link);
+}
+
+/* The caller got its reply: off the server's list. */
+static inline void ipc_end_reply(struct thread *caller)
+{
+	list_remove(&caller->run_link);
+	caller->ipc_server = NULL;
+}
+
+/* The caller rcvid names, if it awaits the current thread's reply. */
+static inline struct thread *ipc_reply_target(long rcvid)
+{
+	struct thread *caller = thread_by_id(rcvid);
+
+	if (!caller || caller->state != THREAD_IPC_REPLY || caller->ipc_server != current)
+		return NULL;
+	return caller;
+}
+
+#endif
