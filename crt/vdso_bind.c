@@ -15,7 +15,7 @@
 void *__rb_vdso_table[VDSO_COUNT];
 
 static const char *const entry_names[VDSO_COUNT] = {
-#define RB_VDSO_ENTRY(name) [VDSO_##name] = "rb_" #name,
+#define RB_VDSO_ENTRY(prefix, name) [VDSO_##name] = #prefix #name,
 #include "vdso_entries.h"
 #undef RB_VDSO_ENTRY
 };

@@ -8,7 +8,7 @@
 #include "crt.h"
 
 enum vdso_slot {
-#define RB_VDSO_ENTRY(name) VDSO_##name,
+#define RB_VDSO_ENTRY(prefix, name) VDSO_##name,
 #include "vdso_entries.h"
 #undef RB_VDSO_ENTRY
 	VDSO_COUNT

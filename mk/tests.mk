@@ -20,7 +20,10 @@ UNIT_DEPS_test_elf_sym    := kernel/elf_sym.c
 $(BUILD)/tests/unit/%: tests/unit/%.c $$(UNIT_DEPS_%)
 	$(call say,HOSTCC,$@)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(HOST_CFLAGS) -Ikernel -Ikernel/arch/x86_64 -o $@ $^ -lcmocka
+	$(Q)$(CC) $(HOST_CFLAGS) -Ikernel -Ikernel/arch/x86_64 -MMD -MP -MF $@.d \
+		-o $@ $(filter %.c,$^) -lcmocka
+
+-include $(UNIT_BINS:=.d)
 
 include tests/guest/badelf/badelf.mk
 

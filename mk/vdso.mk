@@ -16,7 +16,7 @@ VDSO_IMAGE_H   := vdso/vdso_image.h
 VDSO_INCLUDE   := vdso/include
 
 # The ABI: the functions the version script exports, all of them required.
-VDSO_FUNCTIONS := $(shell sed -n 's/^[[:space:]]*\(rb_[a-z0-9_]*\);.*/\1/p' vdso/vdso.map)
+VDSO_FUNCTIONS := $(shell sed -n 's/^[[:space:]]*\([a-z_][a-z0-9_]*\);.*/\1/p' vdso/vdso.map)
 
 VDSO_OBJ := $(patsubst vdso/%.c,$(BUILD)/vdso/%.o,$(wildcard vdso/*.c))
 

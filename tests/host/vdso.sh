@@ -3,8 +3,9 @@
 #
 # Run after `make build/vdso/vdso.so`.  Uses readelf, eu-elflint and objdump
 # on build/vdso/vdso.so, shows that vdsocheck refuses bad images, embeds the
-# image the way the kernel does, and runs the clock functions on the host
-# (tests/host/vdso_clock.c).
+# image the way the kernel does, runs the clock functions on the host
+# (tests/host/vdso_clock.c) and the IPC ones against a stand-in kernel
+# (tests/host/vdso_ipc.c).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -13,6 +14,9 @@ dbg=build/vdso/vdso.dbg
 check=build/vdso/vdsocheck
 host_cflags=(-std=gnu11 -Wall -Wextra -Werror -O1 -g)
 max_clock_instructions=50
+# The IPC stubs as gcc makes them today: a regression guard on the hot path.
+declare -A max_ipc_instructions=(
+	[ipc_call]=12 [ipc_wait]=11 [ipc_reply]=6 [ipc_reply_and_wait]=13)
 
 n=0
 failed=0
@@ -49,7 +53,7 @@ for f in "$so" "$dbg" "$check"; do
 done
 [ "$failed" -eq 0 ] || finish
 
-functions=$(sed -n 's/^[[:space:]]*\(rb_[a-z0-9_]*\);.*/\1/p' vdso/vdso.map)
+functions=$(sed -n 's/^[[:space:]]*\([a-z_][a-z0-9_]*\);.*/\1/p' vdso/vdso.map)
 readelf -hW "$so" > "$tmp/header"
 readelf -lW "$so" > "$tmp/segments"
 readelf -SW "$so" > "$tmp/sections"
@@ -99,9 +103,10 @@ exported=$(awk '$5 == "GLOBAL" && $7 != "UND" { sub(/@.*/, "", $8); print $8 }' 
 	"$tmp/dynsyms" | grep -vx RAINBOW_1 | sort)
 expect "nothing else is exported" \
 	test "$exported" = "$(echo "$functions" | sort)"
-declared=$(grep -oE '^[_A-Za-z0-9 ]+ \*?rb_[a-z0-9_]+\(' vdso/include/rainbow/syscall.h |
-	grep -oE 'rb_[a-z0-9_]+' | sort)
-expect "<rainbow/syscall.h> declares exactly the exports" \
+declared=$(grep -hoE '^[_A-Za-z0-9 ]+ \*?(rb|ipc)_[a-z0-9_]+\(' \
+	vdso/include/rainbow/syscall.h vdso/include/rainbow/ipc.h | grep -v '^static ' |
+	grep -oE '(rb|ipc)_[a-z0-9_]+\($' | tr -d '(' | sort)
+expect "<rainbow/syscall.h> and <rainbow/ipc.h> declare exactly the exports" \
 	test "$declared" = "$(echo "$functions" | sort)"
 
 # Unwind info: an .eh_frame FDE starts at each exported function.
@@ -115,14 +120,43 @@ expect "vdso.dbg has the same build-id" test "$(build_id "$so")" = "$(build_id "
 expect "vdso.dbg has DWARF, vdso.so has none" \
 	bash -c "readelf -SW '$dbg' | grep -q '\.debug_info' && ! grep -q '\.debug' '$tmp/sections'"
 
+# body FUNCTION: its instructions, one a line, from its symbol's address
+# and size (so the padding after it is left out).
+body() {
+	local start size
+	read -r start size < <(awk -v f="$1@@RAINBOW_1" '$8 == f { print $2, $3 }' "$tmp/dynsyms")
+	objdump -d --no-show-raw-insn --start-address=$((16#$start)) \
+		--stop-address=$((16#$start + size)) "$so" | sed -n 's/^ *[0-9a-f]*:\t//p'
+}
+
 # Straight-line count: one pass through the read loop, plus the caller's call.
-instructions=$(objdump -d --no-show-raw-insn "$so" | awk '
-	/<rb_clock_monotonic_ns(@@RAINBOW_1)?>:$/ { inside = 1; next }
-	inside && /^$/ { exit }
-	inside && /\t/ && !/nop/ { count++ }
-	END { print count ? count + 1 : 0 }')
+instructions=$(body rb_clock_monotonic_ns | grep -vc nop)
+instructions=$((instructions ? instructions + 1 : 0))
 tap $((instructions == 0 || instructions >= max_clock_instructions)) \
 	"rb_clock_monotonic_ns is $instructions instructions with the call (< $max_clock_instructions)"
+
+# IPC goes through SYSCALL, the clock stays in user mode, everything else
+# traps with int $0x80.  IPC counts include the ret, not the caller's call.
+for f in $functions; do
+	body "$f" > "$tmp/body"
+	case $f in
+	ipc_*)
+		test "$(grep -c '^syscall' "$tmp/body")" = 1 && ! grep -q '^int' "$tmp/body"
+		tap $? "$f enters the kernel through one SYSCALL, no int"
+		count=$(wc -l < "$tmp/body")
+		tap $((count == 0 || count > max_ipc_instructions[$f])) \
+			"$f is $count instructions (<= ${max_ipc_instructions[$f]})"
+		;;
+	rb_clock_*)
+		! grep -qE '^(int|syscall)' "$tmp/body"
+		tap $? "$f never enters the kernel"
+		;;
+	*)
+		grep -qE '^int +\$0x80' "$tmp/body" && ! grep -q '^syscall' "$tmp/body"
+		tap $? "$f enters the kernel through int \$0x80, no SYSCALL"
+		;;
+	esac
+done
 
 # vdsocheck: accepts the real image, refuses broken ones with the reason.
 # refused WHAT MESSAGE IMAGE DEBUG_IMAGE FUNCTION...
@@ -154,8 +188,9 @@ refused "an unlisted export" "exports rb_yield, not in the required list" \
 
 # The same objects linked with the data page two pages down.
 sed 's/rb_vdso_data_page = \. - 4096;/rb_vdso_data_page = . - 8192;/' vdso/vdso.lds > "$tmp/moved.lds"
+objects=$(ls vdso/*.c | sed 's|^vdso/\(.*\)\.c$|build/vdso/\1.o|')
 gcc -shared -nostdlib -Wl,-T,"$tmp/moved.lds" -Wl,--version-script=vdso/vdso.map \
-	-Wl,--build-id -o "$tmp/moved.dbg" build/vdso/clock.o build/vdso/syscall.o
+	-Wl,--build-id -o "$tmp/moved.dbg" $objects
 refused "a moved data page" "rb_vdso_data_page at 0xffffffffffffe000, want 0xfffffffffffff000" \
 	"$so" "$tmp/moved.dbg" $functions
 refused "a debug image of another link" "build-id differs" "$so" "$tmp/moved.dbg" $functions
@@ -174,22 +209,34 @@ expect "vdso_image_start/end span the image" \
 	bash -c "nm '$tmp/image.o' | grep -qx '0000000000000000 R vdso_image_start' &&
 		 nm '$tmp/image.o' | grep -qx \"$(printf '%016x' "$size") R vdso_image_end\""
 
-# The clock, run on this machine with a hand-filled data page.
-if gcc "${host_cflags[@]}" -Ivdso -Ivdso/include -pthread \
-	tests/host/vdso_clock.c -o "$tmp/vdso_clock" 2> "$tmp/cc"; then
-	"$tmp/vdso_clock" "$so" > "$tmp/clock" 2>&1
-	status=$?
+# run_on_host NAME CFLAGS...: builds tests/host/NAME.c, runs it on the image
+# and passes its "ok - what" / "not ok - what" lines on.
+run_on_host() {
+	local name=$1
+	shift
+	if ! gcc "${host_cflags[@]}" "$@" -o "$tmp/$name" 2> "$tmp/cc"; then
+		sed 's/^/# /' "$tmp/cc"
+		tap 1 "tests/host/$name.c compiles"
+		return
+	fi
+	"$tmp/$name" "$so" > "$tmp/out" 2>&1
+	local status=$?
 	while read -r verdict rest; do
 		case $verdict in
 		ok) tap 0 "${rest#- }" ;;
 		not) tap 1 "${rest#ok - }" ;;
-		*) tap 1 "vdso_clock: $verdict $rest" ;;
+		*) tap 1 "$name: $verdict $rest" ;;
 		esac
-	done < "$tmp/clock"
-	tap "$status" "vdso_clock exits 0"
-else
-	sed 's/^/# /' "$tmp/cc"
-	tap 1 "tests/host/vdso_clock.c compiles"
-fi
+	done < "$tmp/out"
+	tap "$status" "$name exits 0"
+}
+
+# The clock, run on this machine with a hand-filled data page.
+run_on_host vdso_clock -Ivdso -Ivdso/include -pthread tests/host/vdso_clock.c
+
+# The IPC entry points, with seccomp and SIGSYS playing the kernel, found
+# through the crt's own lookup.
+run_on_host vdso_ipc -Ivdso -Ivdso/include -idirafter crt/include \
+	tests/host/vdso_ipc.c crt/dso.c crt/vdso_lookup.c
 
 finish
