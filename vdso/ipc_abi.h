@@ -8,6 +8,7 @@
  * Out: rax = tag received or 0 (reply), or -errno; after a receive, rdi =
  *      rcvid and rsi = badge; r8, r9, r10 = mr[0..2] of the message
  *      received (words the tag does not cover read as 0).
+ * rdi and rsi may change on every operation; rdx is preserved.
  * rcx and r11 are clobbered (SYSCALL/SYSRET use them); the rest survive.
  */
 #ifndef RAINBOW_IPC_ABI_H

@@ -41,7 +41,12 @@
 #define RB_TAG(label, words)    (((uint64_t)(label) << 16) | (uint64_t)(words))
 #define RB_TAG_WORDS(tag)       ((unsigned)((tag) & 0xff))
 #define RB_TAG_LABEL(tag)       ((uint64_t)(tag) >> 16)
-/* mr[0] holds a handle of the sender's; the receiver gets its own copy. */
+/*
+ * mr[0] holds a handle of the sender's; the receiver gets its own copy (a
+ * send handle with the same badge) in mr[0], or -EMFILE there when its
+ * handle table is full, or -EBADF/-EPIPE if the sender's handle died while
+ * the message was queued.
+ */
 #define RB_TAG_HANDLE           (1ull << 8)
 
 /* Flags for ipc_call and ipc_wait. */
