@@ -26,6 +26,7 @@ include mk/kernel.mk
 include mk/crt.mk
 include mk/apps.mk
 include mk/iso.mk
+include mk/bench.mk
 include mk/tests.mk
 
 .PHONY: all clean

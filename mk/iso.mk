@@ -17,10 +17,3 @@ run: $(KERNEL_ELF) $(APPS)
 debug: $(KERNEL_ELF) $(APPS)
 	$(Q)mk/mkiso $(KERNEL_ELF) $(BUNDLE) $(BUILD)/run.iso $(KARGS)
 	$(Q)mk/debug $(BUILD)/run.iso $(KERNEL_ELF)
-
-.PHONY: bench
-# The IPC benchmarks come with synchronous IPC (docs/status.md); until then
-# say so instead of printing figures that measure nothing.
-bench:
-	@echo "make bench: not there yet: IPC (ports, ipc_call, the SYSCALL fastpath) is not implemented; see docs/status.md" >&2
-	@exit 1

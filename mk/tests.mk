@@ -31,7 +31,7 @@ HOST_SUITES  := $(wildcard tests/host/*.sh)
 BOOT_SUITES  := $(filter-out tests/boot/lib.sh,$(wildcard tests/boot/*.sh))
 GUEST_SUITES := $(wildcard tests/guest/*.sh)
 TEST_SUITES  := $(UNIT_BINS) $(HOST_SUITES) $(BOOT_SUITES) $(GUEST_SUITES)
-TEST_DEPS    := $(APPS) $(BADELF_MODULES) $(VDSO_SO)
+TEST_DEPS    := $(APPS) $(BADELF_MODULES) $(VDSO_SO) $(BENCH_ISO)
 
 .PHONY: test
 test: all $(UNIT_BINS) $(TEST_DEPS)

@@ -1,0 +1,39 @@
+/*
+ * ipc_stress: one server, many clients (see stress.h).  Each task prints
+ * TAP and exits 0 only if every message it saw was right.
+ *
+ *   ipc_stress server CLIENTS CALLS        serves CLIENTS x CALLS calls
+ *   ipc_stress clients FIRST COUNT CALLS   COUNT client threads, ids FIRST..,
+ *                                          CALLS calls each
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stress.h"
+
+static int n, failed;
+
+int check(int ok, const char *what)
+{
+	n++;
+	failed |= !ok;
+	printf("%s %d - %s\n", ok ? "ok" : "not ok", n, what);
+	return ok;
+}
+
+int checks_done(void)
+{
+	printf("1..%d\n", n);
+	return failed;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 4 && !strcmp(argv[1], "server"))
+		return stress_server(atoi(argv[2]), atoi(argv[3]));
+	if (argc == 5 && !strcmp(argv[1], "clients"))
+		return stress_clients(atoi(argv[2]), atoi(argv[3]), atoi(argv[4]));
+	fprintf(stderr, "usage: ipc_stress server CLIENTS CALLS | clients FIRST COUNT CALLS\n");
+	return 2;
+}

@@ -1,0 +1,21 @@
+# make bench: guest instruction counts under -icount (docs/bench.md).
+#
+# Boots apps/bench.bundle (the bench app twice: echo server and
+# benchmarks); mk/bench prints the table and writes build/bench/results.tsv.
+#
+#   BENCH_TIMEOUT   seconds QEMU may run (default 120)
+
+BENCH_DIR     := $(BUILD)/bench
+BENCH_BUNDLE  := apps/bench.bundle
+BENCH_ISO     := $(BENCH_DIR)/bench.iso
+BENCH_TIMEOUT ?= 120
+
+$(eval $(call rainbow_app,bench))
+
+$(BENCH_ISO): $(KERNEL_ELF) $(BUILD)/apps/bench $(BENCH_BUNDLE) mk/mkiso
+	$(call say,ISO,$@)
+	$(Q)mk/mkiso $(KERNEL_ELF) $(BENCH_BUNDLE) $@
+
+.PHONY: bench
+bench: $(BENCH_ISO) mk/bench
+	$(Q)mk/bench $(BENCH_ISO) $(BENCH_DIR) --timeout $(BENCH_TIMEOUT)
