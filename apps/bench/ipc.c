@@ -7,13 +7,14 @@
 #include <stdint.h>
 
 #include <rainbow/ipc.h>
+#include <rainbow/service.h>
 #include <rainbow/syscall.h>
 #include <rainbow/thread.h>
 
 #include "bench.h"
 
 #define PING_WORD    0x5241494e424f57ull	/* any value; the echo must keep it */
-#define LOOKUP_TRIES 1000			/* yields while the server starts */
+#define LOOKUP_TIMEOUT_NS RB_SECONDS(5)	/* while the server starts */
 
 static long server_handle;
 
@@ -88,14 +89,7 @@ void bench_ipc_intra_as(void)
 /* The server task publishes its port when it has started. */
 static long find_server(void)
 {
-	long handle = -ENOENT;
-
-	for (int i = 0; i < LOOKUP_TRIES && handle == -ENOENT; i++) {
-		handle = rb_ns_lookup(BENCH_SERVICE);
-		if (handle == -ENOENT)
-			rb_yield();
-	}
-	return handle;
+	return rb_ns_lookup_wait(BENCH_SERVICE, LOOKUP_TIMEOUT_NS);
 }
 
 void bench_ipc_inter_as(void)

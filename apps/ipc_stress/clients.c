@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdio.h>
 
+#include <rainbow/service.h>
 #include <rainbow/syscall.h>
 #include <rainbow/thread.h>
 
@@ -54,18 +55,6 @@ static int make_calls(void *arg)
 	return c->wrong != 0;
 }
 
-static long lookup_retrying(const char *name)
-{
-	long handle = -ENOENT;
-
-	for (int tries = 0; tries < 10000 && handle == -ENOENT; tries++) {
-		handle = rb_ns_lookup(name);
-		if (handle == -ENOENT)
-			rb_sleep_ns(1000000);
-	}
-	return handle;
-}
-
 int stress_clients(int first, int count, int calls)
 {
 	static struct client clients[STRESS_CLIENTS_MAX];
@@ -77,7 +66,7 @@ int stress_clients(int first, int count, int calls)
 		fprintf(stderr, "ipc_stress clients: ids 0 to %d\n", STRESS_CLIENTS_MAX - 1);
 		return 2;
 	}
-	long server = lookup_retrying(STRESS_SERVICE);
+	long server = rb_ns_lookup_wait(STRESS_SERVICE, RB_SECONDS(10));
 	if (!check(server > 0, "clients: found the server"))
 		return checks_done();
 	for (int i = 0; i < count; i++) {

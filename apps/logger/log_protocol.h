@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include <rainbow/ipc.h>
+#include <rainbow/service.h>
 #include <rainbow/syscall.h>
 
 #define LOG_SERVICE      "logger"
@@ -53,18 +54,11 @@ static inline void log_unpack(const struct rb_utcb *utcb, unsigned words, char *
 
 /*
  * The logger's public handle.  It may not have registered yet when a client
- * starts, so ask again every millisecond for up to five seconds.
+ * starts, so wait for it for up to five seconds.
  */
 static inline long log_lookup(void)
 {
-	long handle = -ENOENT;
-
-	for (int tries = 0; tries < 5000 && handle == -ENOENT; tries++) {
-		handle = rb_ns_lookup(LOG_SERVICE);
-		if (handle == -ENOENT)
-			rb_sleep_ns(1000000);
-	}
-	return handle;
+	return rb_ns_lookup_wait(LOG_SERVICE, RB_SECONDS(5));
 }
 
 #endif

@@ -106,17 +106,6 @@ int echo_call(long handle, uint64_t label, unsigned words, uint64_t seed)
 	       mrs_match(utcb->mr, 0, words, seed, ECHO_FLIP);
 }
 
-long lookup_retrying(const char *name)
-{
-	long handle = -ENOENT;
-
-	for (int tries = 0; tries < 10000 && handle == -ENOENT; tries++) {
-		handle = rb_ns_lookup(name);
-		if (handle == -ENOENT)
-			rb_sleep_ns(1000000);
-	}
-	return handle;
-}
 
 static int call_once(void *arg)
 {

@@ -3,6 +3,7 @@
  * that ends in the middle of a call, and a client task that ends before
  * its reply.
  */
+#include <rainbow/service.h>
 #include <rainbow/syscall.h>
 
 #include "peer.h"
@@ -10,7 +11,7 @@
 
 void test_server_task_exits(void)
 {
-	long peer = lookup_retrying(PEER_SERVER_NAME);
+	long peer = rb_ns_lookup_wait(PEER_SERVER_NAME, RB_SECONDS(10));
 
 	check(peer > 0, "test_ipc_peer server registered " PEER_SERVER_NAME);
 	check(ipc_call(peer, RB_TAG(1, 0), 0) == -EPIPE,
@@ -51,7 +52,7 @@ void test_client_task_exits(void)
 	check(held > 0 && exiting > 0 && badges_right,
 	      "test_ipc_peer client called twice at once, with the registered badge");
 	check(ipc_reply(exiting, RB_TAG(0, 0)) == 0, "the reply that lets the peer end succeeds");
-	long peer = lookup_retrying(PEER_CLIENT_NAME);
+	long peer = rb_ns_lookup_wait(PEER_CLIENT_NAME, RB_SECONDS(10));
 	check(peer > 0 && wait_until_gone(peer), "the peer's task ended");
 	check(ipc_reply(held, RB_TAG(0, 0)) == -ESRCH,
 	      "a reply to a caller whose task ended is ESRCH");

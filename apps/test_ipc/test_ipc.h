@@ -62,8 +62,6 @@ int echo_finish(struct echo *e);
  */
 int echo_call(long handle, uint64_t label, unsigned words, uint64_t seed);
 
-/* rb_ns_lookup, asked every millisecond until the name exists (10 s). */
-long lookup_retrying(const char *name);
 
 /* A thread that makes one call (or wait) and keeps the result. */
 struct blocked {

@@ -8,22 +8,11 @@
 #include <string.h>
 
 #include <rainbow/ipc.h>
+#include <rainbow/service.h>
 #include <rainbow/syscall.h>
 #include <rainbow/thread.h>
 
 #include "../test_ipc/peer.h"
-
-static long lookup_retrying(const char *name)
-{
-	long handle = -ENOENT;
-
-	for (int tries = 0; tries < 10000 && handle == -ENOENT; tries++) {
-		handle = rb_ns_lookup(name);
-		if (handle == -ENOENT)
-			rb_sleep_ns(1000000);
-	}
-	return handle;
-}
 
 /* A port under name, through a send handle; the owner handle or -errno. */
 static long publish(const char *name)
@@ -54,7 +43,7 @@ static int call_and_vanish(void)
 {
 	static long test_ipc;
 
-	if (publish(PEER_CLIENT_NAME) < 0 || (test_ipc = lookup_retrying(TEST_IPC_NAME)) < 0)
+	if (publish(PEER_CLIENT_NAME) < 0 || (test_ipc = rb_ns_lookup_wait(TEST_IPC_NAME, RB_SECONDS(10))) < 0)
 		return 1;
 	if (!rb_thread_start(hold, &test_ipc))
 		return 1;
