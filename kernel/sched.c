@@ -96,6 +96,19 @@ void sched_handoff(struct thread *next)
 	switch_to(next, current->slice_left);
 }
 
+void sched_set_priority(struct thread *t, unsigned priority)
+{
+	bool queued = t != current && t->state == THREAD_READY;
+
+	if (queued)
+		sched_unlink(t);
+	t->priority = priority;
+	if (queued)
+		sched_make_ready(t);
+	else if (t == current && !sched_would_choose(t))
+		need_resched = true;
+}
+
 void sched_yield(void)
 {
 	reschedule();

@@ -3,9 +3,10 @@
 
 #include <stdint.h>
 #include "thread.h"
+#include <rainbow/types.h>
 
-#define SCHED_PRIORITIES 8
-#define SCHED_DEFAULT_PRIORITY 4
+#define SCHED_PRIORITIES (RB_PRIORITY_MAX + 1)
+#define SCHED_DEFAULT_PRIORITY RB_PRIORITY_DEFAULT
 #define SCHED_SLICE_TICKS 2
 
 /* Queues and the idle thread, before any thread is made ready. */
@@ -28,6 +29,8 @@ static inline bool sched_would_choose(const struct thread *t)
 void sched_handoff(struct thread *next);
 /* Sleep for at least the given number of ticks. */
 void sched_sleep(uint64_t ticks);
+/* Change a thread's priority, requeueing it; may ask for a switch. */
+void sched_set_priority(struct thread *t, unsigned priority);
 /* Take a thread that is not running off the run queue or sleep list. */
 void sched_unlink(struct thread *t);
 void sched_tick(void);

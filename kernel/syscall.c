@@ -28,6 +28,7 @@ static const syscall_fn syscalls[SYS_COUNT] = {
 	[SYS_thread_create] = sys_thread_create,
 	[SYS_thread_exit] = sys_thread_exit,
 	[SYS_thread_join] = sys_thread_join,
+	[SYS_thread_set_priority] = sys_thread_set_priority,
 	[SYS_mem_map] = sys_mem_map,
 	[SYS_mem_unmap] = sys_mem_unmap,
 	[SYS_yield] = sys_yield,

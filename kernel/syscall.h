@@ -20,6 +20,7 @@ long sys_exit(const uint64_t arg[6]);
 long sys_thread_create(const uint64_t arg[6]);
 long sys_thread_exit(const uint64_t arg[6]);
 long sys_thread_join(const uint64_t arg[6]);
+long sys_thread_set_priority(const uint64_t arg[6]);
 long sys_mem_map(const uint64_t arg[6]);
 long sys_mem_unmap(const uint64_t arg[6]);
 long sys_yield(const uint64_t arg[6]);

@@ -23,6 +23,19 @@ long sys_thread_create(const uint64_t arg[6])
 	return th->id;
 }
 
+long sys_thread_set_priority(const uint64_t arg[6])
+{
+	long tid = (long)arg[0];
+	struct thread *th = tid ? task_find_thread(current->task, tid) : current;
+
+	if (arg[1] >= SCHED_PRIORITIES)
+		return -EINVAL;
+	if (!th || th->state == THREAD_ZOMBIE)
+		return -ESRCH;
+	sched_set_priority(th, (unsigned)arg[1]);
+	return 0;
+}
+
 long sys_thread_exit(const uint64_t arg[6])
 {
 	task_thread_exit((int)arg[0]);

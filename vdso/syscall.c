@@ -71,6 +71,11 @@ long rb_thread_id(void)
 	return rb_syscall0(SYS_thread_id);
 }
 
+long rb_thread_set_priority(long tid, int priority)
+{
+	return rb_syscall2(SYS_thread_set_priority, tid, priority);
+}
+
 long rb_set_tls(void *fs_base)
 {
 	return rb_syscall1(SYS_set_tls, (long)fs_base);

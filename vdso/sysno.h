@@ -34,6 +34,7 @@
 #define SYS_handle_close   16   /* (handle) -> 0                          */
 #define SYS_ns_register    17   /* (const char *name, handle) -> 0        */
 #define SYS_ns_lookup      18   /* (const char *name) -> handle           */
-#define SYS_COUNT          19
+#define SYS_thread_set_priority 19 /* (tid or 0, priority) -> 0          */
+#define SYS_COUNT          20
 
 #endif

@@ -39,6 +39,7 @@ refused kernel-address.elf "segment [0-9]+ outside user space"
 expect '^hello from Rainbow' "hello still runs after all of that"
 expect '^\[rainbow\] task test_syscalls exited: 0$' "test_syscalls exits 0"
 expect "^\[rainbow\] task test_manythreads exited: 0$" "test_manythreads exits 0"
-expect '^\[rainbow\] all tasks done: 3 exited 0, 7 failed, 9 modules refused$' "the verdict counts every task and module"
+expect "^\[rainbow\] task test_priority exited: 0$" "test_priority exits 0"
+expect '^\[rainbow\] all tasks done: 4 exited 0, 7 failed, 9 modules refused$' "the verdict counts every task and module"
 expect_not 'PANIC' "the kernel never panics"
 done_testing

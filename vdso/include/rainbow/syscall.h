@@ -105,6 +105,17 @@ long rb_task_id(void);
 long rb_thread_id(void);
 
 /*
+ * Sets the scheduling priority of thread tid of the calling task (0: the
+ * caller) to priority, from 0 (lowest) to RB_PRIORITY_MAX; new threads
+ * start at their creator's, the first at RB_PRIORITY_DEFAULT.  The highest
+ * priority ready thread always runs; equal ones share the CPU round robin.
+ * Returns 0; -EINVAL for a priority out of range, -ESRCH if there is no
+ * such thread.  Does not block, but the caller may be preempted at once by
+ * a thread it raised above itself.
+ */
+long rb_thread_set_priority(long tid, int priority);
+
+/*
  * Sets the calling thread's FS base, the thread pointer of %fs:0 accesses.
  * Returns 0, or -EINVAL if fs_base is not a user address.
  */
