@@ -213,13 +213,11 @@ static const char *add_load(const struct module *m, unsigned index,
 	return insert_segment(out, &seg);
 }
 
-static bool is_relocation_size(Elf64_Sxword tag)
-{
-	return tag == DT_RELASZ || tag == DT_RELSZ || tag == DT_RELRSZ ||
-	       tag == DT_PLTRELSZ;
-}
-
-/* Nothing in a task links or relocates, so the module must need neither. */
+/*
+ * Nothing in a task loads shared libraries, so the module must need none.
+ * Relocations are the program's own business: a static PIE's crt applies
+ * them itself (crt/relocate.c), as on Linux.
+ */
 static const char *check_dynamic(const struct module *m, const Elf64_Phdr *ph)
 {
 	Elf64_Dyn dyn;
@@ -233,8 +231,6 @@ static const char *check_dynamic(const struct module *m, const Elf64_Phdr *ph)
 			break;
 		if (dyn.d_tag == DT_NEEDED)
 			return "needs shared libraries (DT_NEEDED)";
-		if (is_relocation_size(dyn.d_tag) && dyn.d_un.d_val != 0)
-			return "needs run-time relocation";
 	}
 	return NULL;
 }

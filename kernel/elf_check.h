@@ -45,8 +45,8 @@ struct elf_image {
  * ET_DYN modules are placed at load_bias, a page-aligned offset the caller
  * chose and the checker adds to every address; ET_EXEC needs load_bias 0.
  * Every loaded page must lie in [user_lo, user_hi).  ET_DYN is accepted only
- * when it needs neither an interpreter, shared libraries nor relocation,
- * since nothing in a task would do that work.
+ * when it needs neither an interpreter nor shared libraries, since nothing
+ * in a task would load them; its relocations it applies itself (static PIE).
  *
  * Returns NULL if the module is acceptable, else a short reason for the log
  * ("segment N" counts program headers from 0, as readelf does); the reason

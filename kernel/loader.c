@@ -58,13 +58,13 @@ static uint64_t mix64(uint64_t x)
 }
 
 static const char *setup_stack(struct task *t, const struct elf_image *elf, const char *cmdline,
-			       uint64_t bias, uint64_t *rsp)
+			       uint64_t *rsp)
 {
 	static uint8_t top_page[PAGE];
 	const char *why;
 	struct ustack_info info = {
 		.cmdline = cmdline, .phdr = elf->phdr_vaddr, .phent = elf->phentsize,
-		.phnum = elf->phnum, .entry = elf->entry, .base = bias, .vdso = VDSO_BASE,
+		.phnum = elf->phnum, .entry = elf->entry, .vdso = VDSO_BASE,
 		.random = { mix64(rdtsc() ^ (uint64_t)t->id), mix64(rdtsc() + (uint64_t)t) },
 	};
 
@@ -79,14 +79,14 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf, cons
 }
 
 static const char *load(struct task *t, const void *image, const struct elf_image *elf,
-			const char *cmdline, uint64_t bias)
+			const char *cmdline)
 {
 	uint64_t rsp;
 
 	for (unsigned i = 0; i < elf->nsegments; i++)
 		if (!map_segment(t, image, &elf->segments[i]))
 			return "out of memory for its segments";
-	const char *why = setup_stack(t, elf, cmdline, bias, &rsp);
+	const char *why = setup_stack(t, elf, cmdline, &rsp);
 	if (why)
 		return why;
 	if (!task_spawn_thread(t, SCHED_DEFAULT_PRIORITY, elf->entry, rsp, 0, 0))
@@ -117,7 +117,7 @@ void loader_start_module(const void *image, size_t size, const char *cmdline)
 	t->image = image;
 	t->image_size = size;
 	t->load_bias = bias;
-	why = load(t, image, &elf, cmdline, bias);
+	why = load(t, image, &elf, cmdline);
 	if (why) {
 		klog("module %s refused: %s", name, why);
 		task_discard(t);

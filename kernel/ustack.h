@@ -11,7 +11,6 @@ struct ustack_info {
 	const char *cmdline;		/* "name arg1 arg2 ...", split on spaces */
 	uint64_t phdr, phent, phnum;	/* AT_PHDR, AT_PHENT, AT_PHNUM */
 	uint64_t entry;			/* AT_ENTRY */
-	uint64_t base;			/* AT_BASE: load bias of a PIE, else 0 */
 	uint64_t vdso;			/* AT_SYSINFO_EHDR */
 	uint64_t random[2];		/* AT_RANDOM bytes */
 };
