@@ -96,9 +96,9 @@ static struct thread *first_waiter(struct list *queue)
 	return list_entry(queue->next, struct thread, run_link);
 }
 
+/* Current queues on p as a caller or a receiver; the caller then blocks. */
 static void wait_on(struct port *p, enum thread_state why)
 {
-	current->ipc_port = p;
 	list_push_back(why == THREAD_IPC_SEND ? &p->callers : &p->receivers, &current->run_link);
 	current->state = why;
 }
@@ -121,7 +121,7 @@ static void call(struct ipc_frame *f)
 		}
 		current->ipc_badge = badge;
 		wait_on(p, THREAD_IPC_SEND);
-		sched_block(THREAD_IPC_SEND);
+		sched_block(current->state);
 		return;
 	}
 	struct thread *server = first_waiter(&p->receivers);
@@ -158,7 +158,7 @@ static void wait(struct ipc_frame *f)
 		return;
 	}
 	wait_on(p, THREAD_IPC_RECV);
-	sched_block(THREAD_IPC_RECV);
+	sched_block(current->state);
 }
 
 static void reply(struct ipc_frame *f)

@@ -74,7 +74,6 @@ static bool fastpath_reply_and_wait(struct ipc_frame *f)
 	ipc_copy_registers(dst, f, tag);
 	dst->rax = tag;
 	ipc_end_reply(caller);
-	current->ipc_port = p;
 	current->state = THREAD_IPC_RECV;
 	list_push_back(&p->receivers, &current->run_link);
 	sched_handoff(caller);

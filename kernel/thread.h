@@ -7,7 +7,6 @@
 #include "fpu.h"
 
 struct task;
-struct port;
 struct rb_utcb;
 
 enum thread_state {
@@ -43,7 +42,6 @@ struct thread {
 	/* IPC (ipc.c); the UTCB is reached through the direct map. */
 	struct rb_utcb *utcb;
 	unsigned utcb_slot;
-	struct port *ipc_port;		/* SEND, RECV: the port it is queued on */
 	struct thread *ipc_server;	/* REPLY: the thread that received the call */
 	struct list ipc_callers;	/* callers received by this thread, not yet replied */
 	uint64_t ipc_badge;		/* SEND: badge of the handle called through */
