@@ -13,14 +13,8 @@ BUNDLE  ?= apps/default.bundle
 .SUFFIXES:
 .DELETE_ON_ERROR:
 
-# Install what is missing (packages, picolibc) before anything is built.
-ifeq ($(filter clean,$(MAKECMDGOALS)),)
-ifneq ($(shell mk/setup >&2; echo $$?),0)
-$(error mk/setup failed; see the message above)
-endif
-endif
-
 include mk/config.mk
+include mk/setup.mk
 include mk/vdso.mk
 include mk/kernel.mk
 include mk/crt.mk

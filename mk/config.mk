@@ -29,5 +29,8 @@ KERNEL_CFLAGS := $(CSTD) $(WARN) -O2 -g -ffreestanding -fno-pic -fno-pie \
 	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	-isystem $(KERNEL_LIBC)/include -Ikernel -Ikernel/arch/x86_64 -Ivdso -Ivdso/include
 
+# The app toolchain's root (mk/crt.mk builds it; mk/setup puts picolibc there).
+SYSROOT := $(BUILD)/sysroot
+
 # Host tools and host unit tests.
 HOST_CFLAGS := $(CSTD) $(WARN) -O1 -g

@@ -9,12 +9,9 @@
 #   APP_CFLAGS      the usual flags for app code
 # See docs/runtime.md.
 
-SYSROOT       := $(BUILD)/sysroot
 SYSROOT_STAMP := $(SYSROOT)/.complete
 APP_CC        := $(CC) -specs=$(SYSROOT)/rainbow.specs
 APP_CFLAGS    := $(CSTD) $(WARN) -O2 -g
-
-PICOLIBC_PARTS := $(SYSROOT)/lib/libc.a $(SYSROOT)/lib/libm.a $(SYSROOT)/include/stdio.h
 
 RAINBOW_HEADERS := $(notdir $(wildcard vdso/include/rainbow/*.h crt/include/rainbow/*.h \
 	libc-glue/include/rainbow/*.h))

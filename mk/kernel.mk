@@ -54,3 +54,7 @@ $(KERNEL_ELF): $(BUILD)/kernel/ksyms-table.o $(BUILD)/kernel/pass1.elf
 
 # A change of flags rebuilds everything they apply to.
 $(KERNEL_OBJ): mk/config.mk mk/kernel.mk
+
+# The first compile needs picolibc's headers in place; afterwards the
+# dependency files name the headers themselves.
+$(KERNEL_OBJ): | $(KERNEL_LIBC_PARTS)

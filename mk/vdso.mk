@@ -59,4 +59,7 @@ $(VDSO_CHECK): $(VDSO_CHECK_SRC) vdso/check/elf_file.h $(VDSO_DATA_H)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(HOST_CFLAGS) -Ivdso -o $@ $(VDSO_CHECK_SRC)
 
+# picolibc's headers (errno values) must be in place for the first compile.
+$(VDSO_OBJ): | $(KERNEL_LIBC_PARTS)
+
 -include $(VDSO_OBJ:.o=.d)

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers for boot tests: boot a bundle in QEMU, then check the log in TAP.
 # Sourced by tests/boot/*.sh, which run from the top of the tree.
 

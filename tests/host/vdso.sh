@@ -7,7 +7,7 @@
 # (tests/host/vdso_clock.c) and the IPC ones against a stand-in kernel
 # (tests/host/vdso_ipc.c).
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 2
 
 so=build/vdso/vdso.so
 dbg=build/vdso/vdso.dbg
@@ -54,6 +54,7 @@ done
 [ "$failed" -eq 0 ] || finish
 
 functions=$(sed -n 's/^[[:space:]]*\([a-z_][a-z0-9_]*\);.*/\1/p' vdso/vdso.map)
+mapfile -t function_list <<< "$functions"
 readelf -hW "$so" > "$tmp/header"
 readelf -lW "$so" > "$tmp/segments"
 readelf -SW "$so" > "$tmp/sections"
@@ -152,6 +153,7 @@ for f in $functions; do
 		tap $? "$f never enters the kernel"
 		;;
 	*)
+		# shellcheck disable=SC2016 # a literal $ in the pattern
 		grep -qE '^int +\$0x80' "$tmp/body" && ! grep -q '^syscall' "$tmp/body"
 		tap $? "$f enters the kernel through int \$0x80, no SYSCALL"
 		;;
@@ -169,31 +171,35 @@ refused() {
 	tap $? "vdsocheck refuses $what: \"$message\""
 }
 
-expect "vdsocheck accepts the image" "$check" "$so" "$dbg" $functions
+expect "vdsocheck accepts the image" "$check" "$so" "$dbg" "${function_list[@]}"
 
 cat > "$tmp/bad.c" <<'EOF'
 int answer(void) { return 42; }
 int (*answer_pointer)(void) = answer;   /* needs a relocation, writable */
 EOF
 gcc -fPIC -shared -nostdlib -Wl,--hash-style=both -o "$tmp/bad.so" "$tmp/bad.c"
-refused "a relocation" "has relocations (DT_RELA)" "$tmp/bad.so" "$tmp/bad.so" $functions
-refused "a writable segment" "writable PT_LOAD" "$tmp/bad.so" "$tmp/bad.so" $functions
-refused "several PT_LOADs" "PT_LOAD segments, want exactly 1" "$tmp/bad.so" "$tmp/bad.so" $functions
-refused "a missing SONAME" "no DT_SONAME" "$tmp/bad.so" "$tmp/bad.so" $functions
-refused "a missing version node" "no DT_VERDEF defining RAINBOW_1" "$tmp/bad.so" "$tmp/bad.so" $functions
+refused "a relocation" "has relocations (DT_RELA)" "$tmp/bad.so" "$tmp/bad.so" "${function_list[@]}"
+refused "a writable segment" "writable PT_LOAD" "$tmp/bad.so" "$tmp/bad.so" "${function_list[@]}"
+refused "several PT_LOADs" "PT_LOAD segments, want exactly 1" "$tmp/bad.so" "$tmp/bad.so" "${function_list[@]}"
+refused "a missing SONAME" "no DT_SONAME" "$tmp/bad.so" "$tmp/bad.so" "${function_list[@]}"
+refused "a missing version node" "no DT_VERDEF defining RAINBOW_1" "$tmp/bad.so" "$tmp/bad.so" "${function_list[@]}"
 refused "a missing export" "required function rb_missing not exported" \
-	"$so" "$dbg" $functions rb_missing
+	"$so" "$dbg" "${function_list[@]}" rb_missing
+mapfile -t without_yield < <(grep -vx rb_yield <<< "$functions")
 refused "an unlisted export" "exports rb_yield, not in the required list" \
-	"$so" "$dbg" $(echo "$functions" | grep -vx rb_yield)
+	"$so" "$dbg" "${without_yield[@]}"
 
 # The same objects linked with the data page two pages down.
 sed 's/rb_vdso_data_page = \. - 4096;/rb_vdso_data_page = . - 8192;/' vdso/vdso.lds > "$tmp/moved.lds"
-objects=$(ls vdso/*.c | sed 's|^vdso/\(.*\)\.c$|build/vdso/\1.o|')
+objects=()
+for c in vdso/*.c; do
+	objects+=("build/${c%.c}.o")
+done
 gcc -shared -nostdlib -Wl,-T,"$tmp/moved.lds" -Wl,--version-script=vdso/vdso.map \
-	-Wl,--build-id -o "$tmp/moved.dbg" $objects
+	-Wl,--build-id -o "$tmp/moved.dbg" "${objects[@]}"
 refused "a moved data page" "rb_vdso_data_page at 0xffffffffffffe000, want 0xfffffffffffff000" \
-	"$so" "$tmp/moved.dbg" $functions
-refused "a debug image of another link" "build-id differs" "$so" "$tmp/moved.dbg" $functions
+	"$so" "$tmp/moved.dbg" "${function_list[@]}"
+refused "a debug image of another link" "build-id differs" "$so" "$tmp/moved.dbg" "${function_list[@]}"
 
 # The image object, assembled as mk/vdso.mk does.
 size=$(stat -c %s "$so")

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# mk/setup's install path, without network and without touching the machine:
+# stand-ins for dpkg-query, apt-get and id (tests/host/setup-standins/) make
+# packages look missing and record what would be installed.  Also: make runs
+# setup as a stamped prerequisite, never while reading the makefiles.
+. tests/boot/lib.sh
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+standins=$(pwd)/tests/host/setup-standins
+
+# A copy of mk/setup and the package list, with a picolibc step that only
+# records that it ran.
+mkdir -p "$tmp/tree/mk"
+cp mk/setup mk/packages "$tmp/tree/mk/"
+printf '#!/bin/sh\necho picolibc >> "%s"\n' "$tmp/picolibc.log" > "$tmp/tree/mk/picolibc"
+chmod +x "$tmp/tree/mk/picolibc"
+mapfile -t packages < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' mk/packages)
+
+export FAKE_DPKG_DB=$tmp/dpkg.db FAKE_APT_LOG=$tmp/apt.log
+
+# setup_with UID INSTALLED-STATUS... : run setup as user UID on a machine
+# whose dpkg database holds the lines given ("PACKAGE ii", "PACKAGE rc").
+setup_with() {
+	export FAKE_UID=$1
+	shift
+	printf '%s\n' "$@" > "$FAKE_DPKG_DB"
+	: > "$FAKE_APT_LOG"
+	: > "$tmp/picolibc.log"
+	PATH="$standins:$PATH" "$tmp/tree/mk/setup" > "$tmp/out" 2>&1
+	setup_status=$?
+}
+
+# all_but PACKAGE... : dpkg lines for every listed package except these.
+all_but() {
+	local p
+	for p in "${packages[@]}"; do
+		[[ " $* " == *" $p "* ]] || echo "$p ii"
+	done
+}
+
+apt_log() { paste -sd '|' "$FAKE_APT_LOG"; }
+picolibc_ran() { [ -s "$tmp/picolibc.log" ]; }
+
+[ "${#packages[@]}" -ge 10 ] && [[ " ${packages[*]} " == *" qemu-system-x86 "* ]]
+tap $? "mk/packages lists the packages (${#packages[@]}, qemu-system-x86 among them)"
+
+mapfile -t everything < <(all_but)
+setup_with 0 "${everything[@]}"
+[ "$setup_status" = 0 ] && [ ! -s "$FAKE_APT_LOG" ] && picolibc_ran
+tap $? "all installed: no apt-get, picolibc step runs, exit 0"
+
+mapfile -t lines < <(all_but qemu-system-x86)
+setup_with 0 "${lines[@]}"
+[ "$setup_status" = 0 ] && picolibc_ran &&
+	[ "$(apt_log)" = "-qq update|-qq install -y --no-install-recommends qemu-system-x86" ]
+tap $? "one missing, as root: installs exactly it, then succeeds (apt: $(apt_log))"
+
+mapfile -t lines < <(all_but gdb meson)
+setup_with 0 "${lines[@]}" "gdb rc"
+[ "$setup_status" = 0 ] &&
+	[ "$(apt_log)" = "-qq update|-qq install -y --no-install-recommends meson gdb" ]
+tap $? "removed (config files left) counts as missing, in list order (apt: $(apt_log))"
+
+setup_with 0
+[ "$setup_status" = 0 ] &&
+	[ "$(apt_log)" = "-qq update|-qq install -y --no-install-recommends ${packages[*]}" ]
+tap $? "nothing installed (dpkg-query knows none): installs the whole list"
+
+mapfile -t lines < <(all_but qemu-system-x86 cmake)
+setup_with 1000 "${lines[@]}"
+[ "$setup_status" = 1 ] && [ ! -s "$FAKE_APT_LOG" ] && ! picolibc_ran &&
+	grep -qxF "  sudo apt-get update && sudo apt-get install -y --no-install-recommends qemu-system-x86 cmake" "$tmp/out"
+tap $? "missing, not root: prints the exact command, installs nothing, exit 1"
+
+mapfile -t lines < <(all_but gdb)
+setup_with 1000 "${lines[@]}" "gdb ii"
+[ "$setup_status" = 0 ] && [ ! -s "$FAKE_APT_LOG" ]
+tap $? "nothing missing, not root: succeeds without root"
+
+for failure in update install silent; do
+	mapfile -t lines < <(all_but gdb)
+	FAKE_APT_FAIL=$failure setup_with 0 "${lines[@]}"
+	[ "$setup_status" = 1 ] && ! picolibc_ran && grep -q '^setup: ' "$tmp/out"
+	tap $? "apt-get $failure failing: setup says so and exits 1 ($(grep '^setup: ' "$tmp/out"))"
+done
+
+# The Makefile: reading it never runs setup; the stamp brings it back when
+# its inputs change.  A build directory of its own, so nothing here changes.
+quiet_make() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory "$@"; }
+quiet_make -n BUILD="$tmp/build" all > "$tmp/plan" 2>&1
+[ ! -e "$tmp/build" ] && grep -qx 'mk/setup' "$tmp/plan"
+tap $? "make -n plans mk/setup and runs nothing"
+quiet_make BUILD="$tmp/build" clean > "$tmp/plan" 2>&1
+! grep -q 'setup' "$tmp/plan"
+tap $? "make clean does not run setup"
+quiet_make -n all > "$tmp/plan" 2>&1
+! grep -qx 'mk/setup' "$tmp/plan"
+tap $? "a built tree does not run setup again"
+for input in mk/setup mk/packages mk/picolibc; do
+	quiet_make -n -W "$input" all > "$tmp/plan" 2>&1
+	grep -qx 'mk/setup' "$tmp/plan"
+	tap $? "a changed $input runs setup again"
+done
+done_testing
