@@ -7,13 +7,20 @@ $(ISO): $(KERNEL_ELF) $(APPS) $(BUNDLE) mk/mkiso
 	$(call say,ISO,$@)
 	$(Q)mk/mkiso $(KERNEL_ELF) $(BUNDLE) $@ $(KARGS)
 
-.PHONY: run debug
-# make run [BUNDLE=file] [KARGS="..."]: boot headless; exit 0 only on success.
-run: $(KERNEL_ELF) $(APPS)
-	$(Q)mk/mkiso $(KERNEL_ELF) $(BUNDLE) $(BUILD)/run.iso $(KARGS)
-	$(Q)mk/qemu $(BUILD)/run.iso --timeout $(QEMU_TIMEOUT)
+# The machine make run and make debug boot: QEMU's -m and -cpu (empty CPU:
+# QEMU's default model).
+MEM ?= 256M
+CPU ?=
 
-# make debug: QEMU waits for gdb on :1234; gdb loads the kernel's symbols.
-debug: $(KERNEL_ELF) $(APPS)
-	$(Q)mk/mkiso $(KERNEL_ELF) $(BUNDLE) $(BUILD)/run.iso $(KARGS)
-	$(Q)mk/debug $(BUILD)/run.iso $(KERNEL_ELF)
+.PHONY: run debug
+# make run [BUNDLE=file] [KARGS="..."] [MEM=size] [CPU=model]: boot headless
+# through mk/rainbow-run, what the SDK installs as rainbow-run; exit 0 only
+# on success.
+run: $(KERNEL_ELF) $(APPS)
+	$(Q)mk/rainbow-run $(BUNDLE) --kernel $(KERNEL_ELF) --mem $(MEM) --cpu "$(CPU)" \
+		--timeout $(QEMU_TIMEOUT) --kargs "$(KARGS)"
+
+# make debug: QEMU waits for gdb on :1234; gdb loads the symbols of the
+# kernel, the vDSO and the bundle's apps (mk/debug).
+debug: $(KERNEL_ELF) $(VDSO_DBG) $(APPS)
+	$(Q)mk/debug $(KERNEL_ELF) $(BUNDLE) --mem $(MEM) --cpu "$(CPU)" --kargs "$(KARGS)"

@@ -1,23 +1,40 @@
 #!/usr/bin/env bash
-# make debug's QEMU waits for gdb, and gdb stops in kmain with the kernel's symbols.
+# make debug's QEMU waits for gdb; gdb, with the commands mk/debug writes,
+# stops in kmain, in an app's main and in a vDSO function, each named by its
+# symbols.  A Unix socket instead of port 1234, so that other sessions'
+# QEMUs cannot answer.
 . tests/boot/lib.sh
 
-iso=build/tests/iso/debug.iso
-mkdir -p build/tests/iso
-mk/mkiso "$kernel" tests/boot/empty.bundle "$iso"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+printf '%s\n' "$(pwd)/build/apps/hello" > "$tmp/hello.bundle"
 set -m
-mk/debug "$iso" "$kernel" > build/tests/debug.log 2>&1 < /dev/null &
+mk/debug "$kernel" "$tmp/hello.bundle" --socket "$tmp/gdb.sock" > "$tmp/debug.log" 2>&1 < /dev/null &
 debug=$!
 set +m
-grep -q 'gdb command: gdb -q' <(sleep 1; cat build/tests/debug.log)
-tap $? "mk/debug prints the gdb command"
-for _ in $(seq 50); do
-	out=$(timeout 60 gdb -q -batch -nx "$kernel" -ex "target remote localhost:1234" \
-		-ex "hbreak kmain" -ex "continue" -ex "info symbol \$pc" 2>&1) && break
+for _ in $(seq 100); do
+	[ -S "$tmp/gdb.sock" ] && break
 	sleep 0.2
 done
+grep -qF "gdb command: gdb -q -x $(pwd)/build/debug.gdb" "$tmp/debug.log"
+tap $? "mk/debug prints the gdb command"
+grep -qx "add-symbol-file $(pwd)/build/apps/hello" build/debug.gdb &&
+	grep -qE "^add-symbol-file $(pwd)/build/vdso/vdso.dbg -o 0x0*7fffef000000$" build/debug.gdb
+tap $? "the gdb commands load the app's and the vDSO's symbols at their addresses"
+
+out=$(timeout 60 gdb -q -batch -nx -x build/debug.gdb \
+	-ex "hbreak kmain" -ex "continue" -ex "info symbol \$pc" \
+	-ex "break main" -ex "continue" -ex "info symbol \$pc" -ex "info source" \
+	-ex "break rb_console_write" -ex "continue" -ex "info symbol \$pc" \
+	-ex "continue" -ex "info symbol \$pc" 2>&1)
 kill -- -$debug 2>/dev/null
 wait $debug 2>/dev/null
-grep -q '^kmain in section .text' <<< "$out"
+echo "$out" > build/tests/debug-gdb.log
+grep -qE "^kmain in section \.text of $(pwd)/$kernel$" <<< "$out"
 tap $? "gdb attaches and stops in kmain"
+grep -qE "^main in section \.text of $(pwd)/build/apps/hello$" <<< "$out" &&
+	grep -q '^Current source file is apps/hello/main.c$' <<< "$out"
+tap $? "break main stops in the app's main, with its source"
+grep -qE "^rb_console_write in section \.text of $(pwd)/build/vdso/vdso.dbg$" <<< "$out"
+tap $? "a breakpoint in a vDSO function stops there, named"
 done_testing
