@@ -5,6 +5,7 @@
 #   make test    every host and guest test; non-zero exit on any failure
 #   make bench   guest instruction counts under -icount (see docs/bench.md)
 #   make debug   boot halted with the gdb stub and attach gdb
+#   make install PREFIX=DIR   the SDK under DIR (docs/sdk.md)
 #   make clean   remove build/
 
 BUILD   := build
@@ -21,6 +22,7 @@ include mk/crt.mk
 include mk/apps.mk
 include mk/iso.mk
 include mk/bench.mk
+include mk/install.mk
 include mk/tests.mk
 
 .PHONY: all clean

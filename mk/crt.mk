@@ -61,14 +61,18 @@ $(SYSROOT)/lib/rainbow.ld: crt/rainbow.ld
 # itself first; so the specs make these undefined from the start (-u).
 LIBC_OVERRIDES := sbrk abort __lock___libc_recursive_mutex
 
-# Absolute paths, so that the specs work from any directory.
+# $(call rainbow_specs,DIR,OUT): the specs for a sysroot at the absolute path
+# DIR, written to OUT.  Absolute paths, so that the specs work from any
+# directory; the SDK's copy (mk/install.mk) names the installed sysroot.
+rainbow_specs = sed -e 's|@SYSROOT@|$(1)|g' \
+	-e 's|@GCC_INCLUDE@|$(shell $(CC) -print-file-name=include)|g' \
+	-e 's|@LIBGCC@|$(shell $(CC) -print-libgcc-file-name)|g' \
+	-e 's|@LIBC_OVERRIDES@|$(addprefix -u ,$(LIBC_OVERRIDES))|g' crt/rainbow.specs.in > $(2)
+
 $(SYSROOT)/rainbow.specs: crt/rainbow.specs.in mk/crt.mk
 	$(call say,GEN,$@)
 	@mkdir -p $(@D)
-	$(Q)sed -e 's|@SYSROOT@|$(abspath $(SYSROOT))|g' \
-		-e 's|@GCC_INCLUDE@|$(shell $(CC) -print-file-name=include)|g' \
-		-e 's|@LIBGCC@|$(shell $(CC) -print-libgcc-file-name)|g' \
-		-e 's|@LIBC_OVERRIDES@|$(addprefix -u ,$(LIBC_OVERRIDES))|g' $< > $@
+	$(Q)$(call rainbow_specs,$(abspath $(SYSROOT)),$@)
 
 $(BUILD)/crt/%.o: crt/%.c $(CRT_COMPILE_DEPS)
 	$(call say,CC,$@)
