@@ -32,3 +32,4 @@ install: $(KERNEL_ELF) $(VDSO_SO) $(VDSO_DBG) $(SYSROOT_STAMP)
 	$(Q)rm -rf $(SDK_SYSROOT)/include $(SDK_SYSROOT)/lib
 	$(Q)cp -R $(SYSROOT)/include $(SYSROOT)/lib $(SDK_SYSROOT)/
 	$(Q)$(call rainbow_specs,$(SDK_SYSROOT),$(SDK_SYSROOT)/rainbow.specs)
+	$(Q)sdk/meson-absent $(PREFIX)/bin/x86_64-rainbow-gcc >> $(SDK_DATA)/meson-cross.txt

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Every shell script of the build and the tests passes shellcheck: one TAP
-# result per script.  A script is a file under mk/, tests/ or .ci/ that is
+# result per script.  A script is a file under mk/, sdk/, tests/ or .ci/ that is
 # named *.sh or starts with a sh or bash #! line.  What shellcheck reports is
 # fixed, or explained by a directive comment on the line it concerns.
 . tests/boot/lib.sh
 
 scripts() {
 	local f
-	git ls-files -co --exclude-standard mk tests .ci | sort | while read -r f; do
+	git ls-files -co --exclude-standard mk sdk tests .ci | sort | while read -r f; do
 		[ -f "$f" ] || continue
 		if [[ $f == *.sh ]] || head -n 1 "$f" | grep -qE '^#!.*\b(ba)?sh\b'; then
 			echo "$f"

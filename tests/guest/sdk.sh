@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The SDK as a user meets it: make install into a fresh prefix; a CMake and a
+# Meson project outside the tree (tests/guest/sdk/), configured and built
+# with the installed toolchain file and cross file; their configure checks
+# find what Rainbow has and not what it lacks; the programs boot with the
+# installed rainbow-run, whose exit statuses and options are those of make run.
+. tests/boot/lib.sh
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+prefix=$tmp/sdk
+src=$(pwd)/tests/guest/sdk
+quiet_make() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory "$@"; }
+
+quiet_make -s install PREFIX="$prefix" > "$tmp/install.log" 2>&1
+tap $? "make install PREFIX=DIR"
+for f in bin/rainbow-run bin/x86_64-rainbow-gcc share/rainbow/rainbow.elf share/rainbow/vdso.so \
+	share/rainbow/vdso.dbg share/rainbow/toolchain.cmake share/rainbow/meson-cross.txt \
+	x86_64-rainbow/rainbow.specs x86_64-rainbow/lib/libc.a x86_64-rainbow/lib/librainbow.a; do
+	[ -s "$prefix/$f" ] || { echo "# missing: $f"; false; }
+done
+tap $? "the SDK holds the runner, the compiler, the kernel, the vDSO and its debug file, the CMake and Meson files and the sysroot"
+leaks=$(grep -rlI -- "$(pwd)" "$prefix")
+[ -z "$leaks" ]
+tap $? "no installed text file names the build tree${leaks:+: $leaks}"
+echo 'int main(void) { return 0; }' > "$tmp/empty.c"
+"$prefix/bin/x86_64-rainbow-gcc" -v -o "$tmp/empty" "$tmp/empty.c" > "$tmp/gcc-v.log" 2>&1 &&
+	! grep -qF -- "$(pwd)" "$tmp/gcc-v.log"
+tap $? "x86_64-rainbow-gcc compiles and links using the prefix only"
+"$prefix/bin/x86_64-rainbow-gcc" -dM -E -x c /dev/null > "$tmp/macros" &&
+	grep -qx '#define __rainbow__ 1' "$tmp/macros" &&
+	! grep -qE '^#define (__linux__|__gnu_linux__|linux) ' "$tmp/macros"
+tap $? "the compiler predefines __rainbow__, not __linux__, __gnu_linux__ or linux"
+
+cmake -S "$src/cmake" -B "$tmp/cmake" -DCMAKE_TOOLCHAIN_FILE="$prefix/share/rainbow/toolchain.cmake" \
+	> "$tmp/cmake.log" 2>&1 && cmake --build "$tmp/cmake" >> "$tmp/cmake.log" 2>&1
+tap $? "a CMake project builds with -DCMAKE_TOOLCHAIN_FILE=DIR/share/rainbow/toolchain.cmake"
+meson setup --cross-file "$prefix/share/rainbow/meson-cross.txt" "$tmp/meson" "$src/meson" \
+	> "$tmp/meson.log" 2>&1 && ninja -C "$tmp/meson" >> "$tmp/meson.log" 2>&1
+tap $? "a Meson project builds with --cross-file DIR/share/rainbow/meson-cross.txt"
+
+printf '%s\n' "$tmp/cmake/cmake_demo from-cmake" "$tmp/cmake/macros" \
+	"$tmp/meson/meson_demo from-meson" > "$tmp/sdk.bundle"
+boot_log=build/tests/boot-sdk.log
+"$prefix/bin/rainbow-run" "$tmp/sdk.bundle" --timeout 60 > "$boot_log" 2>&1
+boot_status=$?
+sed -i 's/\r//g' "$boot_log"
+expect_status 0 "rainbow-run boots the three programs, all exit 0"
+for tool in cmake meson; do
+	expect "^$tool: hypot\\(3, 4\\) = 5\\.0, argv\\[1\\] = from-$tool\$" "the $tool program runs: its library, libm, argv"
+	for have in CLOCK_GETTIME NANOSLEEP MALLOC STDIO_H UNISTD_H RAINBOW_IPC_H; do
+		expect "^$tool: HAVE_$have=1\$" "$tool's check finds ${have,,}, which Rainbow has"
+	done
+	for lack in FORK EXECVE PTHREAD_CREATE GETENTROPY SIGACTION DLOPEN PTHREAD_H SYS_SOCKET_H SYS_EPOLL_H; do
+		expect "^$tool: HAVE_$lack=0\$" "$tool's check does not find ${lack,,}, which Rainbow lacks"
+	done
+done
+expect_guest_tap
+
+# rainbow-run's options and exit statuses.
+printf '%s\n' "$(pwd)/build/apps/hello" > "$tmp/hello.bundle"
+"$prefix/bin/rainbow-run" "$tmp/hello.bundle" --mem 512M --cpu max --kargs "rainbow.test=1" \
+	--timeout 60 > "$tmp/run.log" 2>&1 &&
+	grep -q 'usable of 52[0-9]* KiB' "$tmp/run.log" &&
+	grep -q 'command line "rainbow.test=1"' "$tmp/run.log"
+tap $? "--mem, --cpu and --kargs reach QEMU and the kernel"
+printf '%s\n' "$(pwd)/build/apps/fault_null" > "$tmp/fault.bundle"
+"$prefix/bin/rainbow-run" "$tmp/fault.bundle" --timeout 60 > "$tmp/run.log" 2>&1
+tap $(($? != 1)) "a task that fails: exit status 1"
+printf '%s\n' "$(pwd)/build/apps/spin 100000" > "$tmp/spin.bundle"
+"$prefix/bin/rainbow-run" "$tmp/spin.bundle" --timeout 3 > "$tmp/run.log" 2>&1
+tap $(($? != 124)) "a bundle that does not finish: exit status 124 after --timeout"
+echo "/nonexistent/app" > "$tmp/bad.bundle"
+"$prefix/bin/rainbow-run" "$tmp/bad.bundle" > "$tmp/run.log" 2>&1
+[ $? = 2 ] && grep -q "bad.bundle:1: no such file" "$tmp/run.log"
+tap $? "a bundle naming a missing file: exit status 2, the line named"
+for bad in "--timeout 0" "--timeout x" "--frobnicate" "--mem"; do
+	# shellcheck disable=SC2086 # the words of the bad option
+	"$prefix/bin/rainbow-run" "$tmp/hello.bundle" $bad > "$tmp/run.log" 2>&1
+	[ $? = 2 ] && grep -q '^rainbow-run: ' "$tmp/run.log"
+	tap $? "rainbow-run $bad: exit status 2 with a message"
+done
+done_testing
