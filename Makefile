@@ -25,6 +25,11 @@ include mk/bench.mk
 include mk/install.mk
 include mk/tests.mk
 
+# Whatever runs the compiler waits for mk/setup, which may bring gcc itself;
+# compiles against picolibc wait through its headers (mk/setup.mk).
+$(VDSO_CHECK) $(BUILD)/kernel/ksyms-empty.o $(KERNEL_LDS) $(SYSROOT)/rainbow.specs \
+	$(BADELF_TOOL) $(UNIT_BINS): | $(SETUP_STAMP)
+
 .PHONY: all clean
 all: $(KERNEL_ELF) $(VDSO_SO) $(SYSROOT_STAMP) $(APPS) $(BUILD)/rainbow.iso
 

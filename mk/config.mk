@@ -16,17 +16,22 @@ say = @printf '  %-7s %s\n' $(1) $(2)
 endif
 
 WARN := -Wall -Wextra -Werror
+
+# gcc's own headers and libgcc, asked once, when a recipe first needs them:
+# on a fresh machine gcc arrives with mk/setup, after make read this file.
+GCC_INCLUDE = $(eval GCC_INCLUDE := $$(shell $(CC) -print-file-name=include))$(GCC_INCLUDE)
+LIBGCC      = $(eval LIBGCC := $$(shell $(CC) -print-libgcc-file-name))$(LIBGCC)
 CSTD := -std=gnu11
 
 # Kernel: freestanding, higher half (kernel code model), no red zone since
 # interrupts land on the same stack, no SSE/x87 so user FPU state is never
 # touched by kernel code.
 KERNEL_LIBC := $(BUILD)/kernel/libc
-KERNEL_CFLAGS := $(CSTD) $(WARN) -O2 -g -ffreestanding -fno-pic -fno-pie \
+KERNEL_CFLAGS = $(CSTD) $(WARN) -O2 -g -ffreestanding -fno-pic -fno-pie \
 	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only -fno-stack-protector \
 	-fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables \
-	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+	-nostdinc -isystem $(GCC_INCLUDE) \
 	-isystem $(KERNEL_LIBC)/include -Ikernel -Ikernel/arch/x86_64 -Ivdso -Ivdso/include
 
 # The app toolchain's root (mk/crt.mk builds it; mk/setup puts picolibc there).

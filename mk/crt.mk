@@ -65,8 +65,7 @@ LIBC_OVERRIDES := sbrk abort __lock___libc_recursive_mutex
 # DIR, written to OUT.  Absolute paths, so that the specs work from any
 # directory; the SDK's copy (mk/install.mk) names the installed sysroot.
 rainbow_specs = sed -e 's|@SYSROOT@|$(1)|g' \
-	-e 's|@GCC_INCLUDE@|$(shell $(CC) -print-file-name=include)|g' \
-	-e 's|@LIBGCC@|$(shell $(CC) -print-libgcc-file-name)|g' \
+	-e 's|@GCC_INCLUDE@|$(GCC_INCLUDE)|g' -e 's|@LIBGCC@|$(LIBGCC)|g' \
 	-e 's|@LIBC_OVERRIDES@|$(addprefix -u ,$(LIBC_OVERRIDES))|g' crt/rainbow.specs.in > $(2)
 
 $(SYSROOT)/rainbow.specs: crt/rainbow.specs.in mk/crt.mk

@@ -10,7 +10,7 @@ KERNEL_SRC := $(wildcard kernel/*.c $(KARCH)/*.c $(KARCH)/*.S)
 KERNEL_OBJ := $(patsubst %,$(BUILD)/%.o,$(basename $(KERNEL_SRC)))
 KERNEL_LDS := $(BUILD)/kernel/kernel.ld
 KERNEL_EXTRA_OBJ := $(VDSO_IMAGE_OBJ)
-KERNEL_LIBS := $(KERNEL_LIBC)/lib/libc.a $(shell $(CC) -print-libgcc-file-name)
+KERNEL_LIBS = $(KERNEL_LIBC)/lib/libc.a $(LIBGCC)
 KERNEL_LDFLAGS := -nostdlib -static -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments
 
 $(BUILD)/kernel/%.o: kernel/%.c

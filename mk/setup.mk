@@ -22,7 +22,7 @@ $(SETUP_STAMP): $(SETUP_INPUTS)
 
 # mk/picolibc copies only what differs, so touch: these are now up to date.
 $(PICOLIBC_PARTS) $(KERNEL_LIBC_PARTS) &: $(SETUP_STAMP)
-	$(Q)mk/picolibc .
+	$(Q)mk/picolibc . $(BUILD)
 	$(Q)touch $(PICOLIBC_PARTS) $(KERNEL_LIBC_PARTS)
 
 .PHONY: setup

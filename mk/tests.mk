@@ -35,9 +35,6 @@ GUEST_SUITES := $(wildcard tests/guest/*.sh)
 TEST_SUITES  := $(UNIT_BINS) $(HOST_SUITES) $(BOOT_SUITES) $(GUEST_SUITES)
 TEST_DEPS    := $(APPS) $(BADELF_MODULES) $(VDSO_SO) $(BENCH_ISO)
 
-# cmocka, QEMU and gdb come from mk/setup.
-$(UNIT_BINS): | $(SETUP_STAMP)
-
 .PHONY: test
-test: all $(UNIT_BINS) $(TEST_DEPS) | $(SETUP_STAMP)
+test: all $(UNIT_BINS) $(TEST_DEPS)
 	$(Q)mk/runtests $(TEST_SUITES)

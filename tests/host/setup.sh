@@ -91,9 +91,9 @@ quiet_make() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory
 quiet_make -n BUILD="$tmp/build" all > "$tmp/plan" 2>&1
 [ ! -e "$tmp/build" ] && grep -qx 'mk/setup' "$tmp/plan"
 tap $? "make -n plans mk/setup and runs nothing"
-quiet_make BUILD="$tmp/build" clean > "$tmp/plan" 2>&1
-! grep -q 'setup' "$tmp/plan"
-tap $? "make clean does not run setup"
+quiet_make BUILD="$tmp/build" CC="$tmp/no-such-gcc" clean > "$tmp/plan" 2>&1
+! grep -qE 'setup|no-such-gcc' "$tmp/plan"
+tap $? "make clean runs neither setup nor the compiler (gcc may come with setup)"
 quiet_make -n all > "$tmp/plan" 2>&1
 ! grep -qx 'mk/setup' "$tmp/plan"
 tap $? "a built tree does not run setup again"
