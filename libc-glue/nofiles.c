@@ -1,13 +1,14 @@
 /*
  * The file system calls picolibc's stdio and portable programs use, on a
  * system that has no file system yet: every path names nothing, so each
- * fails with ENOENT as POSIX says for a missing file (fopen and remove then
- * fail the same way).  Calls for facilities Rainbow lacks altogether (fork,
+ * fails with ENOENT as POSIX says for a missing file (fopen, remove and
+ * rename then fail the same way).  Calls for facilities Rainbow lacks altogether (fork,
  * execve, sigaction, getentropy, ...) are not defined at all, so that a
  * program using one fails to link and a configure check finds it absent
  * (docs/runtime.md).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,5 +31,12 @@ int stat(const char *restrict path, struct stat *restrict st)
 int unlink(const char *path)
 {
 	(void)path;
+	return __rb_syscall_ret(-ENOENT);
+}
+
+int rename(const char *from, const char *to)
+{
+	(void)from;
+	(void)to;
 	return __rb_syscall_ret(-ENOENT);
 }

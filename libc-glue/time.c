@@ -59,6 +59,15 @@ int gettimeofday(struct timeval *restrict tv, void *restrict tz)
 	return 0;
 }
 
+/* C11's calendar time: TIME_UTC is the realtime clock.  Returns base, or 0
+ * for any other base. */
+int timespec_get(struct timespec *ts, int base)
+{
+	if (base != TIME_UTC || clock_gettime(CLOCK_REALTIME, ts) != 0)
+		return 0;
+	return base;
+}
+
 /*
  * Processor time: the kernel keeps none per task yet, so clock() returns
  * (clock_t)-1, as C allows when it is not available.  picolibc's clock()
