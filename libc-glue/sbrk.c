@@ -15,7 +15,6 @@
 
 #include "glue.h"
 
-#define PAGE_SIZE 4096
 
 static char *heap_top;     /* what the next sbrk returns */
 static char *mapped_end;   /* end of the pages mapped for the heap */
@@ -28,7 +27,7 @@ void *sbrk(ptrdiff_t increment)
 	if (increment < 0)
 		return (void *)__rb_syscall_ret(-EINVAL);
 	if ((size_t)increment > (size_t)(mapped_end - heap_top)) {
-		size_t len = ((size_t)increment + PAGE_SIZE - 1) & ~(size_t)(PAGE_SIZE - 1);
+		size_t len = ((size_t)increment + RB_PAGE_SIZE - 1) & ~(size_t)(RB_PAGE_SIZE - 1);
 		long got = rb_mem_map(mapped_end, len, RB_PROT_READ | RB_PROT_WRITE);
 
 		if (got < 0)

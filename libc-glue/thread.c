@@ -16,7 +16,6 @@
 #include "crt.h"
 #include "glue.h"
 
-#define PAGE_SIZE 4096
 
 struct rb_thread {
 	long tid;
@@ -50,7 +49,7 @@ static void *initial_stack_top(char *stack_end)
 
 struct rb_thread *rb_thread_start(int (*fn)(void *), void *arg)
 {
-	size_t size = PAGE_SIZE + RB_THREAD_STACK_SIZE + sizeof(struct rb_thread) +
+	size_t size = RB_PAGE_SIZE + RB_THREAD_STACK_SIZE + sizeof(struct rb_thread) +
 		      __rb_tls_area_size();
 	long mapped = rb_mem_map(NULL, size, RB_PROT_READ | RB_PROT_WRITE);
 	struct rb_thread *thread;
@@ -61,11 +60,11 @@ struct rb_thread *rb_thread_start(int (*fn)(void *), void *arg)
 		__rb_syscall_ret(mapped);
 		return NULL;
 	}
-	rb_mem_unmap((void *)mapped, PAGE_SIZE);
-	thread = (struct rb_thread *)((char *)mapped + PAGE_SIZE + RB_THREAD_STACK_SIZE);
+	rb_mem_unmap((void *)mapped, RB_PAGE_SIZE);
+	thread = (struct rb_thread *)((char *)mapped + RB_PAGE_SIZE + RB_THREAD_STACK_SIZE);
 	*thread = (struct rb_thread){ .fn = fn, .arg = arg,
-				      .stack = (char *)mapped + PAGE_SIZE,
-				      .size = size - PAGE_SIZE };
+				      .stack = (char *)mapped + RB_PAGE_SIZE,
+				      .size = size - RB_PAGE_SIZE };
 	tls_block = __rb_tls_init(thread + 1);
 	tid = rb_thread_create(thread_main, thread, initial_stack_top((char *)thread),
 			       __rb_tls_thread_pointer(tls_block));

@@ -15,8 +15,11 @@ APP_CFLAGS    := $(CSTD) $(WARN) -O2 -g
 
 RAINBOW_HEADERS := $(notdir $(wildcard vdso/include/rainbow/*.h crt/include/rainbow/*.h \
 	libc-glue/include/rainbow/*.h))
+# POSIX headers picolibc lacks and libc-glue provides.
+GLUE_SYS_HEADERS := $(notdir $(wildcard libc-glue/include/sys/*.h))
 SYSROOT_HEADERS := $(SYSROOT)/include/elf.h \
-	$(addprefix $(SYSROOT)/include/rainbow/,$(RAINBOW_HEADERS))
+	$(addprefix $(SYSROOT)/include/rainbow/,$(RAINBOW_HEADERS)) \
+	$(addprefix $(SYSROOT)/include/sys/,$(GLUE_SYS_HEADERS))
 
 # The crt runs before TLS exists, so no stack protector (its canary lives in
 # TLS); PIE so that the same objects serve static and static-pie apps.
@@ -41,6 +44,11 @@ $(SYSROOT)/include/rainbow/%.h: vdso/include/rainbow/%.h
 	$(Q)cp $< $@
 
 $(SYSROOT)/include/rainbow/%.h: crt/include/rainbow/%.h
+	$(call say,INSTALL,$@)
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
+
+$(SYSROOT)/include/sys/%.h: libc-glue/include/sys/%.h
 	$(call say,INSTALL,$@)
 	@mkdir -p $(@D)
 	$(Q)cp $< $@

@@ -48,10 +48,12 @@ sed -i 's/\r//g' "$boot_log"
 expect_status 0 "rainbow-run boots the three programs, all exit 0"
 for tool in cmake meson; do
 	expect "^$tool: hypot\\(3, 4\\) = 5\\.0, argv\\[1\\] = from-$tool\$" "the $tool program runs: its library, libm, argv"
-	for have in CLOCK_GETTIME NANOSLEEP MALLOC STDIO_H UNISTD_H RAINBOW_IPC_H; do
+	for have in CLOCK_GETTIME NANOSLEEP MALLOC MMAP SYSCONF QUICK_EXIT STDIO_H UNISTD_H RAINBOW_IPC_H \
+		SYS_MMAN_H; do
 		expect "^$tool: HAVE_$have=1\$" "$tool's check finds ${have,,}, which Rainbow has"
 	done
-	for lack in FORK EXECVE PTHREAD_CREATE GETENTROPY SIGACTION DLOPEN PTHREAD_H SYS_SOCKET_H SYS_EPOLL_H; do
+	for lack in FORK EXECVE PTHREAD_CREATE GETENTROPY SIGACTION DLOPEN MPROTECT PTHREAD_H \
+		SYS_SOCKET_H SYS_EPOLL_H; do
 		expect "^$tool: HAVE_$lack=0\$" "$tool's check does not find ${lack,,}, which Rainbow lacks"
 	done
 done

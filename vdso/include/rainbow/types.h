@@ -6,6 +6,9 @@
 
 #include <stdint.h>
 
+/* The page size of user memory, in bytes: rb_mem_map() rounds to it. */
+#define RB_PAGE_SIZE 4096
+
 /* rb_mem_map() protections; combine with |.  WRITE with EXEC is refused. */
 #define RB_PROT_READ  1
 #define RB_PROT_WRITE 2

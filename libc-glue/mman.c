@@ -1,0 +1,59 @@
+/*
+ * mmap() and munmap() over the vDSO's rb_mem_map and rb_mem_unmap: zeroed
+ * anonymous private memory, placed by the kernel in the task's anonymous
+ * range, counted against the task's memory limit.  POSIX errors:
+ *   EINVAL   len 0, flags neither MAP_PRIVATE nor MAP_SHARED or with
+ *            unknown bits, off not page-aligned, addr not page-aligned with
+ *            MAP_FIXED, prot with unknown bits
+ *   EBADF    no MAP_ANONYMOUS (there are no files yet)
+ *   ENOTSUP  MAP_SHARED, PROT_WRITE with PROT_EXEC (no page is both), or
+ *            MAP_FIXED where the kernel could not place the mapping at addr
+ *   ENOMEM   the task's limit or the machine's memory is reached
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <sys/mman.h>
+
+#include <rainbow/syscall.h>
+
+#include "glue.h"
+
+#define KNOWN_FLAGS (MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS)
+#define KNOWN_PROT  (PROT_READ | PROT_WRITE | PROT_EXEC)
+
+static void *mmap_fail(int error)
+{
+	errno = error;
+	return MAP_FAILED;
+}
+
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	long r;
+
+	if (len == 0 || (flags & ~KNOWN_FLAGS) || (prot & ~KNOWN_PROT) ||
+	    !(flags & (MAP_SHARED | MAP_PRIVATE)) ||
+	    (off & (RB_PAGE_SIZE - 1)) ||
+	    ((flags & MAP_FIXED) && ((uintptr_t)addr & (RB_PAGE_SIZE - 1))))
+		return mmap_fail(EINVAL);
+	if (!(flags & MAP_ANONYMOUS))
+		return mmap_fail(EBADF);
+	(void)fd;
+	if ((flags & MAP_SHARED) || ((prot & PROT_WRITE) && (prot & PROT_EXEC)))
+		return mmap_fail(ENOTSUP);
+	r = rb_mem_map(addr, len, prot);
+	if (r < 0)
+		return mmap_fail(r == -EINVAL ? EINVAL : ENOMEM);
+	if ((flags & MAP_FIXED) && (void *)r != addr) {
+		rb_mem_unmap((void *)r, len);
+		return mmap_fail(ENOTSUP);
+	}
+	return (void *)r;
+}
+
+int munmap(void *addr, size_t len)
+{
+	if (len == 0 || ((uintptr_t)addr & (RB_PAGE_SIZE - 1)))
+		return __rb_syscall_ret(-EINVAL);
+	return __rb_syscall_ret(rb_mem_unmap(addr, len));
+}

@@ -1,0 +1,37 @@
+/*
+ * sysconf() (POSIX): the limits and options Rainbow can state.  A name it
+ * does not know gives -1 with EINVAL; an option it does not support, or a
+ * limit it does not impose, gives -1 with errno unchanged, as POSIX says.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <unistd.h>
+
+#include <rainbow/types.h>
+
+long sysconf(int name)
+{
+	switch (name) {
+	case _SC_PAGESIZE:
+		return RB_PAGE_SIZE;
+	case _SC_NPROCESSORS_CONF:
+	case _SC_NPROCESSORS_ONLN:
+		return 1;
+	case _SC_OPEN_MAX:
+		return 3;		/* the console's 0, 1 and 2 */
+	case _SC_ARG_MAX:
+	case _SC_CLK_TCK:
+	case _SC_CHILD_MAX:
+	case _SC_NGROUPS_MAX:
+	case _SC_THREADS:
+	case _SC_TIMERS:
+	case _SC_CPUTIME:
+	case _SC_THREAD_CPUTIME:
+	case _SC_MAPPED_FILES:
+	case _SC_SPAWN:
+		return -1;
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+}
