@@ -8,7 +8,7 @@
  *   EBADF    no MAP_ANONYMOUS (there are no files yet)
  *   ENOTSUP  MAP_SHARED, PROT_WRITE with PROT_EXEC (no page is both), or
  *            MAP_FIXED where the kernel could not place the mapping at addr
- *   ENOMEM   the task's limit or the machine's memory is reached
+ *   ENOMEM   len past the task's range or limit, or the machine's memory
  */
 #include <errno.h>
 #include <stdint.h>
@@ -41,9 +41,11 @@ void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 	(void)fd;
 	if ((flags & MAP_SHARED) || ((prot & PROT_WRITE) && (prot & PROT_EXEC)))
 		return mmap_fail(ENOTSUP);
+	/* Everything else rb_mem_map refuses was checked above: what is left
+	 * is a length past the address space or the limit. */
 	r = rb_mem_map(addr, len, prot);
 	if (r < 0)
-		return mmap_fail(r == -EINVAL ? EINVAL : ENOMEM);
+		return mmap_fail(ENOMEM);
 	if ((flags & MAP_FIXED) && (void *)r != addr) {
 		rb_mem_unmap((void *)r, len);
 		return mmap_fail(ENOTSUP);
