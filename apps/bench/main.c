@@ -16,5 +16,6 @@ int main(int argc, char **argv)
 	bench_ipc_inter_as();
 	bench_ipc_intra_as();
 	bench_thread_switch();
+	bench_mem_map_unmap();
 	return bench_failed();
 }
