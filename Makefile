@@ -30,7 +30,7 @@ include mk/bench.mk
 include mk/tests.mk
 
 .PHONY: all clean
-all: $(KERNEL_ELF) $(VDSO_SO) $(SYSROOT_STAMP) $(APPS) $(BUILD)/rainbow.iso
+all: $(KERNEL_ELF) $(VDSO_SO) $(SYSROOT_STAMP) $(APPS) $(GUEST_PROGRAMS) $(BUILD)/rainbow.iso
 
 clean:
 	rm -rf $(BUILD)

@@ -29,6 +29,19 @@ $(UNIT_BINS): $(wildcard kernel/*.h kernel/arch/x86_64/*.h crt/*.h vdso/*.h \
 
 include tests/guest/badelf/badelf.mk
 
+# Guest test programs: every folder tests/guest/NAME/ with a main.c becomes
+# build/tests/guest/NAME, linked with the TAP helper of tests/guest/lib/.
+GUEST_LIB_OBJ  := $(patsubst %.c,$(APP_OBJ_DIR)/%.o,$(wildcard tests/guest/lib/*.c))
+GUEST_PROG_DIRS := $(call rainbow_folders,tests/guest)
+GUEST_PROGRAMS := $(GUEST_PROG_DIRS:%=$(BUILD)/%)
+$(foreach dir,$(GUEST_PROG_DIRS),$(call rainbow_app,$(dir),$(GUEST_LIB_OBJ)))
+
+GUEST_OBJ := $(GUEST_LIB_OBJ) $(foreach dir,$(GUEST_PROG_DIRS),$(APP_OBJ_$(dir)))
+$(GUEST_OBJ): APP_CFLAGS += -Itests/guest/lib
+$(GUEST_OBJ): mk/tests.mk
+$(GUEST_LIB_OBJ): mk/config.mk mk/crt.mk mk/app.mk
+-include $(GUEST_LIB_OBJ:.o=.d)
+
 HOST_SUITES  := $(wildcard tests/host/*.sh)
 BOOT_SUITES  := $(filter-out tests/boot/lib.sh,$(wildcard tests/boot/*.sh))
 GUEST_SUITES := $(wildcard tests/guest/*.sh)

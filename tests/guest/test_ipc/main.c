@@ -1,6 +1,6 @@
 /*
  * test_ipc: every rule and error of synchronous IPC (<rainbow/ipc.h>),
- * within one task and with apps/test_ipc_peer as the other task.  Prints
+ * within one task and with tests/guest/test_ipc_peer as the other task.  Prints
  * TAP; exits 0 only if every check passed.
  *
  * Bundle: test_ipc, `test_ipc_peer server`, `test_ipc_peer client`
