@@ -30,20 +30,20 @@ $(UNIT_BINS): $(wildcard kernel/*.h kernel/arch/x86_64/*.h crt/*.h vdso/*.h \
 include tests/guest/badelf/badelf.mk
 
 # Guest test programs: every folder tests/guest/NAME/ with a main.c becomes
-# build/tests/guest/NAME, linked with the TAP helper of tests/guest/lib/.
-GUEST_LIB_OBJ  := $(patsubst %.c,$(APP_OBJ_DIR)/%.o,$(wildcard tests/guest/lib/*.c))
+# build/tests/guest/NAME, linked with the TAP helper of tests/lib/.
+GUEST_LIB_OBJ  := $(APP_OBJ_DIR)/tests/lib/tap.o
 GUEST_PROG_DIRS := $(call rainbow_folders,tests/guest)
 GUEST_PROGRAMS := $(GUEST_PROG_DIRS:%=$(BUILD)/%)
 $(foreach dir,$(GUEST_PROG_DIRS),$(call rainbow_app,$(dir),$(GUEST_LIB_OBJ)))
 
 GUEST_OBJ := $(GUEST_LIB_OBJ) $(foreach dir,$(GUEST_PROG_DIRS),$(APP_OBJ_$(dir)))
-$(GUEST_OBJ): APP_CFLAGS += -Itests/guest/lib
+$(GUEST_OBJ): APP_CFLAGS += -Itests/lib
 $(GUEST_OBJ): mk/tests.mk
 $(GUEST_LIB_OBJ): mk/config.mk mk/crt.mk mk/app.mk
 -include $(GUEST_LIB_OBJ:.o=.d)
 
 HOST_SUITES  := $(wildcard tests/host/*.sh)
-BOOT_SUITES  := $(filter-out tests/boot/lib.sh,$(wildcard tests/boot/*.sh))
+BOOT_SUITES  := $(wildcard tests/boot/*.sh)
 GUEST_SUITES := $(wildcard tests/guest/*.sh)
 TEST_SUITES  := $(UNIT_BINS) $(HOST_SUITES) $(BOOT_SUITES) $(GUEST_SUITES)
 TEST_DEPS    := $(APPS) $(BADELF_MODULES) $(VDSO_SO) $(BENCH_ISO)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make debug's QEMU waits for gdb, and gdb stops in kmain with the kernel's symbols.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 iso=build/tests/iso/debug.iso
 mkdir -p build/tests/iso

@@ -7,7 +7,8 @@
 # (tests/host/vdso_clock.c) and the IPC ones against a stand-in kernel
 # (tests/host/vdso_ipc.c).
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit
+. tests/lib/suite.sh
 
 so=build/vdso/vdso.so
 dbg=build/vdso/vdso.dbg
@@ -18,42 +19,16 @@ max_clock_instructions=50
 declare -A max_ipc_instructions=(
 	[ipc_call]=12 [ipc_wait]=11 [ipc_reply]=6 [ipc_reply_and_wait]=13)
 
-n=0
-failed=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# tap STATUS WHAT: one TAP line, ok if STATUS is 0.
-tap() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
-
-# expect WHAT COMMAND...: ok if COMMAND succeeds.
-expect() {
-	local what=$1
-	shift
-	"$@" > /dev/null 2>&1
-	tap $? "$what"
-}
-
-finish() {
-	echo "1..$n"
-	[ "$failed" -eq 0 ]
-	exit
-}
-
 for f in "$so" "$dbg" "$check"; do
-	expect "$f exists (make build/vdso/vdso.so)" test -f "$f"
+	expect_success "$f exists (make build/vdso/vdso.so)" test -f "$f"
 done
-[ "$failed" -eq 0 ] || finish
+[ "$tap_failed" = 0 ] || done_testing
 
-functions=$(sed -n 's/^[[:space:]]*\([a-z_][a-z0-9_]*\);.*/\1/p' vdso/vdso.map)
+mapfile -t functions < <(sed -n 's/^[[:space:]]*\([a-z_][a-z0-9_]*\);.*/\1/p' vdso/vdso.map)
+sorted_functions=$(printf '%s\n' "${functions[@]}" | sort)
 readelf -hW "$so" > "$tmp/header"
 readelf -lW "$so" > "$tmp/segments"
 readelf -SW "$so" > "$tmp/sections"
@@ -62,62 +37,62 @@ readelf -VW "$so" > "$tmp/versions"
 readelf -rW "$so" > "$tmp/relocs"
 readelf --dyn-syms -W "$so" > "$tmp/dynsyms"
 
-expect "eu-elflint --gnu-ld accepts the image" eu-elflint --gnu-ld "$so"
-expect "ELF type is DYN" grep -qE 'Type: +DYN' "$tmp/header"
-expect "machine is x86-64" grep -qE 'Machine: +Advanced Micro Devices X86-64' "$tmp/header"
-expect "SONAME is rainbow-vdso.so.1" \
+expect_success "eu-elflint --gnu-ld accepts the image" eu-elflint --gnu-ld "$so"
+expect_success "ELF type is DYN" grep -qE 'Type: +DYN' "$tmp/header"
+expect_success "machine is x86-64" grep -qE 'Machine: +Advanced Micro Devices X86-64' "$tmp/header"
+expect_success "SONAME is rainbow-vdso.so.1" \
 	grep -qF '(SONAME)             Library soname: [rainbow-vdso.so.1]' "$tmp/dynamic"
-expect "version RAINBOW_1 is defined" \
+expect_success "version RAINBOW_1 is defined" \
 	grep -qE 'Flags: none +Index: [0-9]+ +Cnt: 1 +Name: RAINBOW_1$' "$tmp/versions"
-expect "DT_HASH present" grep -qF '(HASH)' "$tmp/dynamic"
-expect "DT_GNU_HASH present" grep -qF '(GNU_HASH)' "$tmp/dynamic"
-expect "no relocation sections" grep -qF 'There are no relocations in this file.' "$tmp/relocs"
-expect "no relocation or TEXTREL tags" \
+expect_success "DT_HASH present" grep -qF '(HASH)' "$tmp/dynamic"
+expect_success "DT_GNU_HASH present" grep -qF '(GNU_HASH)' "$tmp/dynamic"
+expect_success "no relocation sections" grep -qF 'There are no relocations in this file.' "$tmp/relocs"
+expect_success "no relocation or TEXTREL tags" \
 	bash -c "! grep -qE '\((REL|RELA|RELR|JMPREL|TEXTREL)\)' '$tmp/dynamic'"
 
 loads=$(grep -cE '^ +LOAD ' "$tmp/segments")
 tap $((loads != 1)) "exactly one PT_LOAD (found $loads)"
-expect "the PT_LOAD is R+X at vaddr 0, offset 0" \
+expect_success "the PT_LOAD is R+X at vaddr 0, offset 0" \
 	grep -qE '^ +LOAD +0x0+ 0x0+ 0x0+ 0x[0-9a-f]+ 0x[0-9a-f]+ R E 0x' "$tmp/segments"
-expect "no writable segment" \
+expect_success "no writable segment" \
 	bash -c "! grep -E '^ +LOAD ' '$tmp/segments' | grep -q ' RW'"
-expect ".dynamic lies in the PT_LOAD" \
+expect_success ".dynamic lies in the PT_LOAD" \
 	grep -qE '^ +00 .* \.dynamic ' "$tmp/segments"
-expect "PT_DYNAMIC present" grep -qE '^ +DYNAMIC ' "$tmp/segments"
-expect "GNU build-id note" bash -c "readelf -nW '$so' | grep -q NT_GNU_BUILD_ID"
-expect "PT_NOTE present" grep -qE '^ +NOTE ' "$tmp/segments"
-expect ".eh_frame_hdr section present" grep -qF '.eh_frame_hdr' "$tmp/sections"
-expect "PT_GNU_EH_FRAME present" grep -qE '^ +GNU_EH_FRAME ' "$tmp/segments"
-expect "PT_GNU_STACK is not executable" \
+expect_success "PT_DYNAMIC present" grep -qE '^ +DYNAMIC ' "$tmp/segments"
+expect_success "GNU build-id note" bash -c "readelf -nW '$so' | grep -q NT_GNU_BUILD_ID"
+expect_success "PT_NOTE present" grep -qE '^ +NOTE ' "$tmp/segments"
+expect_success ".eh_frame_hdr section present" grep -qF '.eh_frame_hdr' "$tmp/sections"
+expect_success "PT_GNU_EH_FRAME present" grep -qE '^ +GNU_EH_FRAME ' "$tmp/segments"
+expect_success "PT_GNU_STACK is not executable" \
 	grep -qE '^ +GNU_STACK( +0x[0-9a-f]+){5} +RW? +0x' "$tmp/segments"
-expect "no undefined dynamic symbol" \
+expect_success "no undefined dynamic symbol" \
 	bash -c "! awk '\$1 != \"0:\" && \$7 == \"UND\"' '$tmp/dynsyms' | grep -q ."
 
-for f in $functions; do
-	expect "$f exported as FUNC in RAINBOW_1" \
+for f in "${functions[@]}"; do
+	expect_success "$f exported as FUNC in RAINBOW_1" \
 		grep -qE " FUNC +GLOBAL +DEFAULT +[0-9]+ $f@@RAINBOW_1\$" "$tmp/dynsyms"
 done
 
 # Defined global symbols, less the one ld adds for the version node.
 exported=$(awk '$5 == "GLOBAL" && $7 != "UND" { sub(/@.*/, "", $8); print $8 }' \
 	"$tmp/dynsyms" | grep -vx RAINBOW_1 | sort)
-expect "nothing else is exported" \
-	test "$exported" = "$(echo "$functions" | sort)"
+expect_success "nothing else is exported" \
+	test "$exported" = "$sorted_functions"
 declared=$(grep -hoE '^[_A-Za-z0-9 ]+ \*?(rb|ipc)_[a-z0-9_]+\(' \
 	vdso/include/rainbow/syscall.h vdso/include/rainbow/ipc.h | grep -v '^static ' |
 	grep -oE '(rb|ipc)_[a-z0-9_]+\($' | tr -d '(' | sort)
-expect "<rainbow/syscall.h> and <rainbow/ipc.h> declare exactly the exports" \
-	test "$declared" = "$(echo "$functions" | sort)"
+expect_success "<rainbow/syscall.h> and <rainbow/ipc.h> declare exactly the exports" \
+	test "$declared" = "$sorted_functions"
 
 # Unwind info: an .eh_frame FDE starts at each exported function.
 readelf -wf "$so" | sed -n 's/.* FDE .* pc=0*\([0-9a-f]*\)\.\..*/\1/p' | sort > "$tmp/fdes"
 awk '$8 ~ /@@RAINBOW_1$/ { sub(/^0+/, "", $2); print $2 }' "$tmp/dynsyms" | sort > "$tmp/starts"
-expect "every export has unwind info (an FDE)" \
+expect_success "every export has unwind info (an FDE)" \
 	bash -c "test -s '$tmp/starts' && comm -23 '$tmp/starts' '$tmp/fdes' | ( ! grep -q . )"
 
 build_id() { readelf -nW "$1" | sed -n 's/.*Build ID: //p'; }
-expect "vdso.dbg has the same build-id" test "$(build_id "$so")" = "$(build_id "$dbg")"
-expect "vdso.dbg has DWARF, vdso.so has none" \
+expect_success "vdso.dbg has the same build-id" test "$(build_id "$so")" = "$(build_id "$dbg")"
+expect_success "vdso.dbg has DWARF, vdso.so has none" \
 	bash -c "readelf -SW '$dbg' | grep -q '\.debug_info' && ! grep -q '\.debug' '$tmp/sections'"
 
 # body FUNCTION: its instructions, one a line, from its symbol's address
@@ -137,7 +112,7 @@ tap $((instructions == 0 || instructions >= max_clock_instructions)) \
 
 # IPC goes through SYSCALL, the clock stays in user mode, everything else
 # traps with int $0x80.  IPC counts include the ret, not the caller's call.
-for f in $functions; do
+for f in "${functions[@]}"; do
 	body "$f" > "$tmp/body"
 	case $f in
 	ipc_*)
@@ -152,6 +127,7 @@ for f in $functions; do
 		tap $? "$f never enters the kernel"
 		;;
 	*)
+		# shellcheck disable=SC2016  # $0x80 is the instruction's operand
 		grep -qE '^int +\$0x80' "$tmp/body" && ! grep -q '^syscall' "$tmp/body"
 		tap $? "$f enters the kernel through int \$0x80, no SYSCALL"
 		;;
@@ -169,65 +145,62 @@ refused() {
 	tap $? "vdsocheck refuses $what: \"$message\""
 }
 
-expect "vdsocheck accepts the image" "$check" "$so" "$dbg" $functions
+expect_success "vdsocheck accepts the image" "$check" "$so" "$dbg" "${functions[@]}"
 
 cat > "$tmp/bad.c" <<'EOF'
 int answer(void) { return 42; }
 int (*answer_pointer)(void) = answer;   /* needs a relocation, writable */
 EOF
 gcc -fPIC -shared -nostdlib -Wl,--hash-style=both -o "$tmp/bad.so" "$tmp/bad.c"
-refused "a relocation" "has relocations (DT_RELA)" "$tmp/bad.so" "$tmp/bad.so" $functions
-refused "a writable segment" "writable PT_LOAD" "$tmp/bad.so" "$tmp/bad.so" $functions
-refused "several PT_LOADs" "PT_LOAD segments, want exactly 1" "$tmp/bad.so" "$tmp/bad.so" $functions
-refused "a missing SONAME" "no DT_SONAME" "$tmp/bad.so" "$tmp/bad.so" $functions
-refused "a missing version node" "no DT_VERDEF defining RAINBOW_1" "$tmp/bad.so" "$tmp/bad.so" $functions
+refused "a relocation" "has relocations (DT_RELA)" "$tmp/bad.so" "$tmp/bad.so" "${functions[@]}"
+refused "a writable segment" "writable PT_LOAD" "$tmp/bad.so" "$tmp/bad.so" "${functions[@]}"
+refused "several PT_LOADs" "PT_LOAD segments, want exactly 1" "$tmp/bad.so" "$tmp/bad.so" "${functions[@]}"
+refused "a missing SONAME" "no DT_SONAME" "$tmp/bad.so" "$tmp/bad.so" "${functions[@]}"
+refused "a missing version node" "no DT_VERDEF defining RAINBOW_1" "$tmp/bad.so" "$tmp/bad.so" "${functions[@]}"
 refused "a missing export" "required function rb_missing not exported" \
-	"$so" "$dbg" $functions rb_missing
+	"$so" "$dbg" "${functions[@]}" rb_missing
+mapfile -t others < <(printf '%s\n' "${functions[@]}" | grep -vx rb_yield)
 refused "an unlisted export" "exports rb_yield, not in the required list" \
-	"$so" "$dbg" $(echo "$functions" | grep -vx rb_yield)
+	"$so" "$dbg" "${others[@]}"
 
 # The same objects linked with the data page two pages down.
 sed 's/rb_vdso_data_page = \. - 4096;/rb_vdso_data_page = . - 8192;/' vdso/vdso.lds > "$tmp/moved.lds"
-objects=$(ls vdso/*.c | sed 's|^vdso/\(.*\)\.c$|build/vdso/\1.o|')
+sources=(vdso/*.c)
+objects=("${sources[@]/#vdso/build/vdso}")
+objects=("${objects[@]/%.c/.o}")
 gcc -shared -nostdlib -Wl,-T,"$tmp/moved.lds" -Wl,--version-script=vdso/vdso.map \
-	-Wl,--build-id -o "$tmp/moved.dbg" $objects
+	-Wl,--build-id -o "$tmp/moved.dbg" "${objects[@]}"
 refused "a moved data page" "rb_vdso_data_page at 0xffffffffffffe000, want 0xfffffffffffff000" \
-	"$so" "$tmp/moved.dbg" $functions
-refused "a debug image of another link" "build-id differs" "$so" "$tmp/moved.dbg" $functions
+	"$so" "$tmp/moved.dbg" "${functions[@]}"
+refused "a debug image of another link" "build-id differs" "$so" "$tmp/moved.dbg" "${functions[@]}"
 
 # The image object, assembled as mk/vdso.mk does.
 size=$(stat -c %s "$so")
 gcc -DVDSO_SO="\"$so\"" -c vdso/vdso_image.S -o "$tmp/image.o"
 objcopy -O binary -j .rodata "$tmp/image.o" "$tmp/image.bin"
-expect "vdso_image.o holds vdso.so byte for byte" cmp -n "$size" "$tmp/image.bin" "$so"
-expect "vdso_image.o pads the last page with zeros" \
+expect_success "vdso_image.o holds vdso.so byte for byte" cmp -n "$size" "$tmp/image.bin" "$so"
+expect_success "vdso_image.o pads the last page with zeros" \
 	cmp <(tail -c +$((size + 1)) "$tmp/image.bin") \
 	    <(head -c $(( $(stat -c %s "$tmp/image.bin") - size )) /dev/zero)
-expect "vdso_image_start is page-aligned in .rodata" \
+expect_success "vdso_image_start is page-aligned in .rodata" \
 	bash -c "readelf -SW '$tmp/image.o' | grep -E ' \.rodata ' | grep -qE ' 4096\$'"
-expect "vdso_image_start/end span the image" \
+expect_success "vdso_image_start/end span the image" \
 	bash -c "nm '$tmp/image.o' | grep -qx '0000000000000000 R vdso_image_start' &&
 		 nm '$tmp/image.o' | grep -qx \"$(printf '%016x' "$size") R vdso_image_end\""
 
-# run_on_host NAME CFLAGS...: builds tests/host/NAME.c, runs it on the image
-# and passes its "ok - what" / "not ok - what" lines on.
+# run_on_host NAME CFLAGS...: builds tests/host/NAME.c with the TAP helper
+# of tests/lib/, runs it on the image and passes its TAP on.
 run_on_host() {
 	local name=$1
 	shift
-	if ! gcc "${host_cflags[@]}" "$@" -o "$tmp/$name" 2> "$tmp/cc"; then
+	if ! gcc "${host_cflags[@]}" -Itests/lib "$@" tests/lib/tap.c -o "$tmp/$name" 2> "$tmp/cc"; then
 		sed 's/^/# /' "$tmp/cc"
 		tap 1 "tests/host/$name.c compiles"
 		return
 	fi
 	"$tmp/$name" "$so" > "$tmp/out" 2>&1
 	local status=$?
-	while read -r verdict rest; do
-		case $verdict in
-		ok) tap 0 "${rest#- }" ;;
-		not) tap 1 "${rest#ok - }" ;;
-		*) tap 1 "$name: $verdict $rest" ;;
-		esac
-	done < "$tmp/out"
+	expect_tap "$name" "$tmp/out"
 	tap "$status" "$name exits 0"
 }
 
@@ -239,4 +212,4 @@ run_on_host vdso_clock -Ivdso -Ivdso/include -pthread tests/host/vdso_clock.c
 run_on_host vdso_ipc -Ivdso -Ivdso/include -idirafter crt/include \
 	tests/host/vdso_ipc.c crt/dso.c crt/vdso_lookup.c
 
-finish
+done_testing

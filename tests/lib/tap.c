@@ -1,5 +1,5 @@
 /*
- * TAP for guest test programs (see tap.h).
+ * TAP for test programs in C (see tap.h).
  */
 #include <stdio.h>
 

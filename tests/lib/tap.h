@@ -1,5 +1,6 @@
 /*
- * TAP for guest test programs, compiled into each of them (mk/tests.mk).
+ * TAP for test programs in C, compiled into each: the guest test programs
+ * (mk/tests.mk) and the host ones tests/host/vdso.sh builds.
  *
  * A test program is a table of plain functions, each calling check() once
  * per assertion; main() hands the table to TAP_RUN():
