@@ -15,6 +15,12 @@ UNIT_DEPS_test_elf_check  := kernel/elf_check.c tests/unit/elf_module.c
 UNIT_DEPS_test_elf_segments := kernel/elf_check.c tests/unit/elf_module.c
 UNIT_DEPS_test_ustack     := kernel/ustack.c
 UNIT_DEPS_test_elf_sym    := kernel/elf_sym.c
+UNIT_DEPS_test_vdso_lookup := crt/vdso_lookup.c crt/dso.c
+
+# The vDSO lookup runs against the real image.  -idirafter: the host's own
+# <elf.h> comes first, proving the code portable.
+$(BUILD)/tests/unit/test_vdso_lookup: HOST_CFLAGS += -idirafter crt/include -iquote crt
+$(BUILD)/tests/unit/test_vdso_lookup: | $(VDSO_SO)
 
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c $$(UNIT_DEPS_%)
@@ -26,6 +32,8 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $$(UNIT_DEPS_%)
 # dependency files would only describe the last; depend on every header.
 $(UNIT_BINS): $(wildcard kernel/*.h kernel/arch/x86_64/*.h crt/*.h vdso/*.h \
 	vdso/include/rainbow/*.h tests/unit/*.h)
+# And on the files that set their flags.
+$(UNIT_BINS): mk/config.mk mk/tests.mk
 
 include tests/guest/badelf/badelf.mk
 
