@@ -3,10 +3,14 @@
 # Unit tests (tests/unit/test_NAME.c) are cmocka programs compiled on the
 # host with the portable kernel files they name in UNIT_DEPS_NAME.
 # Host scripts (tests/host/*.sh) check build outputs; boot tests
-# (tests/boot/*.sh) boot QEMU and check what the kernel printed.
+# (tests/boot/*.sh) boot QEMU and check what the kernel printed; guest tests
+# (tests/guest/*.sh) boot the bundles beside them, of apps and of the test
+# programs below.  Every script sources tests/lib/suite.sh.
 
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SRC))
+# A change of flags rebuilds them.
+$(UNIT_BINS): mk/config.mk mk/tests.mk
 
 UNIT_DEPS_test_memmap     := kernel/memmap.c
 UNIT_DEPS_test_pmm        := kernel/pmm.c kernel/memmap.c
@@ -32,16 +36,14 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $$(UNIT_DEPS_%)
 # dependency files would only describe the last; depend on every header.
 $(UNIT_BINS): $(wildcard kernel/*.h kernel/arch/x86_64/*.h crt/*.h vdso/*.h \
 	vdso/include/rainbow/*.h tests/unit/*.h)
-# And on the files that set their flags.
-$(UNIT_BINS): mk/config.mk mk/tests.mk
 
 include tests/guest/badelf/badelf.mk
 
 # Guest test programs: every folder tests/guest/NAME/ with a main.c becomes
 # build/tests/guest/NAME, linked with the TAP helper of tests/lib/.
-GUEST_LIB_OBJ  := $(APP_OBJ_DIR)/tests/lib/tap.o
+GUEST_LIB_OBJ   := $(APP_OBJ_DIR)/tests/lib/tap.o
 GUEST_PROG_DIRS := $(call rainbow_folders,tests/guest)
-GUEST_PROGRAMS := $(GUEST_PROG_DIRS:%=$(BUILD)/%)
+GUEST_PROGRAMS  := $(GUEST_PROG_DIRS:%=$(BUILD)/%)
 $(foreach dir,$(GUEST_PROG_DIRS),$(call rainbow_app,$(dir),$(GUEST_LIB_OBJ)))
 
 GUEST_OBJ := $(GUEST_LIB_OBJ) $(foreach dir,$(GUEST_PROG_DIRS),$(APP_OBJ_$(dir)))

@@ -3,7 +3,7 @@
 # works: two clients get their text back in capitals.
 . tests/lib/suite.sh
 
-# shellcheck disable=SC2016  # sed addresses, not expansions
+# shellcheck disable=SC2016 # sed addresses, not shell expansions
 quoted=$(sed -n '/^```c$/,/^```$/p' docs/ipc.md | sed '1d;$d')
 [ -n "$quoted" ] && [ "$quoted" = "$(cat apps/echo_example/main.c)" ]
 tap $? "docs/ipc.md quotes apps/echo_example/main.c exactly"

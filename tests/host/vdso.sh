@@ -7,8 +7,7 @@
 # (tests/host/vdso_clock.c) and the IPC ones against a stand-in kernel
 # (tests/host/vdso_ipc.c).
 set -uo pipefail
-cd "$(dirname "$0")/../.." || exit
-. tests/lib/suite.sh
+cd "$(dirname "$0")/../.." || exit 2
 
 so=build/vdso/vdso.so
 dbg=build/vdso/vdso.dbg
@@ -19,6 +18,7 @@ max_clock_instructions=50
 declare -A max_ipc_instructions=(
 	[ipc_call]=12 [ipc_wait]=11 [ipc_reply]=6 [ipc_reply_and_wait]=13)
 
+. tests/lib/suite.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -27,8 +27,8 @@ for f in "$so" "$dbg" "$check"; do
 done
 [ "$tap_failed" = 0 ] || done_testing
 
-mapfile -t functions < <(sed -n 's/^[[:space:]]*\([a-z_][a-z0-9_]*\);.*/\1/p' vdso/vdso.map)
-sorted_functions=$(printf '%s\n' "${functions[@]}" | sort)
+functions=$(sed -n 's/^[[:space:]]*\([a-z_][a-z0-9_]*\);.*/\1/p' vdso/vdso.map)
+mapfile -t function_list <<< "$functions"
 readelf -hW "$so" > "$tmp/header"
 readelf -lW "$so" > "$tmp/segments"
 readelf -SW "$so" > "$tmp/sections"
@@ -68,7 +68,7 @@ expect_success "PT_GNU_STACK is not executable" \
 expect_success "no undefined dynamic symbol" \
 	bash -c "! awk '\$1 != \"0:\" && \$7 == \"UND\"' '$tmp/dynsyms' | grep -q ."
 
-for f in "${functions[@]}"; do
+for f in $functions; do
 	expect_success "$f exported as FUNC in RAINBOW_1" \
 		grep -qE " FUNC +GLOBAL +DEFAULT +[0-9]+ $f@@RAINBOW_1\$" "$tmp/dynsyms"
 done
@@ -77,12 +77,12 @@ done
 exported=$(awk '$5 == "GLOBAL" && $7 != "UND" { sub(/@.*/, "", $8); print $8 }' \
 	"$tmp/dynsyms" | grep -vx RAINBOW_1 | sort)
 expect_success "nothing else is exported" \
-	test "$exported" = "$sorted_functions"
+	test "$exported" = "$(echo "$functions" | sort)"
 declared=$(grep -hoE '^[_A-Za-z0-9 ]+ \*?(rb|ipc)_[a-z0-9_]+\(' \
 	vdso/include/rainbow/syscall.h vdso/include/rainbow/ipc.h | grep -v '^static ' |
 	grep -oE '(rb|ipc)_[a-z0-9_]+\($' | tr -d '(' | sort)
 expect_success "<rainbow/syscall.h> and <rainbow/ipc.h> declare exactly the exports" \
-	test "$declared" = "$sorted_functions"
+	test "$declared" = "$(echo "$functions" | sort)"
 
 # Unwind info: an .eh_frame FDE starts at each exported function.
 readelf -wf "$so" | sed -n 's/.* FDE .* pc=0*\([0-9a-f]*\)\.\..*/\1/p' | sort > "$tmp/fdes"
@@ -112,7 +112,7 @@ tap $((instructions == 0 || instructions >= max_clock_instructions)) \
 
 # IPC goes through SYSCALL, the clock stays in user mode, everything else
 # traps with int $0x80.  IPC counts include the ret, not the caller's call.
-for f in "${functions[@]}"; do
+for f in $functions; do
 	body "$f" > "$tmp/body"
 	case $f in
 	ipc_*)
@@ -127,7 +127,7 @@ for f in "${functions[@]}"; do
 		tap $? "$f never enters the kernel"
 		;;
 	*)
-		# shellcheck disable=SC2016  # $0x80 is the instruction's operand
+		# shellcheck disable=SC2016 # a literal $ in the pattern
 		grep -qE '^int +\$0x80' "$tmp/body" && ! grep -q '^syscall' "$tmp/body"
 		tap $? "$f enters the kernel through int \$0x80, no SYSCALL"
 		;;
@@ -145,34 +145,35 @@ refused() {
 	tap $? "vdsocheck refuses $what: \"$message\""
 }
 
-expect_success "vdsocheck accepts the image" "$check" "$so" "$dbg" "${functions[@]}"
+expect_success "vdsocheck accepts the image" "$check" "$so" "$dbg" "${function_list[@]}"
 
 cat > "$tmp/bad.c" <<'EOF'
 int answer(void) { return 42; }
 int (*answer_pointer)(void) = answer;   /* needs a relocation, writable */
 EOF
 gcc -fPIC -shared -nostdlib -Wl,--hash-style=both -o "$tmp/bad.so" "$tmp/bad.c"
-refused "a relocation" "has relocations (DT_RELA)" "$tmp/bad.so" "$tmp/bad.so" "${functions[@]}"
-refused "a writable segment" "writable PT_LOAD" "$tmp/bad.so" "$tmp/bad.so" "${functions[@]}"
-refused "several PT_LOADs" "PT_LOAD segments, want exactly 1" "$tmp/bad.so" "$tmp/bad.so" "${functions[@]}"
-refused "a missing SONAME" "no DT_SONAME" "$tmp/bad.so" "$tmp/bad.so" "${functions[@]}"
-refused "a missing version node" "no DT_VERDEF defining RAINBOW_1" "$tmp/bad.so" "$tmp/bad.so" "${functions[@]}"
+refused "a relocation" "has relocations (DT_RELA)" "$tmp/bad.so" "$tmp/bad.so" "${function_list[@]}"
+refused "a writable segment" "writable PT_LOAD" "$tmp/bad.so" "$tmp/bad.so" "${function_list[@]}"
+refused "several PT_LOADs" "PT_LOAD segments, want exactly 1" "$tmp/bad.so" "$tmp/bad.so" "${function_list[@]}"
+refused "a missing SONAME" "no DT_SONAME" "$tmp/bad.so" "$tmp/bad.so" "${function_list[@]}"
+refused "a missing version node" "no DT_VERDEF defining RAINBOW_1" "$tmp/bad.so" "$tmp/bad.so" "${function_list[@]}"
 refused "a missing export" "required function rb_missing not exported" \
-	"$so" "$dbg" "${functions[@]}" rb_missing
-mapfile -t others < <(printf '%s\n' "${functions[@]}" | grep -vx rb_yield)
+	"$so" "$dbg" "${function_list[@]}" rb_missing
+mapfile -t without_yield < <(grep -vx rb_yield <<< "$functions")
 refused "an unlisted export" "exports rb_yield, not in the required list" \
-	"$so" "$dbg" "${others[@]}"
+	"$so" "$dbg" "${without_yield[@]}"
 
 # The same objects linked with the data page two pages down.
 sed 's/rb_vdso_data_page = \. - 4096;/rb_vdso_data_page = . - 8192;/' vdso/vdso.lds > "$tmp/moved.lds"
-sources=(vdso/*.c)
-objects=("${sources[@]/#vdso/build/vdso}")
-objects=("${objects[@]/%.c/.o}")
+objects=()
+for c in vdso/*.c; do
+	objects+=("build/${c%.c}.o")
+done
 gcc -shared -nostdlib -Wl,-T,"$tmp/moved.lds" -Wl,--version-script=vdso/vdso.map \
 	-Wl,--build-id -o "$tmp/moved.dbg" "${objects[@]}"
 refused "a moved data page" "rb_vdso_data_page at 0xffffffffffffe000, want 0xfffffffffffff000" \
-	"$so" "$tmp/moved.dbg" "${functions[@]}"
-refused "a debug image of another link" "build-id differs" "$so" "$tmp/moved.dbg" "${functions[@]}"
+	"$so" "$tmp/moved.dbg" "${function_list[@]}"
+refused "a debug image of another link" "build-id differs" "$so" "$tmp/moved.dbg" "${function_list[@]}"
 
 # The image object, assembled as mk/vdso.mk does.
 size=$(stat -c %s "$so")
