@@ -31,7 +31,7 @@ $(VDSO_CHECK) $(BUILD)/kernel/ksyms-empty.o $(KERNEL_LDS) $(SYSROOT)/rainbow.spe
 	$(BADELF_TOOL) $(UNIT_BINS): | $(SETUP_STAMP)
 
 .PHONY: all clean
-all: $(KERNEL_ELF) $(VDSO_SO) $(SYSROOT_STAMP) $(APPS) $(BUILD)/rainbow.iso
+all: $(KERNEL_ELF) $(VDSO_SO) $(SYSROOT_STAMP) $(APPS) $(GUEST_PROGRAMS) $(BUILD)/rainbow.iso
 
 clean:
 	rm -rf $(BUILD)

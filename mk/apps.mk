@@ -1,14 +1,13 @@
-# The apps of this tree (apps/NAME/, see docs/runtime.md); each becomes
-# build/apps/NAME.  apps/default.bundle picks what `make run` boots.
-
-APP_NAMES := hello args vdsoinfo threads memstress test_syscalls test_manythreads test_priority vdsodump spin \
-	fault_null fault_gp fault_ud fault_div fault_stack fault_vdso fault_kernel \
-	logger logclient kvserver kvclient echo_example test_ipc test_ipc_peer ipc_stress
+# The apps of this tree: every folder apps/NAME/ with a main.c (see
+# docs/runtime.md) becomes build/apps/NAME.  apps/default.bundle picks what
+# `make run` boots.  Test programs live beside their tests (mk/tests.mk).
 
 LDLIBS_hello := -lm
 
 include mk/app.mk
-$(foreach app,$(APP_NAMES),$(eval $(call rainbow_app,$(app))))
+APP_DIRS := $(call rainbow_folders,apps)
+APPS     := $(APP_DIRS:%=$(BUILD)/%)
+$(foreach dir,$(APP_DIRS),$(call rainbow_app,$(dir)))
 
 .PHONY: apps
 apps: $(APPS)

@@ -10,8 +10,6 @@ BENCH_BUNDLE  := apps/bench.bundle
 BENCH_ISO     := $(BENCH_DIR)/bench.iso
 BENCH_TIMEOUT ?= 120
 
-$(eval $(call rainbow_app,bench))
-
 $(BENCH_ISO): $(KERNEL_ELF) $(BUILD)/apps/bench $(BENCH_BUNDLE) mk/mkiso
 	$(call say,ISO,$@)
 	$(Q)mk/mkiso $(KERNEL_ELF) $(BENCH_BUNDLE) $@

@@ -27,6 +27,8 @@ CRT_CFLAGS := $(APP_CFLAGS) -fPIE -fno-stack-protector -Icrt -Ilibc-glue -MMD -M
 
 CRT_SRC := $(filter-out crt/crt0.S,$(wildcard crt/*.c crt/*.S)) $(wildcard libc-glue/*.c)
 CRT_OBJ := $(patsubst %,$(BUILD)/%.o,$(basename $(CRT_SRC)))
+# A change of flags rebuilds the crt.
+$(CRT_OBJ): mk/config.mk mk/crt.mk
 CRT0    := $(SYSROOT)/lib/crt0.o
 LIBRAINBOW := $(SYSROOT)/lib/librainbow.a
 
@@ -111,11 +113,5 @@ $(SYSROOT_STAMP): $(PICOLIBC_PARTS) $(SYSROOT_HEADERS) $(CRT0) $(LIBRAINBOW) \
 
 .PHONY: sysroot
 sysroot: $(SYSROOT_STAMP)
-
-# Host unit test of the vDSO lookup, against the real image.  -idirafter:
-# the host's own <elf.h> comes first, proving the code portable.
-UNIT_DEPS_test_vdso_lookup := crt/vdso_lookup.c crt/dso.c
-$(BUILD)/tests/unit/test_vdso_lookup: HOST_CFLAGS += -idirafter crt/include -iquote crt
-$(BUILD)/tests/unit/test_vdso_lookup: | $(VDSO_SO)
 
 -include $(CRT_OBJ:.o=.d) $(BUILD)/crt/crt0.d

@@ -24,10 +24,12 @@ $(BUILD)/kernel/%.o: kernel/%.S
 	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(KERNEL_LDS): $(KARCH)/kernel.ld $(KARCH)/layout.h
+	$(call say,CPP,$@)
 	@mkdir -p $(@D)
 	$(Q)$(CC) -E -P -x c -I$(KARCH) $< -o $@
 
 $(BUILD)/kernel/ksyms-empty.o: mk/ksyms
+	$(call say,KSYMS,$@)
 	@mkdir -p $(@D)
 	$(Q)mk/ksyms /dev/null > $(@:.o=.S)
 	$(Q)$(CC) -c $(@:.o=.S) -o $@

@@ -3,10 +3,14 @@
 # Unit tests (tests/unit/test_NAME.c) are cmocka programs compiled on the
 # host with the portable kernel files they name in UNIT_DEPS_NAME.
 # Host scripts (tests/host/*.sh) check build outputs; boot tests
-# (tests/boot/*.sh) boot QEMU and check what the kernel printed.
+# (tests/boot/*.sh) boot QEMU and check what the kernel printed; guest tests
+# (tests/guest/*.sh) boot the bundles beside them, of apps and of the test
+# programs below.  Every script sources tests/lib/suite.sh.
 
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SRC))
+# A change of flags rebuilds them.
+$(UNIT_BINS): mk/config.mk mk/tests.mk
 
 UNIT_DEPS_test_memmap     := kernel/memmap.c
 UNIT_DEPS_test_pmm        := kernel/pmm.c kernel/memmap.c
@@ -15,6 +19,12 @@ UNIT_DEPS_test_elf_check  := kernel/elf_check.c tests/unit/elf_module.c
 UNIT_DEPS_test_elf_segments := kernel/elf_check.c tests/unit/elf_module.c
 UNIT_DEPS_test_ustack     := kernel/ustack.c
 UNIT_DEPS_test_elf_sym    := kernel/elf_sym.c
+UNIT_DEPS_test_vdso_lookup := crt/vdso_lookup.c crt/dso.c
+
+# The vDSO lookup runs against the real image.  -idirafter: the host's own
+# <elf.h> comes first, proving the code portable.
+$(BUILD)/tests/unit/test_vdso_lookup: HOST_CFLAGS += -idirafter crt/include -iquote crt
+$(BUILD)/tests/unit/test_vdso_lookup: | $(VDSO_SO)
 
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c $$(UNIT_DEPS_%)
@@ -29,8 +39,21 @@ $(UNIT_BINS): $(wildcard kernel/*.h kernel/arch/x86_64/*.h crt/*.h vdso/*.h \
 
 include tests/guest/badelf/badelf.mk
 
+# Guest test programs: every folder tests/guest/NAME/ with a main.c becomes
+# build/tests/guest/NAME, linked with the TAP helper of tests/lib/.
+GUEST_LIB_OBJ   := $(APP_OBJ_DIR)/tests/lib/tap.o
+GUEST_PROG_DIRS := $(call rainbow_folders,tests/guest)
+GUEST_PROGRAMS  := $(GUEST_PROG_DIRS:%=$(BUILD)/%)
+$(foreach dir,$(GUEST_PROG_DIRS),$(call rainbow_app,$(dir),$(GUEST_LIB_OBJ)))
+
+GUEST_OBJ := $(GUEST_LIB_OBJ) $(foreach dir,$(GUEST_PROG_DIRS),$(APP_OBJ_$(dir)))
+$(GUEST_OBJ): APP_CFLAGS += -Itests/lib
+$(GUEST_OBJ): mk/tests.mk
+$(GUEST_LIB_OBJ): mk/config.mk mk/crt.mk mk/app.mk
+-include $(GUEST_LIB_OBJ:.o=.d)
+
 HOST_SUITES  := $(wildcard tests/host/*.sh)
-BOOT_SUITES  := $(filter-out tests/boot/lib.sh,$(wildcard tests/boot/*.sh))
+BOOT_SUITES  := $(wildcard tests/boot/*.sh)
 GUEST_SUITES := $(wildcard tests/guest/*.sh)
 TEST_SUITES  := $(UNIT_BINS) $(HOST_SUITES) $(BOOT_SUITES) $(GUEST_SUITES)
 TEST_DEPS    := $(APPS) $(BADELF_MODULES) $(VDSO_SO) $(BENCH_ISO)

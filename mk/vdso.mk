@@ -19,6 +19,8 @@ VDSO_INCLUDE   := vdso/include
 VDSO_FUNCTIONS := $(shell sed -n 's/^[[:space:]]*\([a-z_][a-z0-9_]*\);.*/\1/p' vdso/vdso.map)
 
 VDSO_OBJ := $(patsubst vdso/%.c,$(BUILD)/vdso/%.o,$(wildcard vdso/*.c))
+# A change of flags rebuilds the objects (and the host-built checker).
+$(VDSO_OBJ) $(VDSO_CHECK): mk/config.mk mk/vdso.mk
 
 # User-mode code without libc.  picolibc's headers give the errno values.
 VDSO_CFLAGS := $(CSTD) $(WARN) -O2 -g -fPIC -ffreestanding \

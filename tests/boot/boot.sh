@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The kernel's own bring-up, booted with an empty bundle.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 boot empty tests/boot/empty.bundle
 expect_status 0 "a bundle with no modules ends cleanly"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Bundle files: comments and blank lines are skipped, a missing app is an
 # error that names the line, arguments reach the module command line.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 dir=build/tests/bundle
 mkdir -p "$dir"

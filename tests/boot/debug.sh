@@ -3,7 +3,7 @@
 # stops in kmain, in an app's main and in a vDSO function, each named by its
 # symbols.  A Unix socket instead of port 1234, so that other sessions'
 # QEMUs cannot answer.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Deliberate kernel faults must give a symbolized report and a failure status.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 boot panic-pf tests/boot/empty.bundle selftest=pagefault
 expect_status 1 "kernel page fault stops QEMU with the failure status"

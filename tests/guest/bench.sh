@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench still runs and measures every figure.  Whether the figures
 # meet their targets is make bench's business, never a test's.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 out=build/tests/bench
 mkdir -p "$out"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The kernel survives hostile apps and modules; each is reported and only
 # the offender dies.  The guest's own TAP (test_syscalls) is re-emitted.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 boot hostile tests/guest/hostile.bundle
 expect_status 1 "the bundle fails, as it must with faulting tasks"
-expect_guest_tap
+expect_tap guest
 
 # fault_kind NAME EXCEPTION HINT: killed with a report, RIP symbolized in the app.
 fault_kind() {

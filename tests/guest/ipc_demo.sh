@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The IPC demos: the logger names each line's client from the badge of the
 # handle it came through; the key-value clients check every answer.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 boot ipc-demo tests/guest/ipc_demo.bundle
 expect_status 0 "every task exits 0"

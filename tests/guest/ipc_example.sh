@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # docs/ipc.md's example is apps/echo_example/main.c word for word, and it
 # works: two clients get their text back in capitals.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 # shellcheck disable=SC2016 # sed addresses, not shell expansions
 quoted=$(sed -n '/^```c$/,/^```$/p' docs/ipc.md | sed '1d;$d')

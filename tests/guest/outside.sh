@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A program written outside the tree, built with only rainbow.specs, boots.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 out=build/tests/outside/outside
 mkdir -p "$(dirname "$out")"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Timer preemption: a task spinning in user mode does not keep the CPU.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 boot preempt tests/guest/preempt.bundle
 expect_status 0 "both spinners exit 0"

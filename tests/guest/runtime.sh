@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The demo apps, built with crt + picolibc, each as its own task.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 boot runtime tests/guest/runtime.bundle
 expect_status 0 "every app exits 0"

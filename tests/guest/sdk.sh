@@ -4,7 +4,7 @@
 # with the installed toolchain file and cross file; their configure checks
 # find what Rainbow has and not what it lacks; the programs boot with the
 # installed rainbow-run, whose exit statuses and options are those of make run.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -57,7 +57,7 @@ for tool in cmake meson; do
 		expect "^$tool: HAVE_$lack=0\$" "$tool's check does not find ${lack,,}, which Rainbow lacks"
 	done
 done
-expect_guest_tap
+expect_tap macros
 
 # rainbow-run's options and exit statuses.
 printf '%s\n' "$(pwd)/build/apps/hello" > "$tmp/hello.bundle"
@@ -66,10 +66,10 @@ printf '%s\n' "$(pwd)/build/apps/hello" > "$tmp/hello.bundle"
 	grep -q 'usable of 52[0-9]* KiB' "$tmp/run.log" &&
 	grep -q 'command line "rainbow.test=1"' "$tmp/run.log"
 tap $? "--mem, --cpu and --kargs reach QEMU and the kernel"
-printf '%s\n' "$(pwd)/build/apps/fault_null" > "$tmp/fault.bundle"
+printf '%s\n' "$(pwd)/build/tests/guest/fault_null" > "$tmp/fault.bundle"
 "$prefix/bin/rainbow-run" "$tmp/fault.bundle" --timeout 60 > "$tmp/run.log" 2>&1
 tap $(($? != 1)) "a task that fails: exit status 1"
-printf '%s\n' "$(pwd)/build/apps/spin 100000" > "$tmp/spin.bundle"
+printf '%s\n' "$(pwd)/build/tests/guest/spin 100000" > "$tmp/spin.bundle"
 "$prefix/bin/rainbow-run" "$tmp/spin.bundle" --timeout 3 > "$tmp/run.log" 2>&1
 tap $(($? != 124)) "a bundle that does not finish: exit status 124 after --timeout"
 echo "/nonexistent/app" > "$tmp/bad.bundle"

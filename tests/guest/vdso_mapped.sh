@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The vDSO a task sees is byte for byte build/vdso/vdso.so.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 boot vdso-mapped tests/guest/vdso_mapped.bundle
 expect_status 0 "vdsodump exits 0"

@@ -2,7 +2,7 @@
 # Every C17 library function links with rainbow.specs (tests/host/c17-functions.txt),
 # except those Rainbow lacks so far, listed below with the reason: each of
 # those must fail to link, so that the list stays true.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 # <threads.h>: no C11 threads API yet (docs/status.md).
 absent=(call_once cnd_broadcast cnd_destroy cnd_init cnd_signal cnd_timedwait cnd_wait

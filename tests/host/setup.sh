@@ -3,7 +3,7 @@
 # stand-ins for dpkg-query, apt-get and id (tests/host/setup-standins/) make
 # packages look missing and record what would be installed.  Also: make runs
 # setup as a stamped prerequisite, never while reading the makefiles.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -3,7 +3,7 @@
 # result per script.  A script is a file under mk/, sdk/, tests/ or .ci/ that is
 # named *.sh or starts with a sh or bash #! line.  What shellcheck reports is
 # fixed, or explained by a directive comment on the line it concerns.
-. tests/boot/lib.sh
+. tests/lib/suite.sh
 
 scripts() {
 	local f

@@ -18,40 +18,14 @@ max_clock_instructions=50
 declare -A max_ipc_instructions=(
 	[ipc_call]=12 [ipc_wait]=11 [ipc_reply]=6 [ipc_reply_and_wait]=13)
 
-n=0
-failed=0
+. tests/lib/suite.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# tap STATUS WHAT: one TAP line, ok if STATUS is 0.
-tap() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
-
-# expect WHAT COMMAND...: ok if COMMAND succeeds.
-expect() {
-	local what=$1
-	shift
-	"$@" > /dev/null 2>&1
-	tap $? "$what"
-}
-
-finish() {
-	echo "1..$n"
-	[ "$failed" -eq 0 ]
-	exit
-}
-
 for f in "$so" "$dbg" "$check"; do
-	expect "$f exists (make build/vdso/vdso.so)" test -f "$f"
+	expect_success "$f exists (make build/vdso/vdso.so)" test -f "$f"
 done
-[ "$failed" -eq 0 ] || finish
+[ "$tap_failed" = 0 ] || done_testing
 
 functions=$(sed -n 's/^[[:space:]]*\([a-z_][a-z0-9_]*\);.*/\1/p' vdso/vdso.map)
 mapfile -t function_list <<< "$functions"
@@ -63,62 +37,62 @@ readelf -VW "$so" > "$tmp/versions"
 readelf -rW "$so" > "$tmp/relocs"
 readelf --dyn-syms -W "$so" > "$tmp/dynsyms"
 
-expect "eu-elflint --gnu-ld accepts the image" eu-elflint --gnu-ld "$so"
-expect "ELF type is DYN" grep -qE 'Type: +DYN' "$tmp/header"
-expect "machine is x86-64" grep -qE 'Machine: +Advanced Micro Devices X86-64' "$tmp/header"
-expect "SONAME is rainbow-vdso.so.1" \
+expect_success "eu-elflint --gnu-ld accepts the image" eu-elflint --gnu-ld "$so"
+expect_success "ELF type is DYN" grep -qE 'Type: +DYN' "$tmp/header"
+expect_success "machine is x86-64" grep -qE 'Machine: +Advanced Micro Devices X86-64' "$tmp/header"
+expect_success "SONAME is rainbow-vdso.so.1" \
 	grep -qF '(SONAME)             Library soname: [rainbow-vdso.so.1]' "$tmp/dynamic"
-expect "version RAINBOW_1 is defined" \
+expect_success "version RAINBOW_1 is defined" \
 	grep -qE 'Flags: none +Index: [0-9]+ +Cnt: 1 +Name: RAINBOW_1$' "$tmp/versions"
-expect "DT_HASH present" grep -qF '(HASH)' "$tmp/dynamic"
-expect "DT_GNU_HASH present" grep -qF '(GNU_HASH)' "$tmp/dynamic"
-expect "no relocation sections" grep -qF 'There are no relocations in this file.' "$tmp/relocs"
-expect "no relocation or TEXTREL tags" \
+expect_success "DT_HASH present" grep -qF '(HASH)' "$tmp/dynamic"
+expect_success "DT_GNU_HASH present" grep -qF '(GNU_HASH)' "$tmp/dynamic"
+expect_success "no relocation sections" grep -qF 'There are no relocations in this file.' "$tmp/relocs"
+expect_success "no relocation or TEXTREL tags" \
 	bash -c "! grep -qE '\((REL|RELA|RELR|JMPREL|TEXTREL)\)' '$tmp/dynamic'"
 
 loads=$(grep -cE '^ +LOAD ' "$tmp/segments")
 tap $((loads != 1)) "exactly one PT_LOAD (found $loads)"
-expect "the PT_LOAD is R+X at vaddr 0, offset 0" \
+expect_success "the PT_LOAD is R+X at vaddr 0, offset 0" \
 	grep -qE '^ +LOAD +0x0+ 0x0+ 0x0+ 0x[0-9a-f]+ 0x[0-9a-f]+ R E 0x' "$tmp/segments"
-expect "no writable segment" \
+expect_success "no writable segment" \
 	bash -c "! grep -E '^ +LOAD ' '$tmp/segments' | grep -q ' RW'"
-expect ".dynamic lies in the PT_LOAD" \
+expect_success ".dynamic lies in the PT_LOAD" \
 	grep -qE '^ +00 .* \.dynamic ' "$tmp/segments"
-expect "PT_DYNAMIC present" grep -qE '^ +DYNAMIC ' "$tmp/segments"
-expect "GNU build-id note" bash -c "readelf -nW '$so' | grep -q NT_GNU_BUILD_ID"
-expect "PT_NOTE present" grep -qE '^ +NOTE ' "$tmp/segments"
-expect ".eh_frame_hdr section present" grep -qF '.eh_frame_hdr' "$tmp/sections"
-expect "PT_GNU_EH_FRAME present" grep -qE '^ +GNU_EH_FRAME ' "$tmp/segments"
-expect "PT_GNU_STACK is not executable" \
+expect_success "PT_DYNAMIC present" grep -qE '^ +DYNAMIC ' "$tmp/segments"
+expect_success "GNU build-id note" bash -c "readelf -nW '$so' | grep -q NT_GNU_BUILD_ID"
+expect_success "PT_NOTE present" grep -qE '^ +NOTE ' "$tmp/segments"
+expect_success ".eh_frame_hdr section present" grep -qF '.eh_frame_hdr' "$tmp/sections"
+expect_success "PT_GNU_EH_FRAME present" grep -qE '^ +GNU_EH_FRAME ' "$tmp/segments"
+expect_success "PT_GNU_STACK is not executable" \
 	grep -qE '^ +GNU_STACK( +0x[0-9a-f]+){5} +RW? +0x' "$tmp/segments"
-expect "no undefined dynamic symbol" \
+expect_success "no undefined dynamic symbol" \
 	bash -c "! awk '\$1 != \"0:\" && \$7 == \"UND\"' '$tmp/dynsyms' | grep -q ."
 
 for f in $functions; do
-	expect "$f exported as FUNC in RAINBOW_1" \
+	expect_success "$f exported as FUNC in RAINBOW_1" \
 		grep -qE " FUNC +GLOBAL +DEFAULT +[0-9]+ $f@@RAINBOW_1\$" "$tmp/dynsyms"
 done
 
 # Defined global symbols, less the one ld adds for the version node.
 exported=$(awk '$5 == "GLOBAL" && $7 != "UND" { sub(/@.*/, "", $8); print $8 }' \
 	"$tmp/dynsyms" | grep -vx RAINBOW_1 | sort)
-expect "nothing else is exported" \
+expect_success "nothing else is exported" \
 	test "$exported" = "$(echo "$functions" | sort)"
 declared=$(grep -hoE '^[_A-Za-z0-9 ]+ \*?(rb|ipc)_[a-z0-9_]+\(' \
 	vdso/include/rainbow/syscall.h vdso/include/rainbow/ipc.h | grep -v '^static ' |
 	grep -oE '(rb|ipc)_[a-z0-9_]+\($' | tr -d '(' | sort)
-expect "<rainbow/syscall.h> and <rainbow/ipc.h> declare exactly the exports" \
+expect_success "<rainbow/syscall.h> and <rainbow/ipc.h> declare exactly the exports" \
 	test "$declared" = "$(echo "$functions" | sort)"
 
 # Unwind info: an .eh_frame FDE starts at each exported function.
 readelf -wf "$so" | sed -n 's/.* FDE .* pc=0*\([0-9a-f]*\)\.\..*/\1/p' | sort > "$tmp/fdes"
 awk '$8 ~ /@@RAINBOW_1$/ { sub(/^0+/, "", $2); print $2 }' "$tmp/dynsyms" | sort > "$tmp/starts"
-expect "every export has unwind info (an FDE)" \
+expect_success "every export has unwind info (an FDE)" \
 	bash -c "test -s '$tmp/starts' && comm -23 '$tmp/starts' '$tmp/fdes' | ( ! grep -q . )"
 
 build_id() { readelf -nW "$1" | sed -n 's/.*Build ID: //p'; }
-expect "vdso.dbg has the same build-id" test "$(build_id "$so")" = "$(build_id "$dbg")"
-expect "vdso.dbg has DWARF, vdso.so has none" \
+expect_success "vdso.dbg has the same build-id" test "$(build_id "$so")" = "$(build_id "$dbg")"
+expect_success "vdso.dbg has DWARF, vdso.so has none" \
 	bash -c "readelf -SW '$dbg' | grep -q '\.debug_info' && ! grep -q '\.debug' '$tmp/sections'"
 
 # body FUNCTION: its instructions, one a line, from its symbol's address
@@ -171,7 +145,7 @@ refused() {
 	tap $? "vdsocheck refuses $what: \"$message\""
 }
 
-expect "vdsocheck accepts the image" "$check" "$so" "$dbg" "${function_list[@]}"
+expect_success "vdsocheck accepts the image" "$check" "$so" "$dbg" "${function_list[@]}"
 
 cat > "$tmp/bad.c" <<'EOF'
 int answer(void) { return 42; }
@@ -205,35 +179,29 @@ refused "a debug image of another link" "build-id differs" "$so" "$tmp/moved.dbg
 size=$(stat -c %s "$so")
 gcc -DVDSO_SO="\"$so\"" -c vdso/vdso_image.S -o "$tmp/image.o"
 objcopy -O binary -j .rodata "$tmp/image.o" "$tmp/image.bin"
-expect "vdso_image.o holds vdso.so byte for byte" cmp -n "$size" "$tmp/image.bin" "$so"
-expect "vdso_image.o pads the last page with zeros" \
+expect_success "vdso_image.o holds vdso.so byte for byte" cmp -n "$size" "$tmp/image.bin" "$so"
+expect_success "vdso_image.o pads the last page with zeros" \
 	cmp <(tail -c +$((size + 1)) "$tmp/image.bin") \
 	    <(head -c $(( $(stat -c %s "$tmp/image.bin") - size )) /dev/zero)
-expect "vdso_image_start is page-aligned in .rodata" \
+expect_success "vdso_image_start is page-aligned in .rodata" \
 	bash -c "readelf -SW '$tmp/image.o' | grep -E ' \.rodata ' | grep -qE ' 4096\$'"
-expect "vdso_image_start/end span the image" \
+expect_success "vdso_image_start/end span the image" \
 	bash -c "nm '$tmp/image.o' | grep -qx '0000000000000000 R vdso_image_start' &&
 		 nm '$tmp/image.o' | grep -qx \"$(printf '%016x' "$size") R vdso_image_end\""
 
-# run_on_host NAME CFLAGS...: builds tests/host/NAME.c, runs it on the image
-# and passes its "ok - what" / "not ok - what" lines on.
+# run_on_host NAME CFLAGS...: builds tests/host/NAME.c with the TAP helper
+# of tests/lib/, runs it on the image and passes its TAP on.
 run_on_host() {
 	local name=$1
 	shift
-	if ! gcc "${host_cflags[@]}" "$@" -o "$tmp/$name" 2> "$tmp/cc"; then
+	if ! gcc "${host_cflags[@]}" -Itests/lib "$@" tests/lib/tap.c -o "$tmp/$name" 2> "$tmp/cc"; then
 		sed 's/^/# /' "$tmp/cc"
 		tap 1 "tests/host/$name.c compiles"
 		return
 	fi
 	"$tmp/$name" "$so" > "$tmp/out" 2>&1
 	local status=$?
-	while read -r verdict rest; do
-		case $verdict in
-		ok) tap 0 "${rest#- }" ;;
-		not) tap 1 "${rest#ok - }" ;;
-		*) tap 1 "$name: $verdict $rest" ;;
-		esac
-	done < "$tmp/out"
+	expect_tap "$name" "$tmp/out"
 	tap "$status" "$name exits 0"
 }
 
@@ -245,4 +213,4 @@ run_on_host vdso_clock -Ivdso -Ivdso/include -pthread tests/host/vdso_clock.c
 run_on_host vdso_ipc -Ivdso -Ivdso/include -idirafter crt/include \
 	tests/host/vdso_ipc.c crt/dso.c crt/vdso_lookup.c
 
-finish
+done_testing

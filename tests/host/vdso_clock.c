@@ -6,8 +6,8 @@
  * Maps the image like the kernel (the file's bytes, read+exec, with a data
  * page RB_VDSO_DATA_OFFSET below), plays the kernel's part on the data page,
  * finds the functions through the dynamic symbol table like the crt, and
- * calls them.  Prints "ok - what" or "not ok - what" per check; the caller
- * numbers them.  Exits non-zero if a check failed or the image is unusable.
+ * calls them.  Prints TAP (tests/lib/tap.h).  Exits non-zero if a check
+ * failed or the image is unusable.
  */
 #include <elf.h>
 #include <errno.h>
@@ -20,19 +20,13 @@
 
 #include <rainbow/syscall.h>
 
+#include "tap.h"
 #include "vdso_data.h"
 
 #define PAGE 4096UL
 
 static struct rb_vdso_data *data_page;
 static const unsigned char *image;
-static int failures;
-
-static void check(int ok, const char *what)
-{
-	printf("%sok - %s\n", ok ? "" : "not ", what);
-	failures += !ok;
-}
 
 static void die(const char *why)
 {
@@ -193,6 +187,12 @@ static void test_seqlock(void)
 	pthread_join(writer, NULL);
 }
 
+static const struct tap_test tests[] = {
+	{ test_monotonic, "rb_clock_monotonic_ns" },
+	{ test_gettime, "rb_clock_gettime" },
+	{ test_seqlock, "the data page's sequence count" },
+};
+
 int main(int argc, char **argv)
 {
 	if (argc != 2)
@@ -200,8 +200,5 @@ int main(int argc, char **argv)
 	map_image(argv[1]);
 	monotonic_ns = vdso_function("rb_clock_monotonic_ns");
 	gettime = vdso_function("rb_clock_gettime");
-	test_monotonic();
-	test_gettime();
-	test_seqlock();
-	return failures != 0;
+	return TAP_RUN(tests);
 }

@@ -12,8 +12,8 @@
  * as SYSRET does.  So each check sees exactly the register convention of
  * vdso/ipc_abi.h and vdso/sysno.h from both sides.
  *
- * Prints "ok - what" or "not ok - what" per check; the caller numbers them.
- * Exits non-zero if a check failed or the set-up did.
+ * Prints TAP (tests/lib/tap.h).  Exits non-zero if a check failed or the
+ * set-up did.
  */
 #define _GNU_SOURCE		/* REG_* of <ucontext.h>, syscall() */
 #include <asm/prctl.h>
@@ -36,6 +36,7 @@
 
 #include "ipc_abi.h"
 #include "sysno.h"
+#include "tap.h"
 
 #define PAGE  4096UL
 #define JUNK  0x5a5a5a5a5a5a5a5aL	/* what SYSRET leaves in rcx, r11 */
@@ -50,13 +51,7 @@ static struct regs entered;	/* what the last entry brought */
 static struct regs answer;	/* what the stand-in kernel returns */
 static int entries;
 static struct rb_utcb utcb;
-static int failures;
-
-static void check(int ok, const char *what)
-{
-	printf("%sok - %s\n", ok ? "" : "not ", what);
-	failures += !ok;
-}
+static struct rb_dso vdso;
 
 static void die(const char *why)
 {
@@ -254,9 +249,9 @@ static void test_reply_and_wait(void)
 	      "ipc_reply_and_wait that fails returns -errno and leaves the UTCB alone");
 }
 
-static void *function(const struct rb_dso *vdso, const char *name)
+static void *function(const char *name)
 {
-	void *f = rb_dso_function(vdso, name, "RAINBOW_1");
+	void *f = rb_dso_function(&vdso, name, "RAINBOW_1");
 
 	if (!f)
 		die("a function is missing");
@@ -264,15 +259,15 @@ static void *function(const struct rb_dso *vdso, const char *name)
 }
 
 /* The port, handle and name calls: int $0x80 with their number. */
-static void test_traps(const struct rb_dso *vdso)
+static void test_traps(void)
 {
 	static const char name[] = "echo";
-	typeof(rb_port_create) *create = function(vdso, "rb_port_create");
-	typeof(rb_port_destroy) *destroy = function(vdso, "rb_port_destroy");
-	typeof(rb_port_mint) *mint = function(vdso, "rb_port_mint");
-	typeof(rb_handle_close) *close_handle = function(vdso, "rb_handle_close");
-	typeof(rb_ns_register) *ns_register = function(vdso, "rb_ns_register");
-	typeof(rb_ns_lookup) *ns_lookup = function(vdso, "rb_ns_lookup");
+	typeof(rb_port_create) *create = function("rb_port_create");
+	typeof(rb_port_destroy) *destroy = function("rb_port_destroy");
+	typeof(rb_port_mint) *mint = function("rb_port_mint");
+	typeof(rb_handle_close) *close_handle = function("rb_handle_close");
+	typeof(rb_ns_register) *ns_register = function("rb_ns_register");
+	typeof(rb_ns_lookup) *ns_lookup = function("rb_ns_lookup");
 
 	kernel_answers(5, JUNK, JUNK, JUNK, JUNK, JUNK);
 	check(create() == 5 && entries == 1 && entered.nr == SYS_port_create,
@@ -296,10 +291,17 @@ static void test_traps(const struct rb_dso *vdso)
 	      "rb_ns_lookup traps with SYS_ns_lookup, name");
 }
 
+static const struct tap_test tests[] = {
+	{ test_call, "ipc_call" },
+	{ test_wait, "ipc_wait" },
+	{ test_reply, "ipc_reply" },
+	{ test_reply_and_wait, "ipc_reply_and_wait" },
+	{ test_traps, "the calls that trap" },
+};
+
 int main(int argc, char **argv)
 {
 	const unsigned char *image;
-	struct rb_dso vdso;
 	size_t size;
 
 	if (argc != 2)
@@ -307,17 +309,12 @@ int main(int argc, char **argv)
 	image = map_image(argv[1], &size);
 	if (!rb_dso_open(&vdso, image))
 		die("not a usable vDSO image");
-	call = function(&vdso, "ipc_call");
-	wait_on = function(&vdso, "ipc_wait");
-	reply = function(&vdso, "ipc_reply");
-	reply_and_wait = function(&vdso, "ipc_reply_and_wait");
+	call = function("ipc_call");
+	wait_on = function("ipc_wait");
+	reply = function("ipc_reply");
+	reply_and_wait = function("ipc_reply_and_wait");
 	if (syscall(__NR_arch_prctl, ARCH_SET_GS, &utcb))
 		die("cannot set the GS base");
 	trap_calls_from(image, size);
-	test_call();
-	test_wait();
-	test_reply();
-	test_reply_and_wait();
-	test_traps(&vdso);
-	return failures != 0;
+	return TAP_RUN(tests);
 }

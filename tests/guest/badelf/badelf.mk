@@ -6,7 +6,7 @@ BADELF_KINDS   := truncated badmagic class32 machine overlap outside-file \
 	entry-outside writable-exec kernel-address
 BADELF_MODULES := $(BADELF_KINDS:%=$(BUILD)/badelf/%.elf)
 
-$(BADELF_TOOL): tests/guest/badelf/mkbadelf.c
+$(BADELF_TOOL): tests/guest/badelf/mkbadelf.c mk/config.mk
 	$(call say,HOSTCC,$@)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(HOST_CFLAGS) -o $@ $<

@@ -1,6 +1,6 @@
 /*
  * test_ipc_peer: the second task of test_ipc's inter-task cases (the roles
- * are described in apps/test_ipc/peer.h).  Exits 0 when it played its part.
+ * are described in tests/guest/test_ipc/peer.h).  Exits 0 when it played its part.
  */
 #include <errno.h>
 #include <stdio.h>

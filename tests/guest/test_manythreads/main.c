@@ -5,22 +5,15 @@
  */
 #include <errno.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <rainbow/syscall.h>
 #include <rainbow/thread.h>
+
+#include "tap.h"
 
 #define MANY 100
 #define LIMIT_PROBE 200
 
-static int n, failed;
 static volatile int release;
-
-static void check(int ok, const char *what)
-{
-	n++;
-	failed |= !ok;
-	printf("%s %d - %s\n", ok ? "ok" : "not ok", n, what);
-}
 
 static int triple(void *arg)
 {
@@ -73,10 +66,12 @@ static void thread_limit_is_a_clean_error(void)
 	      "threads can be started again after the limit");
 }
 
+static const struct tap_test tests[] = {
+	{ hundred_threads_join_with_their_status, "100 threads" },
+	{ thread_limit_is_a_clean_error, "the thread limit" },
+};
+
 int main(void)
 {
-	hundred_threads_join_with_their_status();
-	thread_limit_is_a_clean_error();
-	printf("1..%d\n", n);
-	return failed;
+	return TAP_RUN(tests);
 }

@@ -4,18 +4,10 @@
  */
 #include <errno.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 #include <rainbow/syscall.h>
 
-static int n, failed;
-
-static void check(int ok, const char *what)
-{
-	n++;
-	failed |= !ok;
-	printf("%s %d - %s\n", ok ? "ok" : "not ok", n, what);
-}
+#include "tap.h"
 
 #define KERNEL_ADDR ((void *)0xffffffff80100000ul)
 #define UNMAPPED    ((void *)0x0000200000000000ul)
@@ -79,13 +71,15 @@ static void sleep_and_ids_behave(void)
 	check(rb_yield() == 0, "yield returns 0");
 }
 
+static const struct tap_test tests[] = {
+	{ console_write_rejects_bad_buffers, "console_write" },
+	{ console_read_rejects_read_only_buffers, "console_read" },
+	{ mem_map_rejects_bad_requests, "mem_map and mem_unmap" },
+	{ thread_calls_reject_bad_arguments, "thread calls and set_tls" },
+	{ sleep_and_ids_behave, "sleep, ids and yield" },
+};
+
 int main(void)
 {
-	console_write_rejects_bad_buffers();
-	console_read_rejects_read_only_buffers();
-	mem_map_rejects_bad_requests();
-	thread_calls_reject_bad_arguments();
-	sleep_and_ids_behave();
-	printf("1..%d\n", n);
-	return failed;
+	return TAP_RUN(tests);
 }

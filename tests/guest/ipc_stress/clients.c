@@ -68,7 +68,7 @@ int stress_clients(int first, int count, int calls)
 	}
 	long server = rb_ns_lookup_wait(STRESS_SERVICE, RB_SECONDS(10));
 	if (!check(server > 0, "clients: found the server"))
-		return checks_done();
+		return tap_done();
 	for (int i = 0; i < count; i++) {
 		clients[i] = (struct client){ (unsigned)(first + i), (unsigned)calls, server, 0, 0, 0 };
 		threads[i] = rb_thread_start(make_calls, &clients[i]);
@@ -86,5 +86,5 @@ int stress_clients(int first, int count, int calls)
 	snprintf(line, sizeof line, "clients %d-%d: every reply reached its caller, right and whole",
 		 first, first + count - 1);
 	check(wrong == 0, line);
-	return checks_done();
+	return tap_done();
 }

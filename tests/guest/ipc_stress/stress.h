@@ -15,6 +15,8 @@
 
 #include <rainbow/ipc.h>
 
+#include "tap.h"
+
 #define STRESS_SERVICE     "ipc-stress"
 #define STRESS_BADGE       0x5eed	/* the handle clients look up */
 #define STRESS_QUIT_BADGE  0x9017	/* the server's own, to stop its threads */
@@ -31,10 +33,6 @@ static inline uint64_t stress_word(unsigned id, unsigned seq, unsigned i)
 	return ((uint64_t)id << 48) ^ ((uint64_t)seq << 24) ^ (i * 0x9e3779b97f4a7c15ull);
 }
 
-/* One TAP line: "ok N - what" or "not ok N - what"; 1 if ok. */
-int check(int ok, const char *what);
-/* The TAP plan; 0 if every check passed, else 1. */
-int checks_done(void);
 
 int stress_server(int clients, int calls);
 int stress_clients(int first, int count, int calls);

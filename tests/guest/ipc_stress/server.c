@@ -136,7 +136,7 @@ int stress_server(int nclients, int calls)
 	port = rb_port_create();
 	if (port < 0 || publish() < 0) {
 		check(0, "server: port published");
-		return checks_done();
+		return tap_done();
 	}
 	uint64_t start = rb_clock_monotonic_ns();
 	for (int i = 0; i < RECEIVERS; i++)
@@ -148,5 +148,5 @@ int stress_server(int nclients, int calls)
 			receivers[i].error = -ENOMEM;
 	report(rb_clock_monotonic_ns() - start);
 	rb_port_destroy(port);
-	return checks_done();
+	return tap_done();
 }

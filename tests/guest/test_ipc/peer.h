@@ -1,5 +1,5 @@
 /*
- * What test_ipc and apps/test_ipc_peer agree on, for the cases that need a
+ * What test_ipc and test_ipc_peer agree on, for the cases that need a
  * second task.
  *
  * `test_ipc_peer server` registers PEER_SERVER_NAME, takes one call and

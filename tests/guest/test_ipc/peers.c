@@ -1,5 +1,5 @@
 /*
- * Cases with a second task (apps/test_ipc_peer, see peer.h): a server task
+ * Cases with a second task (test_ipc_peer, see peer.h): a server task
  * that ends in the middle of a call, and a client task that ends before
  * its reply.
  */

@@ -5,23 +5,17 @@
  */
 #include <errno.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <rainbow/syscall.h>
 #include <rainbow/thread.h>
 
+#include "tap.h"
+
 #define SPIN_NS 50000000ull	/* 50 ms: five timer ticks */
 
-static int n, failed;
 static volatile long counter;
 static volatile int raised, main_after_raise, preempted_main, stop;
 static volatile long worker_id;
-
-static void check(int ok, const char *what)
-{
-	n++;
-	failed |= !ok;
-	printf("%s %d - %s\n", ok ? "ok" : "not ok", n, what);
-}
+static struct rb_thread *worker_thread;
 
 /* Counts while it runs; notices when it ran before main got back from raising it. */
 static int worker(void *arg)
@@ -46,15 +40,19 @@ static void spin(uint64_t ns)
 		;
 }
 
-int main(void)
+static void bad_priorities_are_refused(void)
 {
 	check(rb_thread_set_priority(0, RB_PRIORITY_MAX + 1) == -EINVAL, "priority out of range is EINVAL");
 	check(rb_thread_set_priority(0, -1) == -EINVAL, "negative priority is EINVAL");
 	check(rb_thread_set_priority(999999, 3) == -ESRCH, "unknown thread is ESRCH");
-	check(rb_thread_set_priority(0, 5) == 0, "main raises itself to 5");
+}
 
-	struct rb_thread *t = rb_thread_start(worker, NULL);
-	check(t != NULL, "worker started (at main's priority, 5)");
+/* Leaves the worker running at 3 below main at 5. */
+static void lower_thread_waits_for_the_higher(void)
+{
+	check(rb_thread_set_priority(0, 5) == 0, "main raises itself to 5");
+	worker_thread = rb_thread_start(worker, NULL);
+	check(worker_thread != NULL, "worker started (at main's priority, 5)");
 	while (!worker_id)
 		rb_yield();	/* equal priorities: the worker gets its turn, then drops */
 	check(counter == 0, "once the worker lowered itself to 3, main runs again");
@@ -65,7 +63,10 @@ int main(void)
 	for (int i = 0; i < 200 && counter == 0; i++)
 		rb_sleep_ns(10000000);
 	check(counter > 0, "it runs once the higher one sleeps");
+}
 
+static void raised_thread_runs_at_once(void)
+{
 	raised = 1;
 	rb_thread_set_priority(worker_id, 6);
 	main_after_raise = 1;
@@ -73,7 +74,16 @@ int main(void)
 
 	stop = 1;
 	int status = -1;
-	check(rb_thread_wait(t, &status) == 0 && status == 0, "worker joined");
-	printf("1..%d\n", n);
-	return failed;
+	check(rb_thread_wait(worker_thread, &status) == 0 && status == 0, "worker joined");
+}
+
+static const struct tap_test tests[] = {
+	{ bad_priorities_are_refused, "bad arguments" },
+	{ lower_thread_waits_for_the_higher, "the highest ready thread runs" },
+	{ raised_thread_runs_at_once, "raising a thread preempts the caller" },
+};
+
+int main(void)
+{
+	return TAP_RUN(tests);
 }

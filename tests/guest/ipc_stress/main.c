@@ -12,22 +12,6 @@
 
 #include "stress.h"
 
-static int n, failed;
-
-int check(int ok, const char *what)
-{
-	n++;
-	failed |= !ok;
-	printf("%s %d - %s\n", ok ? "ok" : "not ok", n, what);
-	return ok;
-}
-
-int checks_done(void)
-{
-	printf("1..%d\n", n);
-	return failed;
-}
-
 int main(int argc, char **argv)
 {
 	if (argc == 4 && !strcmp(argv[1], "server"))

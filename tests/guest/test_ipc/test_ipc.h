@@ -11,8 +11,7 @@
 #include <rainbow/ipc.h>
 #include <rainbow/thread.h>
 
-/* One TAP line: "ok N - what" or "not ok N - what". */
-void check(int ok, const char *what);
+#include "tap.h"
 
 /* A port and a send handle to it, minted with a badge. */
 struct channel {

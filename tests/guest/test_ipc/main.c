@@ -1,20 +1,16 @@
 /*
  * test_ipc: every rule and error of synchronous IPC (<rainbow/ipc.h>),
- * within one task and with apps/test_ipc_peer as the other task.  Prints
- * TAP; exits 0 only if every check passed.
+ * within one task and with test_ipc_peer as the other task.  Prints TAP;
+ * exits 0 only if every check passed.
  *
  * Bundle: test_ipc, `test_ipc_peer server`, `test_ipc_peer client`
  * (tests/guest/ipc_errors.bundle).  The cases with a peer run first, so
  * the peers do not wait long for their part.
  */
-#include <stdio.h>
-
+#include "tap.h"
 #include "test_ipc.h"
 
-static const struct {
-	void (*run)(void);
-	const char *name;
-} tests[] = {
+static const struct tap_test tests[] = {
 	{ test_server_task_exits, "a server task ends mid-call" },
 	{ test_client_task_exits, "a client task ends before its reply" },
 	{ test_badges, "badges" },
@@ -35,21 +31,7 @@ static const struct {
 	{ test_utcb, "the UTCB" },
 };
 
-static int n, failed;
-
-void check(int ok, const char *what)
-{
-	n++;
-	failed |= !ok;
-	printf("%s %d - %s\n", ok ? "ok" : "not ok", n, what);
-}
-
 int main(void)
 {
-	for (unsigned i = 0; i < sizeof tests / sizeof tests[0]; i++) {
-		printf("# %s\n", tests[i].name);
-		tests[i].run();
-	}
-	printf("1..%d\n", n);
-	return failed;
+	return TAP_RUN(tests);
 }
