@@ -6,7 +6,6 @@
  * the module they belong to.
  */
 #include "syscall.h"
-#include "sysno.h"
 #include "trap.h"
 #include "thread.h"
 #include "task.h"
@@ -21,32 +20,17 @@
 
 #define SLEEP_TICKS_MAX (1ull << 48)
 
-static const syscall_fn syscalls[SYS_COUNT] = {
-	[SYS_console_write] = sys_console_write,
-	[SYS_console_read] = sys_console_read,
-	[SYS_exit] = sys_exit,
-	[SYS_thread_create] = sys_thread_create,
-	[SYS_thread_exit] = sys_thread_exit,
-	[SYS_thread_join] = sys_thread_join,
-	[SYS_thread_set_priority] = sys_thread_set_priority,
-	[SYS_mem_map] = sys_mem_map,
-	[SYS_mem_unmap] = sys_mem_unmap,
-	[SYS_yield] = sys_yield,
-	[SYS_sleep] = sys_sleep,
-	[SYS_task_id] = sys_task_id,
-	[SYS_thread_id] = sys_thread_id,
-	[SYS_set_tls] = sys_set_tls,
-	[SYS_port_create] = sys_port_create,
-	[SYS_port_destroy] = sys_port_destroy,
-	[SYS_port_mint] = sys_port_mint,
-	[SYS_handle_close] = sys_handle_close,
-	[SYS_ns_register] = sys_ns_register,
-	[SYS_ns_lookup] = sys_ns_lookup,
+/* Indexed by number: every RB_TRAP line of calls.def, gaps left NULL. */
+static const syscall_fn syscalls[] = {
+#define RB_TRAP(number, name, function) [number] = sys_##name,
+#include "calls.def"
 };
+
+#define SYSCALL_COUNT (sizeof syscalls / sizeof syscalls[0])
 
 void syscall_dispatch(struct trap_frame *f)
 {
-	if (f->rax >= SYS_COUNT || !syscalls[f->rax]) {
+	if (f->rax >= SYSCALL_COUNT || !syscalls[f->rax]) {
 		f->rax = -ENOSYS;
 		return;
 	}

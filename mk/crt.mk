@@ -23,7 +23,8 @@ SYSROOT_HEADERS := $(SYSROOT)/include/elf.h \
 
 # The crt runs before TLS exists, so no stack protector (its canary lives in
 # TLS); PIE so that the same objects serve static and static-pie apps.
-CRT_CFLAGS := $(APP_CFLAGS) -fPIE -fno-stack-protector -Icrt -Ilibc-glue -MMD -MP
+# -iquote vdso: the list of calls (calls.def) the vDSO binding is made from.
+CRT_CFLAGS := $(APP_CFLAGS) -fPIE -fno-stack-protector -Icrt -Ilibc-glue -iquote vdso -MMD -MP
 
 CRT_SRC := $(filter-out crt/crt0.S,$(wildcard crt/*.c crt/*.S)) $(wildcard libc-glue/*.c)
 CRT_OBJ := $(patsubst %,$(BUILD)/%.o,$(basename $(CRT_SRC)))
@@ -106,8 +107,8 @@ sysroot: $(SYSROOT_STAMP)
 
 # Host unit test of the vDSO lookup, against the real image.  -idirafter:
 # the host's own <elf.h> comes first, proving the code portable.
-UNIT_DEPS_test_vdso_lookup := crt/vdso_lookup.c crt/dso.c
-$(BUILD)/tests/unit/test_vdso_lookup: HOST_CFLAGS += -idirafter crt/include -iquote crt
+UNIT_DEPS_test_vdso_lookup := crt/vdso_lookup.c crt/dso.c vdso/calls.def
+$(BUILD)/tests/unit/test_vdso_lookup: HOST_CFLAGS += -idirafter crt/include -iquote vdso
 $(BUILD)/tests/unit/test_vdso_lookup: | $(VDSO_SO)
 
 -include $(CRT_OBJ:.o=.d) $(BUILD)/crt/crt0.d

@@ -53,7 +53,7 @@ for f in "$so" "$dbg" "$check"; do
 done
 [ "$failed" -eq 0 ] || finish
 
-functions=$(sed -n 's/^[[:space:]]*\([a-z_][a-z0-9_]*\);.*/\1/p' vdso/vdso.map)
+functions=$(sed -n 's/^[[:space:]]*\([a-z_][a-z0-9_]*\);.*/\1/p' build/vdso/vdso.map)
 readelf -hW "$so" > "$tmp/header"
 readelf -lW "$so" > "$tmp/segments"
 readelf -SW "$so" > "$tmp/sections"
@@ -189,7 +189,7 @@ refused "an unlisted export" "exports rb_yield, not in the required list" \
 # The same objects linked with the data page two pages down.
 sed 's/rb_vdso_data_page = \. - 4096;/rb_vdso_data_page = . - 8192;/' vdso/vdso.lds > "$tmp/moved.lds"
 objects=$(ls vdso/*.c | sed 's|^vdso/\(.*\)\.c$|build/vdso/\1.o|')
-gcc -shared -nostdlib -Wl,-T,"$tmp/moved.lds" -Wl,--version-script=vdso/vdso.map \
+gcc -shared -nostdlib -Wl,-T,"$tmp/moved.lds" -Wl,--version-script=build/vdso/vdso.map \
 	-Wl,--build-id -o "$tmp/moved.dbg" $objects
 refused "a moved data page" "rb_vdso_data_page at 0xffffffffffffe000, want 0xfffffffffffff000" \
 	"$so" "$tmp/moved.dbg" $functions

@@ -2,7 +2,7 @@
  * Host tests of the crt's vDSO lookup (crt/vdso_lookup.c, crt/dso.c).
  *
  * build/vdso/vdso.so is placed in memory the way a loader would, at a bias,
- * and every entry point the crt binds (crt/vdso_entries.h) must resolve to
+ * and every entry point the crt binds (vdso/calls.def) must resolve to
  * what a plain scan of .dynsym finds; the crt must bind every function the
  * image exports.  Each hash table is also tested
  * alone, by hiding the other one's dynamic entry.  The host's own Linux
@@ -30,9 +30,8 @@
 #define PAGE         4096ul
 
 static const char *const entry_names[] = {
-#define RB_VDSO_ENTRY(prefix, name) #prefix #name,
-#include "vdso_entries.h"
-#undef RB_VDSO_ENTRY
+#define RB_VDSO(function) #function,
+#include "calls.def"
 };
 #define ENTRY_COUNT (sizeof entry_names / sizeof entry_names[0])
 
