@@ -7,9 +7,6 @@
 
 #include <rainbow/dso.h>
 
-/* A versym entry: bit 15 marks a hidden symbol, the rest is a vd_ndx. */
-#define VERSYM_INDEX_MASK 0x7fff
-
 static const void *at(const struct rb_dso *dso, Elf64_Addr vaddr)
 {
 	return (const void *)(dso->bias + vaddr);
@@ -83,7 +80,7 @@ const char *rb_dso_symbol_version(const struct rb_dso *dso, size_t i)
 {
 	if (!dso->versym)
 		return NULL;
-	return rb_dso_version_name(dso, dso->versym[i] & VERSYM_INDEX_MASK);
+	return rb_dso_version_name(dso, dso->versym[i] & VERSYM_VERSION);
 }
 
 /* DT_HASH: nchain, the second word, is the number of symbols. */

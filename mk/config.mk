@@ -18,6 +18,9 @@ endif
 WARN := -Wall -Wextra -Werror
 CSTD := -std=gnu11
 
+# Headers every part shares, the host tools and tests too: <elf.h>.
+SHARED_INCLUDE := include
+
 # Kernel: freestanding, higher half (kernel code model), no red zone since
 # interrupts land on the same stack, no SSE/x87 so user FPU state is never
 # touched by kernel code.
@@ -27,7 +30,8 @@ KERNEL_CFLAGS := $(CSTD) $(WARN) -O2 -g -ffreestanding -fno-pic -fno-pie \
 	-fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables \
 	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
-	-isystem $(KERNEL_LIBC)/include -Ikernel -Ikernel/arch/x86_64 -Ivdso -Ivdso/include
+	-isystem $(KERNEL_LIBC)/include -Ikernel -Ikernel/arch/x86_64 -Ivdso -Ivdso/include \
+	-I$(SHARED_INCLUDE)
 
 # Host tools and host unit tests.
 HOST_CFLAGS := $(CSTD) $(WARN) -O1 -g

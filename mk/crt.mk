@@ -34,7 +34,7 @@ LIBRAINBOW := $(SYSROOT)/lib/librainbow.a
 # Compiling the crt needs what an app compile needs, except the crt itself.
 CRT_COMPILE_DEPS := $(SYSROOT)/rainbow.specs $(SYSROOT_HEADERS) $(PICOLIBC_PARTS)
 
-$(SYSROOT)/include/elf.h: crt/include/elf.h
+$(SYSROOT)/include/elf.h: $(SHARED_INCLUDE)/elf.h
 	$(call say,INSTALL,$@)
 	@mkdir -p $(@D)
 	$(Q)cp $< $@
@@ -105,8 +105,8 @@ $(SYSROOT_STAMP): $(PICOLIBC_PARTS) $(SYSROOT_HEADERS) $(CRT0) $(LIBRAINBOW) \
 .PHONY: sysroot
 sysroot: $(SYSROOT_STAMP)
 
-# Host unit test of the vDSO lookup, against the real image.  -idirafter:
-# the host's own <elf.h> comes first, proving the code portable.
+# Host unit test of the vDSO lookup, against the real image; <elf.h> is
+# ours (mk/tests.mk), <rainbow/dso.h> the crt's.
 UNIT_DEPS_test_vdso_lookup := crt/vdso_lookup.c crt/dso.c vdso/calls.def
 $(BUILD)/tests/unit/test_vdso_lookup: HOST_CFLAGS += -idirafter crt/include -iquote vdso
 $(BUILD)/tests/unit/test_vdso_lookup: | $(VDSO_SO)

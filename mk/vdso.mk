@@ -62,9 +62,9 @@ $(VDSO_IMAGE_OBJ): vdso/vdso_image.S $(VDSO_SO)
 
 VDSO_CHECK_SRC := vdso/check/vdsocheck.c vdso/check/elf_file.c
 
-$(VDSO_CHECK): $(VDSO_CHECK_SRC) vdso/check/elf_file.h $(VDSO_DATA_H)
+$(VDSO_CHECK): $(VDSO_CHECK_SRC) vdso/check/elf_file.h $(VDSO_DATA_H) $(SHARED_INCLUDE)/elf.h
 	$(call say,HOSTCC,$@)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(HOST_CFLAGS) -Ivdso -o $@ $(VDSO_CHECK_SRC)
+	$(Q)$(CC) $(HOST_CFLAGS) -Ivdso -I$(SHARED_INCLUDE) -o $@ $(VDSO_CHECK_SRC)
 
 -include $(VDSO_OBJ:.o=.d)

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 so=build/vdso/vdso.so
 dbg=build/vdso/vdso.dbg
 check=build/vdso/vdsocheck
-host_cflags=(-std=gnu11 -Wall -Wextra -Werror -O1 -g)
+host_cflags=(-std=gnu11 -Wall -Wextra -Werror -O1 -g -Iinclude)
 max_clock_instructions=50
 # The IPC stubs as gcc makes them today: a regression guard on the hot path.
 declare -A max_ipc_instructions=(
