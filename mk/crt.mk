@@ -107,7 +107,7 @@ sysroot: $(SYSROOT_STAMP)
 
 # Host unit test of the vDSO lookup, against the real image; <elf.h> is
 # ours (mk/tests.mk), <rainbow/dso.h> the crt's.
-UNIT_DEPS_test_vdso_lookup := crt/vdso_lookup.c crt/dso.c vdso/calls.def
+UNIT_DEPS_test_vdso_lookup := crt/dso_lookup.c vdso/calls.def
 $(BUILD)/tests/unit/test_vdso_lookup: HOST_CFLAGS += -idirafter crt/include -iquote vdso
 $(BUILD)/tests/unit/test_vdso_lookup: | $(VDSO_SO)
 
