@@ -10,7 +10,8 @@ void syscall_dispatch(struct trap_frame *f);
 
 /*
  * Handlers get the six argument registers as arg[0..5] and return a value
- * or -errno.
+ * or -errno; they live in <subsystem>_sys.c and follow the rule at the top
+ * of syscall.c.
  */
 typedef long (*syscall_fn)(const uint64_t arg[6]);
 
