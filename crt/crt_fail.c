@@ -15,7 +15,7 @@
 
 static void say(const char *s)
 {
-	__typeof__(rb_console_write) *vdso_write = __rb_vdso_table[VDSO_console_write];
+	__typeof__(rb_console_write) *vdso_write = __rb_vdso_table[VDSO_rb_console_write];
 
 	if (vdso_write)
 		vdso_write(s, strlen(s));
@@ -23,7 +23,7 @@ static void say(const char *s)
 
 _Noreturn void __rb_crt_fail(const char *what, const char *detail)
 {
-	__typeof__(rb_exit) *vdso_exit = __rb_vdso_table[VDSO_exit];
+	__typeof__(rb_exit) *vdso_exit = __rb_vdso_table[VDSO_rb_exit];
 
 	say("crt: ");
 	say(what);

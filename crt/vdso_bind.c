@@ -1,7 +1,8 @@
 /*
- * Binding the vDSO: every entry point of vdso_entries.h, looked up by name
- * in version node RAINBOW_1, goes into the table the rb_* functions jump
- * through.  An app only runs when all of them are there.
+ * Binding the vDSO: every function of the list of calls (vdso/calls.def),
+ * looked up by name in version node RAINBOW_1, goes into the table the
+ * app-facing functions jump through.  An app only runs when all of them
+ * are there.
  */
 #include <stddef.h>
 
@@ -15,9 +16,8 @@
 void *__rb_vdso_table[VDSO_COUNT];
 
 static const char *const entry_names[VDSO_COUNT] = {
-#define RB_VDSO_ENTRY(prefix, name) [VDSO_##name] = #prefix #name,
-#include "vdso_entries.h"
-#undef RB_VDSO_ENTRY
+#define RB_VDSO(function) [VDSO_##function] = #function,
+#include "calls.def"
 };
 
 void __rb_vdso_bind(const void *vdso)

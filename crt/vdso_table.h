@@ -1,6 +1,7 @@
 /*
- * The table of resolved vDSO entry points, one slot per line of
- * vdso_entries.h.  A slot is NULL until __rb_vdso_bind() fills it.
+ * The table of resolved vDSO entry points: slot VDSO_function for every
+ * function of the list of calls (vdso/calls.def), in its order.  A slot is
+ * NULL until __rb_vdso_bind() fills it.
  */
 #ifndef RAINBOW_VDSO_TABLE_H
 #define RAINBOW_VDSO_TABLE_H
@@ -8,9 +9,8 @@
 #include "crt.h"
 
 enum vdso_slot {
-#define RB_VDSO_ENTRY(prefix, name) VDSO_##name,
-#include "vdso_entries.h"
-#undef RB_VDSO_ENTRY
+#define RB_VDSO(function) VDSO_##function,
+#include "calls.def"
 	VDSO_COUNT
 };
 

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "elf64.h"
+#include <elf.h>
 
 #define ELF_MAX_SEGMENTS 16
 

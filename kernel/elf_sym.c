@@ -3,26 +3,8 @@
  * section headers (apps keep .symtab) or the vDSO's .dynsym.  Pure code.
  */
 #include "elf_sym.h"
-#include "elf64.h"
+#include <elf.h>
 #include <string.h>
-
-#define SHT_SYMTAB 2
-#define SHT_DYNSYM 11
-#define STT_FUNC   2
-
-typedef struct {
-	uint32_t sh_name, sh_type;
-	uint64_t sh_flags, sh_addr, sh_offset, sh_size;
-	uint32_t sh_link, sh_info;
-	uint64_t sh_addralign, sh_entsize;
-} Elf64_Shdr;
-
-typedef struct {
-	uint32_t st_name;
-	uint8_t st_info, st_other;
-	uint16_t st_shndx;
-	uint64_t st_value, st_size;
-} Elf64_Sym;
 
 struct view {
 	const uint8_t *bytes;
@@ -81,7 +63,7 @@ const char *elf_symbolize(const void *image, size_t size, uint64_t addr, uint64_
 		const Elf64_Sym *s = view_at(v, symtab->sh_offset + i * sizeof(Elf64_Sym), sizeof(*s));
 		if (!s)
 			return NULL;
-		if ((s->st_info & 0xf) == STT_FUNC && s->st_value <= addr &&
+		if (ELF64_ST_TYPE(s->st_info) == STT_FUNC && s->st_value <= addr &&
 		    addr - s->st_value < s->st_size)
 			best = s;
 	}

@@ -4,19 +4,15 @@
  * task has to start first and every task can find every other.  An entry
  * holds a handle's worth (port, generation, badge); it dies with the port.
  */
-#include "syscall.h"
+#include "names.h"
 #include "port.h"
-#include "task.h"
-#include "thread.h"
-#include "uaccess.h"
 #include <errno.h>
 #include <string.h>
 
 #define NAMES_MAX 32
-#define NAME_MAX_LEN 31
 
 struct name {
-	char name[NAME_MAX_LEN + 1];
+	char name[NAMES_NAME_MAX + 1];
 	struct handle handle;
 };
 
@@ -44,35 +40,22 @@ static struct name *free_entry(void)
 	return NULL;
 }
 
-long sys_ns_register(const uint64_t arg[6])
+long names_add(const char *name, const struct handle *h)
 {
-	char name[NAME_MAX_LEN + 1];
-	long err = copy_string_from_user(name, arg[0], sizeof(name));
-
-	if (err)
-		return err;
-	if (!handle_port(current->task, (long)arg[1], &err))
-		return err;
 	if (find(name))
 		return -EEXIST;
 	struct name *n = free_entry();
 	if (!n)
 		return -ENOSPC;
 	strcpy(n->name, name);
-	n->handle = *handle_slot(current->task, (long)arg[1]);
+	n->handle = *h;
 	n->handle.owner = false;	/* lookups get send rights only */
 	return 0;
 }
 
-long sys_ns_lookup(const uint64_t arg[6])
+const struct handle *names_find(const char *name)
 {
-	char name[NAME_MAX_LEN + 1];
-	long err = copy_string_from_user(name, arg[0], sizeof(name));
-
-	if (err)
-		return err;
 	struct name *n = find(name);
-	if (!n)
-		return -ENOENT;
-	return handle_install(current->task, n->handle.port, false, n->handle.badge);
+
+	return n ? &n->handle : NULL;
 }

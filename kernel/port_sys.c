@@ -7,9 +7,9 @@
 
 long sys_port_create(const uint64_t arg[6])
 {
+	(void)arg;		/* no arguments */
 	struct task *t = current->task;
 
-	(void)arg;
 	if (handle_table_full(t))
 		return -EMFILE;
 	struct port *p = port_create(t);
@@ -32,8 +32,9 @@ static struct port *owned_port(long n, long *err)
 
 long sys_port_destroy(const uint64_t arg[6])
 {
+	uint64_t port = arg[0];
 	long err;
-	struct port *p = owned_port((long)arg[0], &err);
+	struct port *p = owned_port(port, &err);
 
 	if (!p)
 		return err;
@@ -43,17 +44,19 @@ long sys_port_destroy(const uint64_t arg[6])
 
 long sys_port_mint(const uint64_t arg[6])
 {
+	uint64_t port = arg[0], badge = arg[1];
 	long err;
-	struct port *p = owned_port((long)arg[0], &err);
+	struct port *p = owned_port(port, &err);
 
 	if (!p)
 		return err;
-	return handle_install(current->task, p, false, arg[1]);
+	return handle_install(current->task, p, false, badge);
 }
 
 long sys_handle_close(const uint64_t arg[6])
 {
-	struct handle *h = handle_slot(current->task, (long)arg[0]);
+	uint64_t handle = arg[0];
+	struct handle *h = handle_slot(current->task, handle);
 
 	if (!h)
 		return -EBADF;

@@ -10,29 +10,13 @@ void syscall_dispatch(struct trap_frame *f);
 
 /*
  * Handlers get the six argument registers as arg[0..5] and return a value
- * or -errno.
+ * or -errno; they live in <subsystem>_sys.c and follow the rule at the top
+ * of syscall.c.
  */
 typedef long (*syscall_fn)(const uint64_t arg[6]);
 
-long sys_console_write(const uint64_t arg[6]);
-long sys_console_read(const uint64_t arg[6]);
-long sys_exit(const uint64_t arg[6]);
-long sys_thread_create(const uint64_t arg[6]);
-long sys_thread_exit(const uint64_t arg[6]);
-long sys_thread_join(const uint64_t arg[6]);
-long sys_thread_set_priority(const uint64_t arg[6]);
-long sys_mem_map(const uint64_t arg[6]);
-long sys_mem_unmap(const uint64_t arg[6]);
-long sys_yield(const uint64_t arg[6]);
-long sys_sleep(const uint64_t arg[6]);
-long sys_task_id(const uint64_t arg[6]);
-long sys_thread_id(const uint64_t arg[6]);
-long sys_set_tls(const uint64_t arg[6]);
-long sys_port_create(const uint64_t arg[6]);
-long sys_port_destroy(const uint64_t arg[6]);
-long sys_port_mint(const uint64_t arg[6]);
-long sys_handle_close(const uint64_t arg[6]);
-long sys_ns_register(const uint64_t arg[6]);
-long sys_ns_lookup(const uint64_t arg[6]);
+/* sys_name for every RB_TRAP(number, name, function) line of calls.def. */
+#define RB_TRAP(number, name, function) long sys_##name(const uint64_t arg[6]);
+#include "calls.def"
 
 #endif

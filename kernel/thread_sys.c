@@ -1,10 +1,14 @@
-/* System calls that create, end and join the threads of a task. */
+/*
+ * System calls about the threads of the calling task: create, end, join,
+ * priority, id and TLS base.
+ */
 #include "syscall.h"
 #include "thread.h"
 #include "task.h"
 #include "sched.h"
 #include "uaccess.h"
 #include "layout.h"
+#include "thread_arch.h"
 #include <errno.h>
 
 long sys_thread_create(const uint64_t arg[6])
@@ -25,26 +29,27 @@ long sys_thread_create(const uint64_t arg[6])
 
 long sys_thread_set_priority(const uint64_t arg[6])
 {
-	long tid = (long)arg[0];
+	uint64_t tid = arg[0], priority = arg[1];
 	struct thread *th = tid ? task_find_thread(current->task, tid) : current;
 
-	if (arg[1] >= SCHED_PRIORITIES)
+	if (priority >= SCHED_PRIORITIES)
 		return -EINVAL;
 	if (!th || th->state == THREAD_ZOMBIE)
 		return -ESRCH;
-	sched_set_priority(th, (unsigned)arg[1]);
+	sched_set_priority(th, priority);
 	return 0;
 }
 
 long sys_thread_exit(const uint64_t arg[6])
 {
-	task_thread_exit((int)arg[0]);
+	int status = (int)arg[0];
+
+	task_thread_exit(status);
 }
 
 long sys_thread_join(const uint64_t arg[6])
 {
-	long tid = (long)arg[0];
-	uint64_t status_ptr = arg[1];
+	uint64_t tid = arg[0], status_ptr = arg[1];
 	struct thread *th = task_find_thread(current->task, tid);
 
 	if (!th)
@@ -62,5 +67,23 @@ long sys_thread_join(const uint64_t arg[6])
 	int status = task_release_zombie(th);
 	if (status_ptr)
 		copy_to_user(status_ptr, &status, sizeof(status));
+	return 0;
+}
+
+long sys_thread_id(const uint64_t arg[6])
+{
+	(void)arg;		/* no arguments */
+	return current->id;
+}
+
+/* The FS base is loaded on every switch to this thread (thread_arch.c). */
+long sys_set_tls(const uint64_t arg[6])
+{
+	uint64_t base = arg[0];
+
+	if (base >= USER_TOP)
+		return -EINVAL;
+	current->fs_base = base;
+	thread_load_tls(current);
 	return 0;
 }

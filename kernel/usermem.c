@@ -4,19 +4,15 @@
  * and the kernel keeps a reserve for itself, so one greedy task gets
  * ENOMEM instead of starving the kernel or the others.
  */
-#include "syscall.h"
 #include "usermem.h"
-#include "thread.h"
 #include "task.h"
 #include "vm.h"
 #include "pmm.h"
 #include "loader.h"
+#include "layout.h"
 #include <errno.h>
-#include <rainbow/types.h>
 
-#define PAGE 4096
-
-static bool anon_range_ok(uint64_t addr, uint64_t len)
+bool usermem_range_ok(uint64_t addr, uint64_t len)
 {
 	return addr >= USER_ANON_BASE && addr < USER_ANON_TOP && len <= USER_ANON_TOP - addr;
 }
@@ -26,7 +22,7 @@ static bool range_free(struct task *t, uint64_t addr, uint64_t len)
 	uint64_t phys;
 	unsigned flags;
 
-	for (uint64_t off = 0; off < len; off += PAGE)
+	for (uint64_t off = 0; off < len; off += PAGE_SIZE)
 		if (vm_lookup(t->space, addr + off, &phys, &flags))
 			return false;
 	return true;
@@ -37,35 +33,25 @@ static uint64_t find_free(struct task *t, uint64_t len)
 {
 	uint64_t addr = t->anon_next ? t->anon_next : USER_ANON_BASE;
 
-	while (anon_range_ok(addr, len)) {
+	while (usermem_range_ok(addr, len)) {
 		if (range_free(t, addr, len))
 			return addr;
-		addr += PAGE;
+		addr += PAGE_SIZE;
 	}
 	return 0;
 }
 
-long sys_mem_map(const uint64_t arg[6])
+long usermem_map(struct task *t, uint64_t hint, uint64_t len, unsigned flags)
 {
-	uint64_t hint = arg[0], len = arg[1], prot = arg[2];
-	struct task *t = current->task;
+	uint64_t pages = len / PAGE_SIZE;
 
-	if (len == 0 || len > USER_ANON_TOP - USER_ANON_BASE)
-		return -EINVAL;
-	hint &= ~(uint64_t)(PAGE - 1);
-	if ((prot & ~(uint64_t)(RB_PROT_READ | RB_PROT_WRITE | RB_PROT_EXEC)) ||
-	    ((prot & RB_PROT_WRITE) && (prot & RB_PROT_EXEC)))
-		return -EINVAL;
-	len = (len + PAGE - 1) & ~(uint64_t)(PAGE - 1);
-	uint64_t pages = len / PAGE;
 	if (t->anon_pages + pages > USER_ANON_QUOTA_PAGES || pmm_free_pages() < KERNEL_RESERVE_PAGES + pages)
 		return -ENOMEM;
 	/* The hint is only a preference: taken when that range is free. */
-	bool at_hint = hint && anon_range_ok(hint, len) && range_free(t, hint, len);
+	bool at_hint = hint && usermem_range_ok(hint, len) && range_free(t, hint, len);
 	uint64_t addr = at_hint ? hint : find_free(t, len);
 	if (!addr)
 		return -ENOMEM;
-	unsigned flags = VM_USER | (prot & RB_PROT_WRITE ? VM_WRITE : 0) | (prot & RB_PROT_EXEC ? VM_EXEC : 0);
 	if (!vm_map_fresh(t->space, addr, len, flags))
 		return -ENOMEM;
 	t->anon_pages += pages;
@@ -74,20 +60,11 @@ long sys_mem_map(const uint64_t arg[6])
 	return addr;
 }
 
-long sys_mem_unmap(const uint64_t arg[6])
+void usermem_unmap(struct task *t, uint64_t addr, uint64_t len)
 {
-	uint64_t addr = arg[0], len = arg[1];
-	struct task *t = current->task;
-
-	if (len == 0 || (addr & (PAGE - 1)))
-		return -EINVAL;
-	len = (len + PAGE - 1) & ~(uint64_t)(PAGE - 1);
-	if (!anon_range_ok(addr, len))
-		return -EINVAL;
-	for (uint64_t off = 0; off < len; off += PAGE)
+	for (uint64_t off = 0; off < len; off += PAGE_SIZE)
 		if (vm_unmap(t->space, addr + off))
 			t->anon_pages--;
 	if (addr < t->anon_next)
 		t->anon_next = addr;
-	return 0;
 }

@@ -5,20 +5,8 @@
  * above, at the very top.  Pure code: tested on the host.
  */
 #include "ustack.h"
+#include <elf.h>
 #include <string.h>
-
-/* Auxiliary vector keys (System V ABI). */
-#define AT_NULL          0
-#define AT_PHDR          3
-#define AT_PHENT         4
-#define AT_PHNUM         5
-#define AT_PAGESZ        6
-#define AT_BASE          7	/* an interpreter's address: there is none */
-#define AT_ENTRY         9
-#define AT_UID          11
-#define AT_SECURE       23
-#define AT_RANDOM       25
-#define AT_SYSINFO_EHDR 33
 
 #define AUX_PAIRS 11
 
@@ -79,7 +67,7 @@ uint64_t ustack_build(uint8_t *buf, size_t size, uint64_t top,
 
 	uint64_t aux[AUX_PAIRS][2] = {
 		{ AT_PHDR, info->phdr }, { AT_PHENT, info->phent }, { AT_PHNUM, info->phnum },
-		{ AT_PAGESZ, 4096 }, { AT_BASE, 0 }, { AT_ENTRY, info->entry },
+		{ AT_PAGESZ, 4096 }, { AT_BASE, 0 /* no interpreter */ }, { AT_ENTRY, info->entry },
 		{ AT_UID, 0 }, { AT_RANDOM, random }, { AT_SYSINFO_EHDR, info->vdso },
 		{ AT_SECURE, 0 }, { AT_NULL, 0 },
 	};

@@ -23,6 +23,9 @@ GCC_INCLUDE = $(eval GCC_INCLUDE := $$(shell $(CC) -print-file-name=include))$(G
 LIBGCC      = $(eval LIBGCC := $$(shell $(CC) -print-libgcc-file-name))$(LIBGCC)
 CSTD := -std=gnu11
 
+# Headers every part shares, the host tools and tests too: <elf.h>.
+SHARED_INCLUDE := include
+
 # Kernel: freestanding, higher half (kernel code model), no red zone since
 # interrupts land on the same stack, no SSE/x87 so user FPU state is never
 # touched by kernel code.
@@ -32,7 +35,8 @@ KERNEL_CFLAGS = $(CSTD) $(WARN) -O2 -g -ffreestanding -fno-pic -fno-pie \
 	-fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables \
 	-nostdinc -isystem $(GCC_INCLUDE) \
-	-isystem $(KERNEL_LIBC)/include -Ikernel -Ikernel/arch/x86_64 -Ivdso -Ivdso/include
+	-isystem $(KERNEL_LIBC)/include -Ikernel -Ikernel/arch/x86_64 -Ivdso -Ivdso/include \
+	-I$(SHARED_INCLUDE)
 
 # The app toolchain's root (mk/crt.mk builds it; mk/setup puts picolibc there).
 SYSROOT := $(BUILD)/sysroot

@@ -23,7 +23,8 @@ SYSROOT_HEADERS := $(SYSROOT)/include/elf.h \
 
 # The crt runs before TLS exists, so no stack protector (its canary lives in
 # TLS); PIE so that the same objects serve static and static-pie apps.
-CRT_CFLAGS := $(APP_CFLAGS) -fPIE -fno-stack-protector -Icrt -Ilibc-glue -MMD -MP
+# -iquote vdso: the list of calls (calls.def) the vDSO binding is made from.
+CRT_CFLAGS := $(APP_CFLAGS) -fPIE -fno-stack-protector -Icrt -Ilibc-glue -iquote vdso -MMD -MP
 
 CRT_SRC := $(filter-out crt/crt0.S,$(wildcard crt/*.c crt/*.S)) $(wildcard libc-glue/*.c)
 CRT_OBJ := $(patsubst %,$(BUILD)/%.o,$(basename $(CRT_SRC)))
@@ -35,7 +36,7 @@ LIBRAINBOW := $(SYSROOT)/lib/librainbow.a
 # Compiling the crt needs what an app compile needs, except the crt itself.
 CRT_COMPILE_DEPS := $(SYSROOT)/rainbow.specs $(SYSROOT_HEADERS) $(PICOLIBC_PARTS)
 
-$(SYSROOT)/include/elf.h: crt/include/elf.h
+$(SYSROOT)/include/elf.h: $(SHARED_INCLUDE)/elf.h
 	$(call say,INSTALL,$@)
 	@mkdir -p $(@D)
 	$(Q)cp $< $@

@@ -19,23 +19,23 @@ UNIT_DEPS_test_elf_check  := kernel/elf_check.c tests/unit/elf_module.c
 UNIT_DEPS_test_elf_segments := kernel/elf_check.c tests/unit/elf_module.c
 UNIT_DEPS_test_ustack     := kernel/ustack.c
 UNIT_DEPS_test_elf_sym    := kernel/elf_sym.c
-UNIT_DEPS_test_vdso_lookup := crt/vdso_lookup.c crt/dso.c
+UNIT_DEPS_test_vdso_lookup := crt/dso_lookup.c vdso/calls.def
 
-# The vDSO lookup runs against the real image.  -idirafter: the host's own
-# <elf.h> comes first, proving the code portable.
-$(BUILD)/tests/unit/test_vdso_lookup: HOST_CFLAGS += -idirafter crt/include -iquote crt
+# The vDSO lookup runs against the real image; <elf.h> is ours, as for every
+# unit test, <rainbow/dso.h> the crt's.
+$(BUILD)/tests/unit/test_vdso_lookup: HOST_CFLAGS += -idirafter crt/include -iquote vdso
 $(BUILD)/tests/unit/test_vdso_lookup: | $(VDSO_SO)
 
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c $$(UNIT_DEPS_%)
 	$(call say,HOSTCC,$@)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(HOST_CFLAGS) -Ikernel -Ikernel/arch/x86_64 -o $@ $(filter %.c,$^) -lcmocka
+	$(Q)$(CC) $(HOST_CFLAGS) -I$(SHARED_INCLUDE) -Ikernel -Ikernel/arch/x86_64 -o $@ $(filter %.c,$^) -lcmocka
 
 # Each binary is compiled from several sources in one go, so gcc's
 # dependency files would only describe the last; depend on every header.
 $(UNIT_BINS): $(wildcard kernel/*.h kernel/arch/x86_64/*.h crt/*.h vdso/*.h \
-	vdso/include/rainbow/*.h tests/unit/*.h)
+	vdso/include/rainbow/*.h tests/unit/*.h $(SHARED_INCLUDE)/*.h)
 
 include tests/guest/badelf/badelf.mk
 

@@ -15,8 +15,11 @@ VDSO_IMAGE_H   := vdso/vdso_image.h
 # For apps: <rainbow/syscall.h> and <rainbow/types.h>.
 VDSO_INCLUDE   := vdso/include
 
-# The ABI: the functions the version script exports, all of them required.
-VDSO_FUNCTIONS := $(shell sed -n 's/^[[:space:]]*\([a-z_][a-z0-9_]*\);.*/\1/p' vdso/vdso.map)
+# The version script, generated from the list of calls (vdso/calls.def).
+VDSO_MAP       := $(BUILD)/vdso/vdso.map
+# The ABI: the functions the version script exports, all of them required;
+# a command, since the list exists only once the map is generated.
+VDSO_FUNCTIONS = $$(sed -n 's/^[[:space:]]*\([a-z_][a-z0-9_]*\);.*/\1/p' $(VDSO_MAP))
 
 VDSO_OBJ := $(patsubst vdso/%.c,$(BUILD)/vdso/%.o,$(wildcard vdso/*.c))
 # A change of flags rebuilds the objects (and the host-built checker).
@@ -30,7 +33,7 @@ VDSO_CFLAGS := $(CSTD) $(WARN) -O2 -g -fPIC -ffreestanding \
 # The layout comes from vdso.lds; the rest makes a self-contained, fully
 # linked image: no undefined symbols, calls bound inside, no exec stack.
 VDSO_LDFLAGS := -shared -nostdlib -Wl,-T,vdso/vdso.lds \
-	-Wl,--version-script=vdso/vdso.map -Wl,-soname,rainbow-vdso.so.1 \
+	-Wl,--version-script=$(VDSO_MAP) -Wl,-soname,rainbow-vdso.so.1 \
 	-Wl,--hash-style=both -Wl,--build-id -Wl,--eh-frame-hdr \
 	-Wl,-Bsymbolic -Wl,--no-undefined -Wl,-z,noexecstack \
 	-Wl,-z,max-page-size=4096
@@ -40,7 +43,12 @@ $(BUILD)/vdso/%.o: vdso/%.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(VDSO_CFLAGS) -MMD -MP -c $< -o $@
 
-$(VDSO_DBG): $(VDSO_OBJ) vdso/vdso.lds vdso/vdso.map
+$(VDSO_MAP): vdso/vdso.map.in vdso/calls.def
+	$(call say,GEN,$@)
+	@mkdir -p $(@D)
+	$(Q)$(CC) -E -P -x c -Ivdso $< -o $@
+
+$(VDSO_DBG): $(VDSO_OBJ) vdso/vdso.lds $(VDSO_MAP)
 	$(call say,LD,$@)
 	$(Q)$(CC) $(VDSO_LDFLAGS) -o $@ $(VDSO_OBJ)
 
@@ -56,10 +64,10 @@ $(VDSO_IMAGE_OBJ): vdso/vdso_image.S $(VDSO_SO)
 
 VDSO_CHECK_SRC := vdso/check/vdsocheck.c vdso/check/elf_file.c
 
-$(VDSO_CHECK): $(VDSO_CHECK_SRC) vdso/check/elf_file.h $(VDSO_DATA_H)
+$(VDSO_CHECK): $(VDSO_CHECK_SRC) vdso/check/elf_file.h $(VDSO_DATA_H) $(SHARED_INCLUDE)/elf.h
 	$(call say,HOSTCC,$@)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(HOST_CFLAGS) -Ivdso -o $@ $(VDSO_CHECK_SRC)
+	$(Q)$(CC) $(HOST_CFLAGS) -Ivdso -I$(SHARED_INCLUDE) -o $@ $(VDSO_CHECK_SRC)
 
 # picolibc's headers (errno values) must be in place for the first compile.
 $(VDSO_OBJ): | $(KERNEL_LIBC_PARTS)

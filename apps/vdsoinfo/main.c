@@ -65,8 +65,6 @@ int main(void)
 	}
 	printf("vDSO at %p, load bias %#lx\n", image, (unsigned long)dso.bias);
 	printf("SONAME %s\n", dso.soname ? dso.soname : "(none)");
-	printf("hash tables:%s%s\n", dso.gnu_hash ? " DT_GNU_HASH" : "",
-	       dso.hash ? " DT_HASH" : "");
 	print_versions(&dso);
 	print_symbols(&dso);
 	return 0;

@@ -4,7 +4,7 @@
  * usage: vdso_ipc VDSO_SO
  *
  * The image is mapped read+exec and its functions found with the crt's own
- * lookup (crt/dso.c, crt/vdso_lookup.c).  A UTCB becomes the GS base, as
+ * lookup (crt/dso_lookup.c).  A UTCB becomes the GS base, as
  * the kernel sets it for a thread.  A seccomp filter turns every system
  * call made from inside the image (SYSCALL or int $0x80) into SIGSYS, whose
  * handler plays the kernel: it records the registers the entry point came

@@ -23,9 +23,6 @@
 #define VERSION_NODE     "RAINBOW_1"
 #define DATA_PAGE_SYMBOL "rb_vdso_data_page"
 
-/* A .gnu.version entry is a version index; bit 15 marks a hidden one. */
-#define VERSYM_INDEX 0x7fff
-
 struct required {
 	char **names;
 	bool *found;
@@ -256,7 +253,7 @@ static void check_dynamic_symbols(const struct elf_file *f,
 	for (uint32_t i = 1; i < *nchain; i++) {
 		const char *name = elf_dyn_string(d, syms[i].st_name);
 		bool in_version = rainbow && versions &&
-				  (versions[i] & VERSYM_INDEX) == rainbow;
+				  (versions[i] & VERSYM_VERSION) == rainbow;
 
 		if (syms[i].st_shndx == SHN_UNDEF)
 			violation(f, "undefined dynamic symbol %s", name);

@@ -1,10 +1,11 @@
 /*
  * Reading a loaded ELF shared object through its own dynamic table: how the
- * crt finds the vDSO's entry points, and what vdsoinfo walks.
+ * crt finds the vDSO's entry points, and what vdsoinfo walks.  Symbols are
+ * found through DT_HASH, which the object must have (vdsocheck guarantees
+ * it of the vDSO).
  *
- * Portable C over <elf.h> without system calls (crt/dso.c and
- * crt/vdso_lookup.c, in librainbow.a): the host unit tests run the same
- * code on a mapped file.
+ * Portable C over <elf.h> without system calls (crt/dso_lookup.c, in
+ * librainbow.a): the host unit tests run the same code on a mapped file.
  */
 #ifndef RAINBOW_DSO_H
 #define RAINBOW_DSO_H
@@ -18,8 +19,7 @@ struct rb_dso {
 	uintptr_t bias;               /* run-time minus link-time address */
 	const char *strtab;
 	const Elf64_Sym *symtab;
-	const Elf64_Word *gnu_hash;   /* DT_GNU_HASH, or NULL */
-	const Elf64_Word *hash;       /* DT_HASH, or NULL */
+	const Elf64_Word *hash;       /* DT_HASH */
 	const Elf64_Versym *versym;   /* DT_VERSYM, or NULL */
 	const Elf64_Verdef *verdef;   /* DT_VERDEF, or NULL */
 	const char *soname;           /* DT_SONAME, or NULL */
@@ -28,7 +28,7 @@ struct rb_dso {
 /*
  * Describes the object whose ELF header is mapped at image, its segments
  * placed as its program headers say.  False if image is not such an object
- * or has no symbol table with a hash table.
+ * or has no symbol table with a DT_HASH table.
  */
 bool rb_dso_open(struct rb_dso *dso, const void *image);
 

@@ -14,10 +14,11 @@
 #define RB_PROT_WRITE 2
 #define RB_PROT_EXEC  4
 
-/* rb_clock_gettime() clocks. */
-#define RB_PRIORITY_MAX     7   /* scheduling priorities: 0 .. 7 */
-#define RB_PRIORITY_DEFAULT 4
+/* rb_thread_set_priority() priorities: 0 (lowest) .. RB_PRIORITY_MAX. */
+#define RB_PRIORITY_MAX     7
+#define RB_PRIORITY_DEFAULT 4   /* what the first thread of a task gets */
 
+/* rb_clock_gettime() clocks. */
 #define RB_CLOCK_REALTIME  0   /* wall clock, ns since 1970-01-01 UTC */
 #define RB_CLOCK_MONOTONIC 1   /* ns since boot, never goes back */
 

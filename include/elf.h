@@ -1,10 +1,13 @@
 /*
- * <elf.h> for Rainbow apps: the ELF64 subset of the System V gABI and the
- * x86-64 psABI that the crt and tools like vdsoinfo walk at run time.
+ * <elf.h>: the ELF64 definitions of the System V gABI, the x86-64 psABI and
+ * the GNU extensions (hash, versions, build-id, stack and unwind segments)
+ * that Rainbow reads and writes.  The one copy: the kernel's loader, checker
+ * and symbolizer, the crt, vdsocheck and the host tests compile against it,
+ * and the sysroot installs it for apps (picolibc ships no <elf.h>).
  *
- * picolibc ships no <elf.h>.  The names are the standard ones, so code using
- * only these also builds on a host against glibc's <elf.h> (the crt's vDSO
- * lookup is unit-tested that way).
+ * A subset with the standard names, values and guard, so code written
+ * against it also builds against a libc's <elf.h>, and a host header that
+ * includes <elf.h> gets this one.
  */
 #ifndef _ELF_H
 #define _ELF_H
@@ -21,19 +24,38 @@ typedef uint64_t Elf64_Off;
 typedef uint16_t Elf64_Section;
 typedef Elf64_Half Elf64_Versym;
 
-/* ELF header */
+/* ELF header: e_ident */
 #define EI_NIDENT   16
 #define EI_MAG0     0
 #define EI_MAG1     1
 #define EI_MAG2     2
 #define EI_MAG3     3
 #define EI_CLASS    4
+#define EI_DATA     5
+#define EI_VERSION  6
+#define ELFMAG0     0x7f
+#define ELFMAG1     'E'
+#define ELFMAG2     'L'
+#define ELFMAG3     'F'
 #define ELFMAG      "\177ELF"
 #define SELFMAG     4
+#define ELFCLASS32  1
 #define ELFCLASS64  2
+#define ELFDATA2LSB 1
+#define EV_CURRENT  1
 
+/* e_type */
+#define ET_NONE     0
+#define ET_REL      1
 #define ET_EXEC     2
 #define ET_DYN      3
+#define ET_CORE     4
+
+/* e_machine */
+#define EM_X86_64   62
+
+/* e_phnum: the real count is in section header 0's sh_info */
+#define PN_XNUM     0xffff
 
 typedef struct {
 	unsigned char e_ident[EI_NIDENT];
@@ -52,16 +74,17 @@ typedef struct {
 	Elf64_Half e_shstrndx;
 } Elf64_Ehdr;
 
-/* Program headers */
-#define PT_NULL       0
-#define PT_LOAD       1
-#define PT_DYNAMIC    2
-#define PT_INTERP     3
-#define PT_NOTE       4
-#define PT_PHDR       6
-#define PT_TLS        7
-#define PT_GNU_STACK  0x6474e551
+/* Program headers: p_type */
+#define PT_LOAD         1
+#define PT_DYNAMIC      2
+#define PT_INTERP       3
+#define PT_NOTE         4
+#define PT_PHDR         6
+#define PT_TLS          7
+#define PT_GNU_EH_FRAME 0x6474e550
+#define PT_GNU_STACK    0x6474e551
 
+/* p_flags */
 #define PF_X 1
 #define PF_W 2
 #define PF_R 4
@@ -77,22 +100,50 @@ typedef struct {
 	Elf64_Xword p_align;
 } Elf64_Phdr;
 
-/* Dynamic section */
+/* Section headers: sh_type */
+#define SHT_SYMTAB  2
+#define SHT_DYNAMIC 6
+#define SHT_DYNSYM  11
+
+typedef struct {
+	Elf64_Word  sh_name;
+	Elf64_Word  sh_type;
+	Elf64_Xword sh_flags;
+	Elf64_Addr  sh_addr;
+	Elf64_Off   sh_offset;
+	Elf64_Xword sh_size;
+	Elf64_Word  sh_link;
+	Elf64_Word  sh_info;
+	Elf64_Xword sh_addralign;
+	Elf64_Xword sh_entsize;
+} Elf64_Shdr;
+
+/* Dynamic section: d_tag */
 #define DT_NULL       0
 #define DT_NEEDED     1
+#define DT_PLTRELSZ   2
 #define DT_HASH       4
 #define DT_STRTAB     5
 #define DT_SYMTAB     6
 #define DT_RELA       7
 #define DT_RELASZ     8
-#define DT_RELAENT    9
 #define DT_STRSZ      10
-#define DT_SYMENT     11
 #define DT_SONAME     14
+#define DT_REL        17
+#define DT_RELSZ      18
+#define DT_DEBUG      21
+#define DT_TEXTREL    22
+#define DT_JMPREL     23
+#define DT_FLAGS      30
+#define DT_RELRSZ     35
+#define DT_RELR       36
 #define DT_GNU_HASH   0x6ffffef5
 #define DT_VERSYM     0x6ffffff0
 #define DT_VERDEF     0x6ffffffc
 #define DT_VERDEFNUM  0x6ffffffd
+
+/* DT_FLAGS bits */
+#define DF_TEXTREL    0x4
 
 typedef struct {
 	Elf64_Sxword d_tag;
@@ -113,10 +164,10 @@ typedef struct {
 #define STT_NOTYPE 0
 #define STT_OBJECT 1
 #define STT_FUNC   2
-#define STT_TLS    6
 
-#define ELF64_ST_BIND(info) ((info) >> 4)
-#define ELF64_ST_TYPE(info) ((info) & 0xf)
+#define ELF64_ST_BIND(info)       ((info) >> 4)
+#define ELF64_ST_TYPE(info)       ((info) & 0xf)
+#define ELF64_ST_INFO(bind, type) (((bind) << 4) + ((type) & 0xf))
 
 typedef struct {
 	Elf64_Word    st_name;
@@ -127,10 +178,10 @@ typedef struct {
 	Elf64_Xword   st_size;
 } Elf64_Sym;
 
-/* Symbol versioning (GNU extension, as the vDSO uses it) */
+/* Symbol versioning (GNU): a DT_VERSYM entry's version index (binutils'
+ * name; bit 15 marks a hidden symbol), and the version definitions */
+#define VERSYM_VERSION 0x7fff
 #define VER_FLG_BASE   1
-#define VER_NDX_LOCAL  0
-#define VER_NDX_GLOBAL 1
 
 typedef struct {
 	Elf64_Half vd_version;
@@ -147,11 +198,19 @@ typedef struct {
 	Elf64_Word vda_next;
 } Elf64_Verdaux;
 
-/* Relocations */
+/* Notes */
+#define NT_GNU_BUILD_ID 3
+
+typedef struct {
+	Elf64_Word n_namesz;
+	Elf64_Word n_descsz;
+	Elf64_Word n_type;
+} Elf64_Nhdr;
+
+/* Relocations (x86-64 psABI) */
 #define R_X86_64_NONE     0
 #define R_X86_64_RELATIVE 8
 
-#define ELF64_R_SYM(info)  ((info) >> 32)
 #define ELF64_R_TYPE(info) ((info) & 0xffffffff)
 
 typedef struct {
@@ -160,7 +219,7 @@ typedef struct {
 	Elf64_Sxword r_addend;
 } Elf64_Rela;
 
-/* Auxiliary vector, after envp on the initial stack */
+/* Auxiliary vector, after envp on the initial stack: a_type */
 #define AT_NULL          0
 #define AT_IGNORE        1
 #define AT_EXECFD        2

@@ -1,0 +1,40 @@
+/* System calls of anonymous memory: rb_mem_map, rb_mem_unmap (usermem.c). */
+#include "syscall.h"
+#include "usermem.h"
+#include "thread.h"
+#include "vm.h"
+#include "layout.h"
+#include <errno.h>
+#include <rainbow/types.h>
+
+static uint64_t page_round_up(uint64_t len)
+{
+	return (len + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
+}
+
+long sys_mem_map(const uint64_t arg[6])
+{
+	uint64_t hint = arg[0], len = arg[1], prot = arg[2];
+
+	if (len == 0 || len > USER_ANON_TOP - USER_ANON_BASE)
+		return -EINVAL;
+	if ((prot & ~(uint64_t)(RB_PROT_READ | RB_PROT_WRITE | RB_PROT_EXEC)) ||
+	    ((prot & RB_PROT_WRITE) && (prot & RB_PROT_EXEC)))
+		return -EINVAL;
+	unsigned flags = VM_USER | (prot & RB_PROT_WRITE ? VM_WRITE : 0) |
+			 (prot & RB_PROT_EXEC ? VM_EXEC : 0);
+	return usermem_map(current->task, hint & ~(uint64_t)(PAGE_SIZE - 1),
+			   page_round_up(len), flags);
+}
+
+long sys_mem_unmap(const uint64_t arg[6])
+{
+	uint64_t addr = arg[0], len = arg[1];
+
+	if (len == 0 || (addr & (PAGE_SIZE - 1)))
+		return -EINVAL;
+	if (!usermem_range_ok(addr, page_round_up(len)))
+		return -EINVAL;
+	usermem_unmap(current->task, addr, page_round_up(len));
+	return 0;
+}
