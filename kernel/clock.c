@@ -6,8 +6,8 @@
 #include "clock.h"
 #include "vdso_data.h"
 #include "timer.h"
-#include "rtc.h"
-#include "cpu.h"
+#include "arch/rtc.h"
+#include "arch/cpu.h"
 #include "log.h"
 
 #define NS_PER_SECOND 1000000000ull

@@ -5,7 +5,7 @@
  * The steps of moving a message, shared by the fastpath and the general
  * path; inline because they are the fastpath.
  */
-#include "ipc_frame.h"
+#include "arch/ipc_frame.h"
 #include "thread.h"
 #include <rainbow/ipc.h>
 

@@ -13,7 +13,7 @@
 #include "vdso_map.h"
 #include "vm.h"
 #include "log.h"
-#include "cpu.h"
+#include "arch/cpu.h"
 #include <string.h>
 
 #define PAGE 4096

@@ -9,8 +9,8 @@
 #include "task.h"
 #include "timer.h"
 #include "panic.h"
-#include "thread_arch.h"
-#include "cpu.h"
+#include "arch/thread_arch.h"
+#include "arch/cpu.h"
 
 struct thread *current;
 static struct thread *idle;

@@ -7,16 +7,16 @@
  */
 #include "syscall.h"
 #include "sysno.h"
-#include "trap.h"
+#include "arch/interrupt.h"
 #include "thread.h"
 #include "task.h"
 #include "sched.h"
 #include "uaccess.h"
 #include "log.h"
-#include "serial.h"
+#include "arch/serial.h"
 #include "timer.h"
-#include "layout.h"
-#include "thread_arch.h"
+#include "arch/layout.h"
+#include "arch/thread_arch.h"
 #include <errno.h>
 
 #define SLEEP_TICKS_MAX (1ull << 48)

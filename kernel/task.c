@@ -5,7 +5,7 @@
  */
 #include "task.h"
 #include "thread.h"
-#include "thread_arch.h"
+#include "arch/thread_arch.h"
 #include "sched.h"
 #include "vm.h"
 #include "vdso_map.h"

@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include "list.h"
-#include "fpu.h"
+#include "arch/fpu.h"
 
 struct task;
 struct rb_utcb;

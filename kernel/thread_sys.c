@@ -4,7 +4,7 @@
 #include "task.h"
 #include "sched.h"
 #include "uaccess.h"
-#include "layout.h"
+#include "arch/layout.h"
 #include <errno.h>
 
 long sys_thread_create(const uint64_t arg[6])

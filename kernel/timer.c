@@ -3,7 +3,7 @@
  * calibrated against the tick at boot, gives the vDSO its clock.
  */
 #include "timer.h"
-#include "cpu.h"
+#include "arch/cpu.h"
 #include "sched.h"
 #include "clock.h"
 

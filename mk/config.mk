@@ -27,7 +27,7 @@ KERNEL_CFLAGS := $(CSTD) $(WARN) -O2 -g -ffreestanding -fno-pic -fno-pie \
 	-fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables \
 	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
-	-isystem $(KERNEL_LIBC)/include -Ikernel -Ikernel/arch/x86_64 -Ivdso -Ivdso/include
+	-isystem $(KERNEL_LIBC)/include -Ikernel -Ikernel/arch/x86_64/include -Ivdso -Ivdso/include
 
 # Host tools and host unit tests.
 HOST_CFLAGS := $(CSTD) $(WARN) -O1 -g

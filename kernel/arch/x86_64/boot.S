@@ -4,7 +4,7 @@
  * its higher-half link address, then call kmain().  paging.c replaces these
  * tables with precise ones (per-section permissions, a full direct map).
  */
-#include "layout.h"
+#include "arch/layout.h"
 
 #define MB2_MAGIC        0xe85250d6
 #define MB2_ARCH_I386    0

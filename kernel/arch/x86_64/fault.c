@@ -3,15 +3,15 @@
  * names the task, the exception, the faulting address and the code, with
  * RIP symbolized from the module's symbols or the vDSO's.
  */
-#include "fault.h"
-#include "report.h"
+#include "arch/fault.h"
+#include "arch/report.h"
 #include "task.h"
 #include "thread.h"
 #include "loader.h"
 #include "vdso_map.h"
 #include "elf_sym.h"
-#include "layout.h"
-#include "cpu.h"
+#include "arch/layout.h"
+#include "arch/cpu.h"
 #include "log.h"
 
 static void print_user_location(const struct task *t, uint64_t rip)

@@ -4,11 +4,11 @@
  * FS and GS bases, the address space).
  */
 #include "thread.h"
-#include "thread_arch.h"
+#include "arch/thread_arch.h"
 #include "task.h"
-#include "trap.h"
-#include "gdt.h"
-#include "cpu.h"
+#include "arch/interrupt.h"
+#include "arch/gdt.h"
+#include "arch/cpu.h"
 #include "vm.h"
 #include <string.h>
 

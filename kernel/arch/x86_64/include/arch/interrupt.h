@@ -1,5 +1,5 @@
-#ifndef ARCH_TRAP_H
-#define ARCH_TRAP_H
+#ifndef ARCH_INTERRUPT_H
+#define ARCH_INTERRUPT_H
 
 #include <stdint.h>
 #include <stdbool.h>
