@@ -13,7 +13,7 @@
 #include "vdso_map.h"
 #include "vm.h"
 #include "log.h"
-#include "arch/cpu.h"
+#include "machine.h"
 #include <string.h>
 
 #define PAGE 4096
@@ -65,7 +65,7 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf, cons
 	struct ustack_info info = {
 		.cmdline = cmdline, .phdr = elf->phdr_vaddr, .phent = elf->phentsize,
 		.phnum = elf->phnum, .entry = elf->entry, .vdso = VDSO_BASE,
-		.random = { mix64(rdtsc() ^ (uint64_t)t->id), mix64(rdtsc() + (uint64_t)t) },
+		.random = { mix64(machine_cycles() ^ (uint64_t)t->id), mix64(machine_cycles() + (uint64_t)t) },
 	};
 
 	*rsp = ustack_build(top_page, sizeof(top_page), USER_STACK_TOP, &info, &why);

@@ -10,7 +10,7 @@
 #include "timer.h"
 #include "panic.h"
 #include "arch/thread_arch.h"
-#include "arch/cpu.h"
+#include "machine.h"
 
 struct thread *current;
 static struct thread *idle;
@@ -150,11 +150,6 @@ void sched_tick(void)
 		need_resched = true;
 }
 
-void sched_preempt(void)
-{
-	reschedule();
-}
-
 void sched_after_switch(void)
 {
 	struct thread *prev = switched_from;
@@ -182,7 +177,7 @@ static _Noreturn void idle_main(void)
 		if (list_empty(&sleepers))
 			tasks_kill_deadlocked();
 		else
-			wait_for_interrupt();
+			machine_wait_for_interrupt();
 	}
 }
 
