@@ -24,8 +24,7 @@ static struct name names[NAMES_MAX];
 
 static bool entry_live(const struct name *n)
 {
-	return n->handle.port && n->handle.port->live &&
-	       n->handle.port->generation == n->handle.generation;
+	return handle_live_port(&n->handle) != NULL;
 }
 
 static struct name *find(const char *name)
@@ -51,7 +50,7 @@ long sys_ns_register(const uint64_t arg[6])
 
 	if (err)
 		return err;
-	if (!handle_port(current->task, (long)arg[1], &err))
+	if (!handle_port(&current->task->handles, (long)arg[1], &err))
 		return err;
 	if (find(name))
 		return -EEXIST;
@@ -59,7 +58,7 @@ long sys_ns_register(const uint64_t arg[6])
 	if (!n)
 		return -ENOSPC;
 	strcpy(n->name, name);
-	n->handle = *handle_slot(current->task, (long)arg[1]);
+	n->handle = *handle_slot(&current->task->handles, (long)arg[1]);
 	n->handle.owner = false;	/* lookups get send rights only */
 	return 0;
 }
@@ -74,5 +73,5 @@ long sys_ns_lookup(const uint64_t arg[6])
 	struct name *n = find(name);
 	if (!n)
 		return -ENOENT;
-	return handle_install(current->task, n->handle.port, false, n->handle.badge);
+	return handle_install(&current->task->handles, n->handle.port, false, n->handle.badge);
 }

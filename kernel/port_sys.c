@@ -10,30 +10,18 @@ long sys_port_create(const uint64_t arg[6])
 	struct task *t = current->task;
 
 	(void)arg;
-	if (handle_table_full(t))
+	if (handle_table_full(&t->handles))
 		return -EMFILE;
 	struct port *p = port_create(t);
 	if (!p)
 		return -ENOMEM;
-	return handle_install(t, p, true, 0);
-}
-
-/* The port behind an owner handle: what destroy and mint need. */
-static struct port *owned_port(long n, long *err)
-{
-	struct port *p = handle_port(current->task, n, err);
-
-	if (p && !handle_slot(current->task, n)->owner) {
-		*err = -EPERM;
-		return NULL;
-	}
-	return p;
+	return handle_install(&t->handles, p, true, 0);
 }
 
 long sys_port_destroy(const uint64_t arg[6])
 {
 	long err;
-	struct port *p = owned_port((long)arg[0], &err);
+	struct port *p = handle_owned_port(&current->task->handles, (long)arg[0], &err);
 
 	if (!p)
 		return err;
@@ -44,16 +32,16 @@ long sys_port_destroy(const uint64_t arg[6])
 long sys_port_mint(const uint64_t arg[6])
 {
 	long err;
-	struct port *p = owned_port((long)arg[0], &err);
+	struct port *p = handle_owned_port(&current->task->handles, (long)arg[0], &err);
 
 	if (!p)
 		return err;
-	return handle_install(current->task, p, false, arg[1]);
+	return handle_install(&current->task->handles, p, false, arg[1]);
 }
 
 long sys_handle_close(const uint64_t arg[6])
 {
-	struct handle *h = handle_slot(current->task, (long)arg[0]);
+	struct handle *h = handle_slot(&current->task->handles, (long)arg[0]);
 
 	if (!h)
 		return -EBADF;

@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "list.h"
-#include "port.h"
+#include "handle.h"
 
 #define TASK_MAX 128
 #define TASK_NAME_MAX 32
@@ -26,7 +26,7 @@ struct task {
 	size_t image_size;
 	uint64_t load_bias;
 	/* IPC: handles to ports (port.c) and the threads' UTCB slots (utcb.c). */
-	struct handle handles[TASK_HANDLES];
+	struct handle_table handles;
 	uint64_t utcb_slots_used[TASK_THREADS_MAX / 64];
 	/* Anonymous memory (usermem.c). */
 	uint64_t anon_pages;
@@ -34,14 +34,6 @@ struct task {
 };
 
 struct thread;
-
-/* The handle slot for number n, or NULL when n names nothing (port.h). */
-static inline struct handle *handle_slot(struct task *t, long n)
-{
-	if (n < 1 || n > TASK_HANDLES || !t->handles[n - 1].port)
-		return NULL;
-	return &t->handles[n - 1];
-}
 
 /* A task with an empty address space (vDSO mapped); NULL when out of resources. */
 struct task *task_create(const char *name);
