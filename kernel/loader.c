@@ -58,7 +58,7 @@ static uint64_t mix64(uint64_t x)
 }
 
 static const char *setup_stack(struct task *t, const struct elf_image *elf, const char *cmdline,
-			       uint64_t *rsp)
+			       uint64_t *sp)
 {
 	static uint8_t top_page[PAGE];
 	const char *why;
@@ -68,8 +68,8 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf, cons
 		.random = { mix64(machine_cycles() ^ (uint64_t)t->id), mix64(machine_cycles() + (uint64_t)t) },
 	};
 
-	*rsp = ustack_build(top_page, sizeof(top_page), USER_STACK_TOP, &info, &why);
-	if (!*rsp)
+	*sp = ustack_build(top_page, sizeof(top_page), USER_STACK_TOP, &info, &why);
+	if (!*sp)
 		return why;
 	if (!vm_map_fresh(t->space, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_SIZE,
 			  VM_USER | VM_WRITE) ||
@@ -81,15 +81,15 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf, cons
 static const char *load(struct task *t, const void *image, const struct elf_image *elf,
 			const char *cmdline)
 {
-	uint64_t rsp;
+	uint64_t sp;
 
 	for (unsigned i = 0; i < elf->nsegments; i++)
 		if (!map_segment(t, image, &elf->segments[i]))
 			return "out of memory for its segments";
-	const char *why = setup_stack(t, elf, cmdline, &rsp);
+	const char *why = setup_stack(t, elf, cmdline, &sp);
 	if (why)
 		return why;
-	if (!task_spawn_thread(t, SCHED_DEFAULT_PRIORITY, elf->entry, rsp, 0, 0))
+	if (!task_spawn_thread(t, SCHED_DEFAULT_PRIORITY, elf->entry, sp, 0, 0))
 		return "out of memory for its thread";
 	return NULL;
 }

@@ -63,7 +63,7 @@ static void switch_to(struct thread *next, unsigned slice)
 	current = next;
 	switched_from = prev;
 	arch_switch_to(prev, next);
-	context_switch(&prev->kernel_rsp, next->kernel_rsp);
+	context_switch(&prev->kernel_sp, next->kernel_sp);
 	sched_after_switch();
 }
 
@@ -195,9 +195,9 @@ void sched_init(void)
 
 _Noreturn void sched_start(void)
 {
-	uint64_t discarded_rsp;
+	uint64_t discarded_sp;
 
 	arch_switch_to(NULL, idle);
-	context_switch(&discarded_rsp, idle->kernel_rsp);
+	context_switch(&discarded_sp, idle->kernel_sp);
 	__builtin_unreachable();
 }

@@ -46,11 +46,13 @@ static const syscall_fn syscalls[SYS_COUNT] = {
 
 void syscall_dispatch(struct trap_frame *f)
 {
-	if (f->rax >= SYS_COUNT || !syscalls[f->rax]) {
-		f->rax = -ENOSYS;
+	uint64_t n = syscall_number(f);
+
+	if (n >= SYS_COUNT || !syscalls[n]) {
+		syscall_set_result(f, -ENOSYS);
 		return;
 	}
-	f->rax = syscalls[f->rax](&f->rdi);	/* rdi..r9 lie in argument order */
+	syscall_set_result(f, syscalls[n](syscall_args(f)));
 }
 
 long sys_console_write(const uint64_t arg[6])

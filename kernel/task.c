@@ -46,7 +46,7 @@ void task_discard(struct task *t)
 }
 
 struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t entry,
-				 uint64_t rsp, uint64_t arg, uint64_t fs_base)
+				 uint64_t sp, uint64_t arg, uint64_t fs_base)
 {
 	struct thread *th = thread_alloc(t, priority);
 	if (!th)
@@ -56,7 +56,7 @@ struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t ent
 		return NULL;
 	}
 	th->fs_base = fs_base;
-	thread_start_user(th, entry, rsp, arg);
+	thread_start_user(th, entry, sp, arg);
 	list_push_back(&t->threads, &th->task_link);
 	t->live_threads++;
 	sched_make_ready(th);

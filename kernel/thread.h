@@ -26,7 +26,7 @@ enum thread_state {
  * the struct sits at the bottom, the stack grows down from the top.
  */
 struct thread {
-	uint64_t kernel_rsp;		/* saved by context_switch */
+	uint64_t kernel_sp;		/* saved by context_switch */
 	struct task *task;
 	long id;
 	enum thread_state state;
@@ -71,7 +71,7 @@ static inline struct thread *thread_by_id(long id)
 	struct thread *t = id > 0 ? thread_slots[id % THREAD_SLOTS] : NULL;
 	return t && t->id == id ? t : NULL;
 }
-/* Make t start in user mode at entry with rsp and rdi = arg. */
-void thread_start_user(struct thread *t, uint64_t entry, uint64_t rsp, uint64_t arg);
+/* Make t start in user mode at entry, stack pointer sp, arg its first argument. */
+void thread_start_user(struct thread *t, uint64_t entry, uint64_t sp, uint64_t arg);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * The initial user stack, built in a kernel buffer and copied into the
- * task.  From rsp upwards: argc, argv[], NULL, envp[] (empty), NULL, the
- * auxiliary vector ending in AT_NULL; strings and AT_RANDOM's bytes sit
+ * task.  From the stack pointer upwards: argc, argv[], NULL, envp[]
+ * (empty), NULL, the auxiliary vector ending in AT_NULL; strings and AT_RANDOM's bytes sit
  * above, at the very top.  Pure code: tested on the host.
  */
 #include "ustack.h"
@@ -84,11 +84,11 @@ uint64_t ustack_build(uint8_t *buf, size_t size, uint64_t top,
 		{ AT_SECURE, 0 }, { AT_NULL, 0 },
 	};
 	uint64_t words = 1 + argc + 1 + 1 + 2 * AUX_PAIRS;
-	/* rsp must be 16-byte aligned at the entry point. */
-	uint64_t rsp = (top - b.low - words * 8) & ~15ull;
-	if (top - rsp > size)
+	/* The stack pointer must be 16-byte aligned at the entry point. */
+	uint64_t sp = (top - b.low - words * 8) & ~15ull;
+	if (top - sp > size)
 		return 0;
-	uint64_t *w = (uint64_t *)(buf + size - (top - rsp));
+	uint64_t *w = (uint64_t *)(buf + size - (top - sp));
 	*w++ = argc;
 	for (unsigned i = 0; i < argc; i++)
 		*w++ = uargv[i];
@@ -96,5 +96,5 @@ uint64_t ustack_build(uint8_t *buf, size_t size, uint64_t top,
 	*w++ = 0;			/* envp: empty */
 	memcpy(w, aux, sizeof(aux));
 	*why = NULL;
-	return rsp;
+	return sp;
 }

@@ -19,21 +19,21 @@ struct switch_frame {
 	uint64_t r15, r14, r13, r12, rbx, rbp, ret;
 };
 
-void thread_start_user(struct thread *t, uint64_t entry, uint64_t rsp, uint64_t arg)
+void thread_start_user(struct thread *t, uint64_t entry, uint64_t sp, uint64_t arg)
 {
 	struct trap_frame *f = (struct trap_frame *)(thread_stack_top(t) - sizeof(*f));
 	struct switch_frame *s = (struct switch_frame *)f - 1;
 
 	memset(f, 0, sizeof(*f));
 	f->rip = entry;
-	f->rsp = rsp;
+	f->rsp = sp;
 	f->rdi = arg;
 	f->cs = SEL_USER_CODE;
 	f->ss = SEL_USER_DATA;
 	f->rflags = RFLAGS_IF | RFLAGS_RSVD;
 	memset(s, 0, sizeof(*s));
 	s->ret = (uint64_t)thread_first_run;
-	t->kernel_rsp = (uint64_t)s;
+	t->kernel_sp = (uint64_t)s;
 	fpu_state_init(&t->fpu);
 }
 
@@ -58,7 +58,7 @@ void thread_start_kernel(struct thread *t, void (*fn)(void))
 
 	memset(s, 0, sizeof(*s));
 	s->ret = (uint64_t)fn;
-	t->kernel_rsp = (uint64_t)s;
+	t->kernel_sp = (uint64_t)s;
 	fpu_state_init(&t->fpu);
 }
 
