@@ -1,8 +1,9 @@
 /*
  * The initial user stack, built in a kernel buffer and copied into the
  * task.  From the stack pointer upwards: argc, argv[], NULL, envp[]
- * (empty), NULL, the auxiliary vector ending in AT_NULL; strings and AT_RANDOM's bytes sit
- * above, at the very top.  Pure code: tested on the host.
+ * (empty), NULL, the auxiliary vector ending in AT_NULL; strings and
+ * AT_RANDOM's bytes sit above, at the very top.  Pure code: tested on the
+ * host.
  */
 #include "ustack.h"
 #include <string.h>
