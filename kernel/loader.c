@@ -7,6 +7,7 @@
 #include "loader.h"
 #include "elf_check.h"
 #include "task.h"
+#include "bundle.h"
 #include "thread.h"
 #include "sched.h"
 #include "ustack.h"
@@ -105,13 +106,13 @@ void loader_start_module(const void *image, size_t size, const char *cmdline)
 	why = elf_check(image, size, bias, USER_IMAGE_LOW, USER_IMAGE_TOP, &elf);
 	if (why) {
 		klog("module %s refused: %s", name, why);
-		tasks_note_refused();
+		bundle_note_refused();
 		return;
 	}
 	struct task *t = task_create(name);
 	if (!t) {
 		klog("module %s refused: no room for another task", name);
-		tasks_note_refused();
+		bundle_note_refused();
 		return;
 	}
 	t->image = image;
@@ -120,8 +121,8 @@ void loader_start_module(const void *image, size_t size, const char *cmdline)
 	why = load(t, image, &elf, cmdline);
 	if (why) {
 		klog("module %s refused: %s", name, why);
-		task_discard(t);
-		tasks_note_refused();
+		task_free(t);
+		bundle_note_refused();
 		return;
 	}
 	klog("task %s started (id %ld, %s, entry %#lx)", name, t->id,

@@ -23,6 +23,7 @@
 #include "loader.h"
 #include "vdso_map.h"
 #include "task.h"
+#include "bundle.h"
 #include <string.h>
 
 #define BOOT_INFO_MAX (64 * 1024)
@@ -84,7 +85,7 @@ static void start_modules(void)
 	}
 	for (unsigned i = 0; i < boot.skipped_modules; i++) {
 		klog("module %u refused: more than %u modules", BOOT_MODULES_MAX + i, BOOT_MODULES_MAX);
-		tasks_note_refused();
+		bundle_note_refused();
 	}
 }
 

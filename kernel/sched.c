@@ -2,11 +2,11 @@
  * The scheduler: strict priorities, round robin within a priority, one
  * FIFO run queue per priority and a bitmap of the non-empty ones, so
  * picking the next thread is O(1).  The running thread is not on a queue.
- * The idle thread runs when nothing else can; when no task is left, it
- * ends the bundle.
+ * The idle thread runs when nothing else can.
  */
 #include "sched.h"
 #include "task.h"
+#include "bundle.h"
 #include "timer.h"
 #include "panic.h"
 #include "arch/thread_arch.h"
@@ -160,22 +160,17 @@ void sched_after_switch(void)
 }
 
 /*
- * The idle thread: halt until an interrupt makes something ready.  If
- * nothing is ready and nothing sleeps, no interrupt can ever help: the
- * remaining threads are deadlocked, and the bundle fails.
+ * The idle thread: halt until an interrupt makes something ready.  Whether
+ * the bundle is over, or stuck, is not the scheduler's call: it tells
+ * bundle_check whether anything can still run, and runs what is ready.
  */
 static _Noreturn void idle_main(void)
 {
 	sched_after_switch();
 	for (;;) {
-		if (!tasks_alive())
-			tasks_finish();
-		if (ready_mask) {
+		bundle_check(ready_mask || !list_empty(&sleepers));
+		if (ready_mask)
 			reschedule();
-			continue;
-		}
-		if (list_empty(&sleepers))
-			tasks_kill_deadlocked();
 		else
 			machine_wait_for_interrupt();
 	}

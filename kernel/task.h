@@ -37,8 +37,8 @@ struct thread;
 
 /* A task with an empty address space (vDSO mapped); NULL when out of resources. */
 struct task *task_create(const char *name);
-/* Undo task_create for a task that never ran (its module was refused). */
-void task_discard(struct task *t);
+/* Free a task that never ran (its module was refused): undoes task_create. */
+void task_free(struct task *t);
 /* A new ready thread of t starting at entry; NULL when out of resources. */
 struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t entry,
 				 uint64_t sp, uint64_t arg, uint64_t fs_base);
@@ -46,18 +46,18 @@ struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t ent
 _Noreturn void task_thread_exit(int status);
 /* End the whole task (exit or kill); does not return if t is current's. */
 void task_end(struct task *t, int status, bool killed);
-/* Free a dead thread once nobody runs on its stack (scheduler calls this). */
+/*
+ * Free an ended thread nobody runs on: a dead one after the switch away
+ * (sched.c), a zombie once joined (thread_sys.c), or one its task's end
+ * cancelled.  The last thread of an ended task takes the address space.
+ */
 void task_reap_thread(struct thread *th);
-/* Collect a zombie thread's status and free it. */
-int task_release_zombie(struct thread *th);
 struct thread *task_find_thread(struct task *t, long tid);
 
-/* A module was refused: the bundle cannot succeed. */
-void tasks_note_refused(void);
+/* Some task has not ended yet. */
 bool tasks_alive(void);
-/* Everything blocked and nothing can wake it: kill what is left. */
-void tasks_kill_deadlocked(void);
-/* Print the verdict and leave QEMU. */
-_Noreturn void tasks_finish(void);
+/* Tasks ever created (ended ones included, for the verdict), and the i-th. */
+unsigned task_count(void);
+struct task *task_at(unsigned i);
 
 #endif

@@ -59,7 +59,8 @@ long sys_thread_join(const uint64_t arg[6])
 		th->joiner = current;
 		sched_block(THREAD_JOINING);
 	}
-	int status = task_release_zombie(th);
+	int status = th->exit_status;
+	task_reap_thread(th);
 	if (status_ptr)
 		copy_to_user(status_ptr, &status, sizeof(status));
 	return 0;
