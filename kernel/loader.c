@@ -14,10 +14,9 @@
 #include "vdso_map.h"
 #include "vm.h"
 #include "log.h"
+#include "user_layout.h"
 #include "machine.h"
 #include <string.h>
-
-#define PAGE 4096
 
 static void module_name(const char *cmdline, char name[TASK_NAME_MAX])
 {
@@ -41,8 +40,8 @@ static uint64_t load_bias_for(const void *image, size_t size)
 
 static bool map_segment(struct task *t, const uint8_t *image, const struct elf_segment *s)
 {
-	uint64_t start = s->vaddr & ~(uint64_t)(PAGE - 1);
-	uint64_t end = (s->vaddr + s->memsz + PAGE - 1) & ~(uint64_t)(PAGE - 1);
+	uint64_t start = s->vaddr & ~(uint64_t)(USER_PAGE_SIZE - 1);
+	uint64_t end = (s->vaddr + s->memsz + USER_PAGE_SIZE - 1) & ~(uint64_t)(USER_PAGE_SIZE - 1);
 	unsigned flags = VM_USER | (s->flags & PF_W ? VM_WRITE : 0) | (s->flags & PF_X ? VM_EXEC : 0);
 
 	return vm_map_fresh(t->space, start, end - start, flags) &&
@@ -61,7 +60,7 @@ static uint64_t mix64(uint64_t x)
 static const char *setup_stack(struct task *t, const struct elf_image *elf, const char *cmdline,
 			       uint64_t *sp)
 {
-	static uint8_t top_page[PAGE];
+	static uint8_t top_page[USER_PAGE_SIZE];
 	const char *why;
 	struct ustack_info info = {
 		.cmdline = cmdline, .phdr = elf->phdr_vaddr, .phent = elf->phentsize,
@@ -74,7 +73,7 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf, cons
 		return why;
 	if (!vm_map_fresh(t->space, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_SIZE,
 			  VM_USER | VM_WRITE) ||
-	    !vm_write(t->space, USER_STACK_TOP - PAGE, top_page, PAGE))
+	    !vm_write(t->space, USER_STACK_TOP - USER_PAGE_SIZE, top_page, USER_PAGE_SIZE))
 		return "out of memory for the stack";
 	return NULL;
 }

@@ -68,7 +68,7 @@ static void init_memory(uint64_t info_phys)
 	struct memmap m = free_ram(info_phys);
 	pmm_init(&m);
 	klog("memory: %lu KiB usable of %lu KiB, kernel image %lu KiB",
-	     pmm_free_pages() * 4, memmap_total(&boot.ram) / 1024,
+	     pmm_free_pages() * (PAGE_SIZE / 1024), memmap_total(&boot.ram) / 1024,
 	     (uint64_t)(kernel_end - kernel_start) / 1024);
 	vm_init(&boot.ram);
 	klog("paging: kernel sections mapped with their own rights, direct map at %#lx",

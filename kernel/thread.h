@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include "list.h"
 #include "arch/fpu.h"
+#include "arch/layout.h"
 
 struct task;
 struct rb_utcb;
@@ -22,7 +23,7 @@ enum thread_state {
 
 /*
  * A thread.  The control block and the thread's kernel stack share one
- * 4 KiB page (the original design: no kernel heap needed for threads):
+ * page (the original design: no kernel heap needed for threads):
  * the struct sits at the bottom, the stack grows down from the top.
  */
 struct thread {
@@ -54,7 +55,7 @@ struct thread {
 /* Top of the thread's kernel stack (the end of its page). */
 static inline uint64_t thread_stack_top(const struct thread *t)
 {
-	return (uint64_t)t + 4096;
+	return (uint64_t)t + PAGE_SIZE;
 }
 
 /* The running thread. */

@@ -10,11 +10,9 @@
 #include "task.h"
 #include "vm.h"
 #include "pmm.h"
-#include "loader.h"
+#include "user_layout.h"
 #include <errno.h>
 #include <rainbow/types.h>
-
-#define PAGE 4096
 
 static bool anon_range_ok(uint64_t addr, uint64_t len)
 {
@@ -26,7 +24,7 @@ static bool range_free(struct task *t, uint64_t addr, uint64_t len)
 	uint64_t phys;
 	unsigned flags;
 
-	for (uint64_t off = 0; off < len; off += PAGE)
+	for (uint64_t off = 0; off < len; off += USER_PAGE_SIZE)
 		if (vm_lookup(t->space, addr + off, &phys, &flags))
 			return false;
 	return true;
@@ -40,7 +38,7 @@ static uint64_t find_free(struct task *t, uint64_t len)
 	while (anon_range_ok(addr, len)) {
 		if (range_free(t, addr, len))
 			return addr;
-		addr += PAGE;
+		addr += USER_PAGE_SIZE;
 	}
 	return 0;
 }
@@ -52,12 +50,12 @@ long sys_mem_map(const uint64_t arg[6])
 
 	if (len == 0 || len > USER_ANON_TOP - USER_ANON_BASE)
 		return -EINVAL;
-	hint &= ~(uint64_t)(PAGE - 1);
+	hint &= ~(uint64_t)(USER_PAGE_SIZE - 1);
 	if ((prot & ~(uint64_t)(RB_PROT_READ | RB_PROT_WRITE | RB_PROT_EXEC)) ||
 	    ((prot & RB_PROT_WRITE) && (prot & RB_PROT_EXEC)))
 		return -EINVAL;
-	len = (len + PAGE - 1) & ~(uint64_t)(PAGE - 1);
-	uint64_t pages = len / PAGE;
+	len = (len + USER_PAGE_SIZE - 1) & ~(uint64_t)(USER_PAGE_SIZE - 1);
+	uint64_t pages = len / USER_PAGE_SIZE;
 	if (t->anon_pages + pages > USER_ANON_QUOTA_PAGES || pmm_free_pages() < KERNEL_RESERVE_PAGES + pages)
 		return -ENOMEM;
 	/* The hint is only a preference: taken when that range is free. */
@@ -79,12 +77,12 @@ long sys_mem_unmap(const uint64_t arg[6])
 	uint64_t addr = arg[0], len = arg[1];
 	struct task *t = current->task;
 
-	if (len == 0 || (addr & (PAGE - 1)))
+	if (len == 0 || (addr & (USER_PAGE_SIZE - 1)))
 		return -EINVAL;
-	len = (len + PAGE - 1) & ~(uint64_t)(PAGE - 1);
+	len = (len + USER_PAGE_SIZE - 1) & ~(uint64_t)(USER_PAGE_SIZE - 1);
 	if (!anon_range_ok(addr, len))
 		return -EINVAL;
-	for (uint64_t off = 0; off < len; off += PAGE)
+	for (uint64_t off = 0; off < len; off += USER_PAGE_SIZE)
 		if (vm_unmap(t->space, addr + off))
 			t->anon_pages--;
 	if (addr < t->anon_next)

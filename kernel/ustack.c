@@ -6,6 +6,7 @@
  * host.
  */
 #include "ustack.h"
+#include "user_layout.h"
 #include <string.h>
 
 /* Auxiliary vector keys (System V ABI). */
@@ -80,7 +81,7 @@ uint64_t ustack_build(uint8_t *buf, size_t size, uint64_t top,
 
 	uint64_t aux[AUX_PAIRS][2] = {
 		{ AT_PHDR, info->phdr }, { AT_PHENT, info->phent }, { AT_PHNUM, info->phnum },
-		{ AT_PAGESZ, 4096 }, { AT_BASE, 0 }, { AT_ENTRY, info->entry },
+		{ AT_PAGESZ, USER_PAGE_SIZE }, { AT_BASE, 0 }, { AT_ENTRY, info->entry },
 		{ AT_UID, 0 }, { AT_RANDOM, random }, { AT_SYSINFO_EHDR, info->vdso },
 		{ AT_SECURE, 0 }, { AT_NULL, 0 },
 	};

@@ -5,6 +5,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "memmap.h"
+#include "user_layout.h"
+#include "arch/layout.h"
+
+_Static_assert(USER_PAGE_SIZE == PAGE_SIZE, "vm_map maps a user page as one kernel page");
 
 /*
  * Address spaces.  An address space is named by the physical address of

@@ -187,7 +187,7 @@ refused "an unlisted export" "exports rb_yield, not in the required list" \
 	"$so" "$dbg" $(echo "$functions" | grep -vx rb_yield)
 
 # The same objects linked with the data page two pages down.
-sed 's/rb_vdso_data_page = \. - 4096;/rb_vdso_data_page = . - 8192;/' vdso/vdso.lds > "$tmp/moved.lds"
+sed 's/rb_vdso_data_page = \. - .*;/rb_vdso_data_page = . - 8192;/' build/vdso/vdso.lds > "$tmp/moved.lds"
 objects=$(ls vdso/*.c | sed 's|^vdso/\(.*\)\.c$|build/vdso/\1.o|')
 gcc -shared -nostdlib -Wl,-T,"$tmp/moved.lds" -Wl,--version-script=vdso/vdso.map \
 	-Wl,--build-id -o "$tmp/moved.dbg" $objects

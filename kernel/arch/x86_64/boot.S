@@ -115,10 +115,10 @@ boot_gdt_ptr:
 	.long PHYS(boot_gdt)
 
 	.section .bss
-	.balign 4096
-boot_pml4:	.skip 4096
-boot_pdpt:	.skip 4096
-boot_pd:	.skip 4096
+	.balign PAGE_SIZE
+boot_pml4:	.skip PAGE_SIZE
+boot_pdpt:	.skip PAGE_SIZE
+boot_pd:	.skip PAGE_SIZE
 	.global boot_stack_top
 boot_stack:	.skip 16384
 boot_stack_top:
