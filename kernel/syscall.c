@@ -115,14 +115,14 @@ long sys_thread_id(const uint64_t arg[6])
 	return current->id;
 }
 
-/* The FS base is loaded on every switch to this thread (thread_arch.c). */
+/* The TLS base is loaded on every switch to this thread (thread_arch.c). */
 long sys_set_tls(const uint64_t arg[6])
 {
 	uint64_t base = arg[0];
 
 	if (base >= USER_TOP)
 		return -EINVAL;
-	current->fs_base = base;
+	current->tls_base = base;
 	thread_load_tls(current);
 	return 0;
 }

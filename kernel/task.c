@@ -57,7 +57,7 @@ void task_free(struct task *t)
 }
 
 struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t entry,
-				 uint64_t sp, uint64_t arg, uint64_t fs_base)
+				 uint64_t sp, uint64_t arg, uint64_t tls_base)
 {
 	struct thread *th = thread_alloc(t, priority);
 	if (!th)
@@ -66,7 +66,7 @@ struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t ent
 		thread_free(th);
 		return NULL;
 	}
-	th->fs_base = fs_base;
+	th->tls_base = tls_base;
 	thread_start_user(th, entry, sp, arg);
 	list_push_back(&t->threads, &th->task_link);
 	t->live_threads++;

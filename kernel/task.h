@@ -41,7 +41,7 @@ struct task *task_create(const char *name);
 void task_free(struct task *t);
 /* A new ready thread of t starting at entry; NULL when out of resources. */
 struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t entry,
-				 uint64_t sp, uint64_t arg, uint64_t fs_base);
+				 uint64_t sp, uint64_t arg, uint64_t tls_base);
 /* Thread exit: the last one out ends the task with its status. */
 _Noreturn void task_thread_exit(int status);
 /* End the whole task (exit or kill); does not return if t is current's. */

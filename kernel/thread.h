@@ -36,8 +36,8 @@ struct thread {
 	struct list run_link;		/* run queue, sleep list, port queue or reply list */
 	struct list task_link;		/* the task's thread list */
 	uint64_t wake_tick;
-	uint64_t fs_base;		/* user TLS pointer */
-	uint64_t gs_base;		/* user UTCB pointer */
+	uint64_t tls_base;		/* user TLS pointer (the arch loads it on a switch) */
+	uint64_t utcb_base;		/* user UTCB pointer, likewise */
 	int exit_status;
 	struct thread *joiner;		/* a thread waiting in join for this one */
 	/* IPC (ipc.c); the UTCB is reached through the direct map. */

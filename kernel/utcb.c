@@ -45,7 +45,7 @@ bool utcb_attach(struct thread *t)
 	t->utcb = phys_to_virt(phys);
 	t->utcb->self = (struct rb_utcb *)va;
 	t->utcb_slot = slot;
-	t->gs_base = va;
+	t->utcb_base = va;
 	return true;
 }
 

@@ -46,10 +46,10 @@ void arch_switch_to(struct thread *prev, struct thread *next)
 	if (!prev || prev->task != next->task) {
 		write_cr3(next->task ? next->task->space : vm_kernel_space());
 	}
-	if (!prev || prev->fs_base != next->fs_base)
-		wrmsr(MSR_FS_BASE, next->fs_base);
-	if (!prev || prev->gs_base != next->gs_base)
-		wrmsr(MSR_GS_BASE, next->gs_base);
+	if (!prev || prev->tls_base != next->tls_base)
+		wrmsr(MSR_FS_BASE, next->tls_base);
+	if (!prev || prev->utcb_base != next->utcb_base)
+		wrmsr(MSR_GS_BASE, next->utcb_base);
 }
 
 void thread_start_kernel(struct thread *t, void (*fn)(void))
@@ -64,5 +64,5 @@ void thread_start_kernel(struct thread *t, void (*fn)(void))
 
 void thread_load_tls(const struct thread *t)
 {
-	wrmsr(MSR_FS_BASE, t->fs_base);
+	wrmsr(MSR_FS_BASE, t->tls_base);
 }
