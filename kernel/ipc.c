@@ -8,7 +8,7 @@
  * (arch/ipc_frame.h), so a woken thread just returns to user mode.
  * Each operation checks everything before it changes anything.
  */
-#include "ipc.h"
+#include "ipc_path.h"
 #include "ipc_transfer.h"
 #include "ipc_abi.h"
 #include "port.h"

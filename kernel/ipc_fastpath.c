@@ -13,7 +13,7 @@
  *   caller is waiting for this thread; the port is live and owned; no
  *   caller is queued on it; the caller would be the scheduler's choice.
  */
-#include "ipc.h"
+#include "ipc_path.h"
 #include "ipc_transfer.h"
 #include "ipc_abi.h"
 #include "handle.h"

@@ -5,7 +5,7 @@
  * The machine as the portable kernel sees it: a cycle counter, waiting
  * for an interrupt, a deliberately bad instruction, and leaving the
  * emulator.  The arch code provides them: machine_exit in
- * kernel/arch/x86_64/machine.c, the rest as inlines of "arch/machine.h":
+ * kernel/arch/x86_64/machine.c, the rest as inlines of "arch/machine_arch.h":
  *
  *   uint64_t machine_cycles(void)
  *	The free-running cycle counter (the TSC on x86-64) in its own ticks;
@@ -18,7 +18,7 @@
  *	raised inside the caller, so the report names it.
  */
 #include <stdbool.h>
-#include "arch/machine.h"
+#include "arch/machine_arch.h"
 
 /* Power QEMU off; its exit status tells success from failure. */
 _Noreturn void machine_exit(bool success);

@@ -16,7 +16,7 @@
 #include "vm.h"
 #include "vdso_map.h"
 #include "log.h"
-#include "ipc.h"
+#include "ipc_path.h"
 #include "utcb.h"
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* The inline half of the portable machine interface (machine.h). */
-#ifndef ARCH_MACHINE_H
-#define ARCH_MACHINE_H
+#ifndef ARCH_MACHINE_ARCH_H
+#define ARCH_MACHINE_ARCH_H
 
 #include <stdint.h>
 #include "arch/cpu.h"
