@@ -17,6 +17,7 @@ static inline struct ipc_frame *ipc_frame_of(const struct thread *t)
 /* The fields of a tag (rainbow/ipc.h): word count, and flags such as RB_TAG_HANDLE. */
 #define IPC_TAG_WORDS 0xffull
 #define IPC_TAG_FLAGS (0xffull << 8)
+_Static_assert(RB_TAG_WORDS(~0ull) == IPC_TAG_WORDS, "the word count is RB_TAG_WORDS's field");
 _Static_assert((RB_TAG_HANDLE & ~IPC_TAG_FLAGS) == 0, "RB_TAG_HANDLE is a tag flag");
 
 /* mr[0..2] travel in the frame; words the tag does not cover arrive as 0. */

@@ -9,6 +9,7 @@
 #include "arch/layout.h"
 
 _Static_assert(USER_PAGE_SIZE == PAGE_SIZE, "vm_map maps a user page as one kernel page");
+_Static_assert(USER_STACK_TOP <= USER_TOP, "the user layout fits below USER_TOP");
 
 /*
  * Address spaces.  An address space is named by the physical address of
