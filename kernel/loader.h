@@ -1,7 +1,6 @@
 #ifndef LOADER_H
 #define LOADER_H
 
-#include <stdint.h>
 #include <stddef.h>
 
 /*

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 /* Every task sees the vDSO at VDSO_BASE, its data page at VDSO_DATA_PAGE (user_layout.h). */
+
 /* Allocate the data page and start the clock; after timer calibration. */
 void vdso_init(void);
 /* Map the image (read+exec) and the data page (read-only) into a space. */
