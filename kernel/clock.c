@@ -6,8 +6,8 @@
 #include "clock.h"
 #include "vdso_data.h"
 #include "timer.h"
-#include "rtc.h"
-#include "cpu.h"
+#include "arch/rtc.h"
+#include "machine.h"
 #include "log.h"
 
 #define NS_PER_SECOND 1000000000ull
@@ -34,7 +34,7 @@ void clock_init(struct rb_vdso_data *page)
 	data = page;
 	publish_begin();
 	data->version = RB_VDSO_DATA_VERSION;
-	data->tsc_base = rdtsc();
+	data->tsc_base = machine_cycles();
 	data->ns_base = 0;
 	data->tsc_to_ns_mult = (uint64_t)(((unsigned __int128)NS_PER_SECOND << 32) / hz);
 	data->realtime_offset_ns = wall * (int64_t)NS_PER_SECOND;

@@ -1,7 +1,7 @@
 /* System calls of the serial console: rb_console_write, rb_console_read. */
 #include "syscall.h"
 #include "log.h"
-#include "serial.h"
+#include "arch/serial.h"
 #include "uaccess.h"
 #include <errno.h>
 

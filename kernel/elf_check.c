@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "elf_check.h"
+#include "user_layout.h"
 
 /* The loader maps 4 KiB pages and gives each page one permission set. */
-#define LOAD_PAGE_SIZE 4096u
 
 struct module {
 	const unsigned char *bytes;
@@ -23,12 +23,12 @@ struct module {
 
 static uint64_t page_down(uint64_t a)
 {
-	return a & ~(uint64_t)(LOAD_PAGE_SIZE - 1);
+	return a & ~(uint64_t)(USER_PAGE_SIZE - 1);
 }
 
 static uint64_t page_up(uint64_t a)
 {
-	return page_down(a + LOAD_PAGE_SIZE - 1);
+	return page_down(a + USER_PAGE_SIZE - 1);
 }
 
 static bool within_file(const struct module *m, uint64_t offset, uint64_t len)
@@ -96,7 +96,7 @@ static const char *check_type(const struct module *m)
 		return m->bias ? "load bias given for a fixed-address executable"
 			       : NULL;
 	case ET_DYN:
-		return m->bias % LOAD_PAGE_SIZE ? "load bias not page-aligned"
+		return m->bias % USER_PAGE_SIZE ? "load bias not page-aligned"
 						: NULL;
 	case ET_REL:
 		return "not an executable (ET_REL)";
@@ -199,7 +199,7 @@ static const char *add_load(const struct module *m, unsigned index,
 		return refuse_segment(out, index, "outside user space");
 	if (ph->p_align & (ph->p_align - 1))
 		return refuse_segment(out, index, "p_align not a power of two");
-	if ((ph->p_vaddr - ph->p_offset) % LOAD_PAGE_SIZE)
+	if ((ph->p_vaddr - ph->p_offset) % USER_PAGE_SIZE)
 		return refuse_segment(out, index, "misaligned (p_offset and "
 				      "p_vaddr disagree modulo page size)");
 	if ((ph->p_flags & PF_W) && (ph->p_flags & PF_X))

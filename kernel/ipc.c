@@ -4,14 +4,15 @@
  * the port; a server waiting finds a queued caller, or queues as a
  * receiver.  Once received, a caller waits on the server thread's list of
  * callers until that thread replies to its rcvid (its thread id).
- * Results are written straight into the waiting thread's saved registers
- * (struct ipc_frame), so a woken thread just returns to user mode.
+ * Results are written straight into the waiting thread's saved IPC frame
+ * (arch/ipc_frame.h), so a woken thread just returns to user mode.
  * Each operation checks everything before it changes anything.
  */
-#include "ipc.h"
+#include "ipc_path.h"
 #include "ipc_transfer.h"
 #include "ipc_abi.h"
 #include "port.h"
+#include "handle.h"
 #include "thread.h"
 #include "task.h"
 #include "sched.h"
@@ -23,14 +24,15 @@
 static uint64_t transfer_handle(struct thread *from, struct thread *to, uint64_t n)
 {
 	long err;
-	struct port *p = handle_port(from->task, (long)n, &err);
+	struct port *p = handle_port(&from->task->handles, (long)n, &err);
 
 	if (!p)
 		return (uint64_t)err;
-	return (uint64_t)handle_install(to->task, p, false, handle_slot(from->task, (long)n)->badge);
+	return (uint64_t)handle_install(&to->task->handles, p, false,
+					handle_slot(&from->task->handles, (long)n)->badge);
 }
 
-/* The message words: three in registers, the rest UTCB to UTCB. */
+/* The message words: RB_IPC_REG_WORDS in the frame, the rest UTCB to UTCB. */
 static void transfer(struct thread *from, const struct ipc_frame *src,
 		     struct thread *to, struct ipc_frame *dst, uint64_t tag)
 {
@@ -41,7 +43,7 @@ static void transfer(struct thread *from, const struct ipc_frame *src,
 		memcpy(&to->utcb->mr[RB_IPC_REG_WORDS], &from->utcb->mr[RB_IPC_REG_WORDS],
 		       (words - RB_IPC_REG_WORDS) * sizeof(uint64_t));
 	if (tag & RB_TAG_HANDLE)
-		dst->r8 = transfer_handle(from, to, src->r8);
+		dst->mr[0] = transfer_handle(from, to, src->mr[0]);
 }
 
 /* Deliver caller's message (its registers in src) to server's frame. */
@@ -62,7 +64,7 @@ static void deliver_reply(struct thread *caller, struct thread *server,
 	struct ipc_frame *dst = ipc_frame_of(caller);
 
 	transfer(server, src, caller, dst, tag);
-	dst->rax = tag;
+	dst->result = tag;
 	ipc_end_reply(caller);
 }
 
@@ -74,21 +76,9 @@ static long check_message(const struct ipc_frame *f, uint64_t tag)
 	if (RB_TAG_WORDS(tag) > RB_IPC_MRS)
 		return -EMSGSIZE;
 	if ((tag & RB_TAG_HANDLE) &&
-	    (RB_TAG_WORDS(tag) < 1 || !handle_port(current->task, (long)f->r8, &err)))
+	    (RB_TAG_WORDS(tag) < 1 || !handle_port(&current->task->handles, (long)f->mr[0], &err)))
 		return -EBADF;
 	return 0;
-}
-
-/* The live port behind an owner handle of the current task. */
-static struct port *owned_port(long n, long *err)
-{
-	struct port *p = handle_port(current->task, n, err);
-
-	if (p && !handle_slot(current->task, n)->owner) {
-		*err = -EPERM;
-		return NULL;
-	}
-	return p;
 }
 
 static struct thread *first_waiter(struct list *queue)
@@ -105,18 +95,18 @@ static void wait_on(struct port *p, enum thread_state why)
 
 static void call(struct ipc_frame *f)
 {
-	uint64_t tag = f->rsi;
+	uint64_t tag = f->tag;
 	long err;
-	struct port *p = handle_port(current->task, (long)f->rdi, &err);
+	struct port *p = handle_port(&current->task->handles, (long)f->target, &err);
 
 	if (!p || (err = check_message(f, tag))) {
-		f->rax = err;
+		f->result = err;
 		return;
 	}
-	uint64_t badge = handle_slot(current->task, (long)f->rdi)->badge;
+	uint64_t badge = handle_slot(&current->task->handles, (long)f->target)->badge;
 	if (list_empty(&p->receivers)) {
-		if (f->rdx & RB_IPC_NONBLOCK) {
-			f->rax = -EAGAIN;
+		if (f->flags & RB_IPC_NONBLOCK) {
+			f->result = -EAGAIN;
 			return;
 		}
 		current->ipc_badge = badge;
@@ -138,23 +128,23 @@ static bool receive_queued(struct port *p)
 	struct thread *caller = first_waiter(&p->callers);
 	const struct ipc_frame *sent = ipc_frame_of(caller);
 	list_remove(&caller->run_link);
-	receive(current, caller, sent, sent->rsi, caller->ipc_badge);
+	receive(current, caller, sent, sent->tag, caller->ipc_badge);
 	return true;
 }
 
 static void wait(struct ipc_frame *f)
 {
 	long err;
-	struct port *p = owned_port((long)f->rdi, &err);
+	struct port *p = handle_owned_port(&current->task->handles, (long)f->target, &err);
 
 	if (!p) {
-		f->rax = err;
+		f->result = err;
 		return;
 	}
 	if (receive_queued(p))
 		return;
-	if (f->rdx & RB_IPC_NONBLOCK) {
-		f->rax = -EAGAIN;
+	if (f->flags & RB_IPC_NONBLOCK) {
+		f->result = -EAGAIN;
 		return;
 	}
 	wait_on(p, THREAD_IPC_RECV);
@@ -163,28 +153,28 @@ static void wait(struct ipc_frame *f)
 
 static void reply(struct ipc_frame *f)
 {
-	uint64_t tag = f->rsi;
-	struct thread *caller = ipc_reply_target((long)f->rdi);
+	uint64_t tag = f->tag;
+	struct thread *caller = ipc_reply_target((long)f->target);
 	long err = check_message(f, tag);
 
 	if (!caller || err) {
-		f->rax = err ? err : -ESRCH;
+		f->result = err ? err : -ESRCH;
 		return;
 	}
 	deliver_reply(caller, current, f, tag);
 	sched_make_ready(caller);
-	f->rax = 0;
+	f->result = 0;
 }
 
 static void reply_and_wait(struct ipc_frame *f)
 {
-	uint64_t tag = f->rsi;
-	struct thread *caller = ipc_reply_target((long)f->rdi);
+	uint64_t tag = f->tag;
+	struct thread *caller = ipc_reply_target((long)f->target);
 	long err = check_message(f, tag);
-	struct port *p = err ? NULL : owned_port((long)f->rdx, &err);
+	struct port *p = err ? NULL : handle_owned_port(&current->task->handles, (long)f->port, &err);
 
 	if (!caller || !p) {
-		f->rax = err ? err : -ESRCH;
+		f->result = err ? err : -ESRCH;
 		return;
 	}
 	deliver_reply(caller, current, f, tag);
@@ -198,7 +188,7 @@ static void reply_and_wait(struct ipc_frame *f)
 
 void ipc_slowpath(struct ipc_frame *f)
 {
-	switch (f->rax) {
+	switch (f->op) {
 	case IPC_OP_CALL:
 		call(f);
 		break;
@@ -212,7 +202,7 @@ void ipc_slowpath(struct ipc_frame *f)
 		reply_and_wait(f);
 		break;
 	default:
-		f->rax = -ENOSYS;
+		f->result = -ENOSYS;
 	}
 }
 
@@ -221,7 +211,7 @@ void ipc_wake_with_error(struct thread *t, long err)
 	if (list_linked(&t->run_link))
 		list_remove(&t->run_link);
 	t->ipc_server = NULL;
-	ipc_frame_of(t)->rax = err;
+	ipc_frame_of(t)->result = err;
 	sched_make_ready(t);
 }
 

@@ -13,9 +13,10 @@
  *   caller is waiting for this thread; the port is live and owned; no
  *   caller is queued on it; the caller would be the scheduler's choice.
  */
-#include "ipc.h"
+#include "ipc_path.h"
 #include "ipc_transfer.h"
 #include "ipc_abi.h"
+#include "handle.h"
 #include "port.h"
 #include "thread.h"
 #include "task.h"
@@ -24,28 +25,48 @@
 
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
-/* Few enough words for the registers, and no flag (bits 0..15 hold both). */
-static bool fits_registers(uint64_t tag)
+/*
+ * The message goes in the frame alone: few enough words, and no tag flag
+ * (no handle to transfer).  One comparison covers both, since the flags
+ * sit just above the word count.
+ */
+static bool message_in_registers(uint64_t tag)
 {
-	return (tag & 0xffff) <= RB_IPC_REG_WORDS;
+	return (tag & (IPC_TAG_FLAGS | IPC_TAG_WORDS)) <= RB_IPC_REG_WORDS;
 }
 
-static struct port *live_port(const struct handle *h)
+/* A call without RB_IPC_NONBLOCK or any other option. */
+static bool plain_call(const struct ipc_frame *f)
 {
-	struct port *p = h ? h->port : NULL;
-	return p && p->live && p->generation == h->generation ? p : NULL;
+	return f->flags == 0;
+}
+
+static bool receiver_waiting(const struct port *p)
+{
+	return !list_empty(&p->receivers);
+}
+
+static bool no_caller_queued(const struct port *p)
+{
+	return list_empty(&p->callers);
+}
+
+/* The scheduler would run next now, and the caller does not outrank it. */
+static bool may_hand_to(const struct thread *next)
+{
+	return next->priority >= current->priority && sched_would_choose(next);
 }
 
 static bool fastpath_call(struct ipc_frame *f)
 {
-	uint64_t tag = f->rsi;
-	const struct handle *h = handle_slot(current->task, (long)f->rdi);
-	struct port *p = live_port(h);
+	uint64_t tag = f->tag;
+	const struct handle *h = handle_slot(&current->task->handles, (long)f->target);
+	struct port *p = handle_live_port(h);
 
-	if (unlikely(!p || !fits_registers(tag) || f->rdx || list_empty(&p->receivers)))
+	if (unlikely(!p || !message_in_registers(tag) || !plain_call(f) || !receiver_waiting(p)))
 		return false;
 	struct thread *server = list_entry(p->receivers.next, struct thread, run_link);
-	if (unlikely(server->priority < current->priority || !sched_would_choose(server)))
+	if (unlikely(!may_hand_to(server)))
 		return false;
 
 	/* Nothing can fail from here on. */
@@ -60,19 +81,19 @@ static bool fastpath_call(struct ipc_frame *f)
 
 static bool fastpath_reply_and_wait(struct ipc_frame *f)
 {
-	uint64_t tag = f->rsi;
-	struct thread *caller = ipc_reply_target((long)f->rdi);
-	const struct handle *h = handle_slot(current->task, (long)f->rdx);
-	struct port *p = live_port(h);
+	uint64_t tag = f->tag;
+	struct thread *caller = ipc_reply_target((long)f->target);
+	const struct handle *h = handle_slot(&current->task->handles, (long)f->port);
+	struct port *p = handle_live_port(h);
 
-	if (unlikely(!caller || !p || !h->owner || !fits_registers(tag) ||
-		     !list_empty(&p->callers) || !sched_would_choose(caller)))
+	if (unlikely(!caller || !p || !h->owner || !message_in_registers(tag) ||
+		     !no_caller_queued(p) || !sched_would_choose(caller)))
 		return false;
 
 	/* Nothing can fail from here on. */
 	struct ipc_frame *dst = ipc_frame_of(caller);
 	ipc_copy_registers(dst, f, tag);
-	dst->rax = tag;
+	dst->result = tag;
 	ipc_end_reply(caller);
 	current->state = THREAD_IPC_RECV;
 	list_push_back(&p->receivers, &current->run_link);
@@ -82,8 +103,8 @@ static bool fastpath_reply_and_wait(struct ipc_frame *f)
 
 void ipc_syscall(struct ipc_frame *f)
 {
-	bool done = (f->rax == IPC_OP_CALL && fastpath_call(f)) ||
-		    (f->rax == IPC_OP_REPLY_AND_WAIT && fastpath_reply_and_wait(f));
+	bool done = (f->op == IPC_OP_CALL && fastpath_call(f)) ||
+		    (f->op == IPC_OP_REPLY_AND_WAIT && fastpath_reply_and_wait(f));
 
 	if (!done)
 		ipc_slowpath(f);

@@ -5,7 +5,7 @@
  * The steps of moving a message, shared by the fastpath and the general
  * path; inline because they are the fastpath.
  */
-#include "ipc_frame.h"
+#include "arch/ipc_frame.h"
 #include "thread.h"
 #include <rainbow/ipc.h>
 
@@ -14,24 +14,31 @@ static inline struct ipc_frame *ipc_frame_of(const struct thread *t)
 	return (struct ipc_frame *)(thread_stack_top(t) - sizeof(struct ipc_frame));
 }
 
-/* mr[0..2] travel in registers; words the tag does not cover arrive as 0. */
+/* The fields of a tag (rainbow/ipc.h): word count, and flags such as RB_TAG_HANDLE. */
+#define IPC_TAG_WORDS 0xffull
+#define IPC_TAG_FLAGS (0xffull << 8)
+_Static_assert(RB_TAG_WORDS(~0ull) == IPC_TAG_WORDS, "the word count is RB_TAG_WORDS's field");
+_Static_assert((RB_TAG_HANDLE & ~IPC_TAG_FLAGS) == 0, "RB_TAG_HANDLE is a tag flag");
+
+/* mr[0..2] travel in the frame; words the tag does not cover arrive as 0. */
 static inline void ipc_copy_registers(struct ipc_frame *dst, const struct ipc_frame *src,
 				      uint64_t tag)
 {
 	unsigned words = RB_TAG_WORDS(tag);
 
-	dst->r8 = src->r8 & -(uint64_t)(words > 0);
-	dst->r9 = src->r9 & -(uint64_t)(words > 1);
-	dst->r10 = src->r10 & -(uint64_t)(words > 2);
+	/* Spelled out: GCC keeps a loop here, and this is the fastpath. */
+	dst->mr[0] = src->mr[0] & -(uint64_t)(words > 0);
+	dst->mr[1] = src->mr[1] & -(uint64_t)(words > 1);
+	dst->mr[2] = src->mr[2] & -(uint64_t)(words > 2);
 }
 
 /* The receiver learns the tag, who to reply to, and the caller's badge. */
 static inline void ipc_set_received(struct ipc_frame *dst, uint64_t tag,
 				    const struct thread *caller, uint64_t badge)
 {
-	dst->rax = tag;
-	dst->rdi = caller->id;
-	dst->rsi = badge;
+	dst->result = tag;
+	dst->rcvid = caller->id;
+	dst->badge = badge;
 }
 
 /* The caller now waits for server's reply, on server's list of callers. */

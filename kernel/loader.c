@@ -7,16 +7,16 @@
 #include "loader.h"
 #include "elf_check.h"
 #include "task.h"
+#include "bundle.h"
 #include "thread.h"
 #include "sched.h"
 #include "ustack.h"
 #include "vdso_map.h"
 #include "vm.h"
 #include "log.h"
-#include "cpu.h"
+#include "user_layout.h"
+#include "machine.h"
 #include <string.h>
-
-#define PAGE 4096
 
 static void module_name(const char *cmdline, char name[TASK_NAME_MAX])
 {
@@ -40,8 +40,8 @@ static uint64_t load_bias_for(const void *image, size_t size)
 
 static bool map_segment(struct task *t, const uint8_t *image, const struct elf_segment *s)
 {
-	uint64_t start = s->vaddr & ~(uint64_t)(PAGE - 1);
-	uint64_t end = (s->vaddr + s->memsz + PAGE - 1) & ~(uint64_t)(PAGE - 1);
+	uint64_t start = s->vaddr & ~(uint64_t)(USER_PAGE_SIZE - 1);
+	uint64_t end = (s->vaddr + s->memsz + USER_PAGE_SIZE - 1) & ~(uint64_t)(USER_PAGE_SIZE - 1);
 	unsigned flags = VM_USER | (s->flags & PF_W ? VM_WRITE : 0) | (s->flags & PF_X ? VM_EXEC : 0);
 
 	return vm_map_fresh(t->space, start, end - start, flags) &&
@@ -58,22 +58,22 @@ static uint64_t mix64(uint64_t x)
 }
 
 static const char *setup_stack(struct task *t, const struct elf_image *elf, const char *cmdline,
-			       uint64_t *rsp)
+			       uint64_t *sp)
 {
-	static uint8_t top_page[PAGE];
+	static uint8_t top_page[USER_PAGE_SIZE];
 	const char *why;
 	struct ustack_info info = {
 		.cmdline = cmdline, .phdr = elf->phdr_vaddr, .phent = elf->phentsize,
 		.phnum = elf->phnum, .entry = elf->entry, .vdso = VDSO_BASE,
-		.random = { mix64(rdtsc() ^ (uint64_t)t->id), mix64(rdtsc() + (uint64_t)t) },
+		.random = { mix64(machine_cycles() ^ (uint64_t)t->id), mix64(machine_cycles() + (uint64_t)t) },
 	};
 
-	*rsp = ustack_build(top_page, sizeof(top_page), USER_STACK_TOP, &info, &why);
-	if (!*rsp)
+	*sp = ustack_build(top_page, sizeof(top_page), USER_STACK_TOP, &info, &why);
+	if (!*sp)
 		return why;
 	if (!vm_map_fresh(t->space, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_SIZE,
 			  VM_USER | VM_WRITE) ||
-	    !vm_write(t->space, USER_STACK_TOP - PAGE, top_page, PAGE))
+	    !vm_write(t->space, USER_STACK_TOP - USER_PAGE_SIZE, top_page, USER_PAGE_SIZE))
 		return "out of memory for the stack";
 	return NULL;
 }
@@ -81,15 +81,15 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf, cons
 static const char *load(struct task *t, const void *image, const struct elf_image *elf,
 			const char *cmdline)
 {
-	uint64_t rsp;
+	uint64_t sp;
 
 	for (unsigned i = 0; i < elf->nsegments; i++)
 		if (!map_segment(t, image, &elf->segments[i]))
 			return "out of memory for its segments";
-	const char *why = setup_stack(t, elf, cmdline, &rsp);
+	const char *why = setup_stack(t, elf, cmdline, &sp);
 	if (why)
 		return why;
-	if (!task_spawn_thread(t, SCHED_DEFAULT_PRIORITY, elf->entry, rsp, 0, 0))
+	if (!task_spawn_thread(t, SCHED_DEFAULT_PRIORITY, elf->entry, sp, 0, 0))
 		return "out of memory for its thread";
 	return NULL;
 }
@@ -105,13 +105,13 @@ void loader_start_module(const void *image, size_t size, const char *cmdline)
 	why = elf_check(image, size, bias, USER_IMAGE_LOW, USER_IMAGE_TOP, &elf);
 	if (why) {
 		klog("module %s refused: %s", name, why);
-		tasks_note_refused();
+		bundle_note_refused();
 		return;
 	}
 	struct task *t = task_create(name);
 	if (!t) {
 		klog("module %s refused: no room for another task", name);
-		tasks_note_refused();
+		bundle_note_refused();
 		return;
 	}
 	t->image = image;
@@ -120,8 +120,8 @@ void loader_start_module(const void *image, size_t size, const char *cmdline)
 	why = load(t, image, &elf, cmdline);
 	if (why) {
 		klog("module %s refused: %s", name, why);
-		task_discard(t);
-		tasks_note_refused();
+		task_free(t);
+		bundle_note_refused();
 		return;
 	}
 	klog("task %s started (id %ld, %s, entry %#lx)", name, t->id,

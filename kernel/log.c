@@ -4,7 +4,7 @@
  * marked as cut rather than silently truncated.
  */
 #include "log.h"
-#include "serial.h"
+#include "arch/serial.h"
 #include <stdarg.h>
 #include <stdio.h>
 

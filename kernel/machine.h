@@ -1,7 +1,24 @@
 #ifndef MACHINE_H
 #define MACHINE_H
 
+/*
+ * The machine as the portable kernel sees it: a cycle counter, waiting
+ * for an interrupt, a deliberately bad instruction, and leaving the
+ * emulator.  The arch code provides them: machine_exit in
+ * kernel/arch/x86_64/machine.c, the rest as inlines of "arch/machine_arch.h":
+ *
+ *   uint64_t machine_cycles(void)
+ *	The free-running cycle counter (the TSC on x86-64) in its own ticks;
+ *	timer_tsc_hz() gives their rate once the timer calibrated it.
+ *   void machine_wait_for_interrupt(void)
+ *	Let interrupts in, sleep until one has arrived and been handled,
+ *	shut them out again: the only place the kernel runs with them on.
+ *   void machine_invalid_instruction(void)
+ *	An instruction the CPU refuses (the "ud2" selftest); the fault is
+ *	raised inside the caller, so the report names it.
+ */
 #include <stdbool.h>
+#include "arch/machine_arch.h"
 
 /* Power QEMU off; its exit status tells success from failure. */
 _Noreturn void machine_exit(bool success);

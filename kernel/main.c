@@ -12,17 +12,18 @@
 #include "vm.h"
 #include "timer.h"
 #include "selftest.h"
-#include "serial.h"
-#include "gdt.h"
-#include "trap.h"
-#include "irq.h"
-#include "fpu.h"
-#include "syscall_arch.h"
-#include "layout.h"
+#include "arch/serial.h"
+#include "arch/gdt.h"
+#include "arch/interrupt.h"
+#include "arch/irq.h"
+#include "arch/fpu.h"
+#include "arch/syscall_arch.h"
+#include "arch/layout.h"
 #include "sched.h"
 #include "loader.h"
 #include "vdso_map.h"
 #include "task.h"
+#include "bundle.h"
 #include <string.h>
 
 #define BOOT_INFO_MAX (64 * 1024)
@@ -67,7 +68,7 @@ static void init_memory(uint64_t info_phys)
 	struct memmap m = free_ram(info_phys);
 	pmm_init(&m);
 	klog("memory: %lu KiB usable of %lu KiB, kernel image %lu KiB",
-	     pmm_free_pages() * 4, memmap_total(&boot.ram) / 1024,
+	     pmm_free_pages() * (PAGE_SIZE / 1024), memmap_total(&boot.ram) / 1024,
 	     (uint64_t)(kernel_end - kernel_start) / 1024);
 	vm_init(&boot.ram);
 	klog("paging: kernel sections mapped with their own rights, direct map at %#lx",
@@ -84,7 +85,7 @@ static void start_modules(void)
 	}
 	for (unsigned i = 0; i < boot.skipped_modules; i++) {
 		klog("module %u refused: more than %u modules", BOOT_MODULES_MAX + i, BOOT_MODULES_MAX);
-		tasks_note_refused();
+		bundle_note_refused();
 	}
 }
 

@@ -5,7 +5,7 @@
  * holds a handle's worth (port, generation, badge); it dies with the port.
  */
 #include "names.h"
-#include "port.h"
+#include "handle.h"
 #include <errno.h>
 #include <string.h>
 
@@ -20,8 +20,7 @@ static struct name names[NAMES_MAX];
 
 static bool entry_live(const struct name *n)
 {
-	return n->handle.port && n->handle.port->live &&
-	       n->handle.port->generation == n->handle.generation;
+	return handle_live_port(&n->handle) != NULL;
 }
 
 static struct name *find(const char *name)

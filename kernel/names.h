@@ -1,7 +1,7 @@
 #ifndef NAMES_H
 #define NAMES_H
 
-#include "port.h"
+#include "handle.h"
 
 /* The longest name the registry holds, in bytes without the final NUL. */
 #define NAMES_NAME_MAX 31

@@ -14,9 +14,9 @@ long sys_ns_register(const uint64_t arg[6])
 
 	if (err)
 		return err;
-	if (!handle_port(current->task, handle, &err))
+	if (!handle_port(&current->task->handles, handle, &err))
 		return err;
-	return names_add(name, handle_slot(current->task, handle));
+	return names_add(name, handle_slot(&current->task->handles, handle));
 }
 
 long sys_ns_lookup(const uint64_t arg[6])
@@ -30,5 +30,5 @@ long sys_ns_lookup(const uint64_t arg[6])
 	const struct handle *h = names_find(name);
 	if (!h)
 		return -ENOENT;
-	return handle_install(current->task, h->port, false, h->badge);
+	return handle_install(&current->task->handles, h->port, false, h->badge);
 }

@@ -5,9 +5,8 @@
  */
 #include "pmm.h"
 #include "phys.h"
+#include "arch/layout.h"
 #include <stddef.h>
-
-#define FRAME 4096
 
 static struct memmap fresh;	/* never handed out yet, address order */
 static unsigned fresh_index;
@@ -17,14 +16,14 @@ static uint64_t free_pages;
 void pmm_init(const struct memmap *free_ram)
 {
 	fresh = *free_ram;
-	memmap_page_align(&fresh, FRAME);
+	memmap_page_align(&fresh, PAGE_SIZE);
 	fresh_index = 0;
 	free_list = 0;
-	free_pages = memmap_total(&fresh) / FRAME;
+	free_pages = memmap_total(&fresh) / PAGE_SIZE;
 	/* Frame 0 doubles as "no frame": never hand it out. */
 	if (fresh.count && fresh.r[0].base == 0) {
-		fresh.r[0].base += FRAME;
-		fresh.r[0].len -= FRAME;
+		fresh.r[0].base += PAGE_SIZE;
+		fresh.r[0].len -= PAGE_SIZE;
 		free_pages--;
 	}
 }
@@ -37,8 +36,8 @@ static uint64_t take_fresh(void)
 		return 0;
 	struct mem_region *r = &fresh.r[fresh_index];
 	uint64_t frame = r->base;
-	r->base += FRAME;
-	r->len -= FRAME;
+	r->base += PAGE_SIZE;
+	r->len -= PAGE_SIZE;
 	return frame;
 }
 

@@ -10,31 +10,19 @@ long sys_port_create(const uint64_t arg[6])
 	(void)arg;		/* no arguments */
 	struct task *t = current->task;
 
-	if (handle_table_full(t))
+	if (handle_table_full(&t->handles))
 		return -EMFILE;
 	struct port *p = port_create(t);
 	if (!p)
 		return -ENOMEM;
-	return handle_install(t, p, true, 0);
-}
-
-/* The port behind an owner handle: what destroy and mint need. */
-static struct port *owned_port(long n, long *err)
-{
-	struct port *p = handle_port(current->task, n, err);
-
-	if (p && !handle_slot(current->task, n)->owner) {
-		*err = -EPERM;
-		return NULL;
-	}
-	return p;
+	return handle_install(&t->handles, p, true, 0);
 }
 
 long sys_port_destroy(const uint64_t arg[6])
 {
 	uint64_t port = arg[0];
 	long err;
-	struct port *p = owned_port(port, &err);
+	struct port *p = handle_owned_port(&current->task->handles, (long)port, &err);
 
 	if (!p)
 		return err;
@@ -46,17 +34,17 @@ long sys_port_mint(const uint64_t arg[6])
 {
 	uint64_t port = arg[0], badge = arg[1];
 	long err;
-	struct port *p = owned_port(port, &err);
+	struct port *p = handle_owned_port(&current->task->handles, (long)port, &err);
 
 	if (!p)
 		return err;
-	return handle_install(current->task, p, false, badge);
+	return handle_install(&current->task->handles, p, false, badge);
 }
 
 long sys_handle_close(const uint64_t arg[6])
 {
 	uint64_t handle = arg[0];
-	struct handle *h = handle_slot(current->task, handle);
+	struct handle *h = handle_slot(&current->task->handles, (long)handle);
 
 	if (!h)
 		return -EBADF;

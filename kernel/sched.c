@@ -2,15 +2,15 @@
  * The scheduler: strict priorities, round robin within a priority, one
  * FIFO run queue per priority and a bitmap of the non-empty ones, so
  * picking the next thread is O(1).  The running thread is not on a queue.
- * The idle thread runs when nothing else can; when no task is left, it
- * ends the bundle.
+ * The idle thread runs when nothing else can.
  */
 #include "sched.h"
 #include "task.h"
+#include "bundle.h"
 #include "timer.h"
 #include "panic.h"
-#include "thread_arch.h"
-#include "cpu.h"
+#include "arch/thread_arch.h"
+#include "machine.h"
 
 struct thread *current;
 static struct thread *idle;
@@ -63,7 +63,7 @@ static void switch_to(struct thread *next, unsigned slice)
 	current = next;
 	switched_from = prev;
 	arch_switch_to(prev, next);
-	context_switch(&prev->kernel_rsp, next->kernel_rsp);
+	context_switch(&prev->kernel_sp, next->kernel_sp);
 	sched_after_switch();
 }
 
@@ -150,11 +150,6 @@ void sched_tick(void)
 		need_resched = true;
 }
 
-void sched_preempt(void)
-{
-	reschedule();
-}
-
 void sched_after_switch(void)
 {
 	struct thread *prev = switched_from;
@@ -165,24 +160,19 @@ void sched_after_switch(void)
 }
 
 /*
- * The idle thread: halt until an interrupt makes something ready.  If
- * nothing is ready and nothing sleeps, no interrupt can ever help: the
- * remaining threads are deadlocked, and the bundle fails.
+ * The idle thread: halt until an interrupt makes something ready.  Whether
+ * the bundle is over, or stuck, is not the scheduler's call: it tells
+ * bundle_check whether anything can still run, and runs what is ready.
  */
 static _Noreturn void idle_main(void)
 {
 	sched_after_switch();
 	for (;;) {
-		if (!tasks_alive())
-			tasks_finish();
-		if (ready_mask) {
+		bundle_check(ready_mask || !list_empty(&sleepers));
+		if (ready_mask)
 			reschedule();
-			continue;
-		}
-		if (list_empty(&sleepers))
-			tasks_kill_deadlocked();
 		else
-			wait_for_interrupt();
+			machine_wait_for_interrupt();
 	}
 }
 
@@ -200,9 +190,9 @@ void sched_init(void)
 
 _Noreturn void sched_start(void)
 {
-	uint64_t discarded_rsp;
+	uint64_t discarded_sp;
 
 	arch_switch_to(NULL, idle);
-	context_switch(&discarded_rsp, idle->kernel_rsp);
+	context_switch(&discarded_sp, idle->kernel_sp);
 	__builtin_unreachable();
 }

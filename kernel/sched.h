@@ -35,13 +35,12 @@ void sched_set_priority(struct thread *t, unsigned priority);
 void sched_unlink(struct thread *t);
 void sched_tick(void);
 extern bool need_resched;	/* the tick or a wakeup asks for a switch */
-void sched_preempt(void);
 
 /* On the way back to user mode: switch if the tick asked for it. */
 static inline void sched_before_user_return(void)
 {
 	if (need_resched)
-		sched_preempt();
+		sched_yield();
 }
 /* First thing a thread does after it is switched to (frees the dead). */
 void sched_after_switch(void);

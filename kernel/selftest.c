@@ -5,6 +5,7 @@
 #include "selftest.h"
 #include "log.h"
 #include "panic.h"
+#include "machine.h"
 #include <string.h>
 #include <stdint.h>
 
@@ -15,7 +16,7 @@ static void fault_page(void)
 
 static void fault_opcode(void)
 {
-	__asm__ volatile("ud2");
+	machine_invalid_instruction();
 }
 
 static void fault_assert(void)

@@ -14,7 +14,7 @@
  *      >= 0 or a negative errno).
  */
 #include "syscall.h"
-#include "trap.h"
+#include "arch/interrupt.h"
 #include <errno.h>
 
 /* Indexed by number: every RB_TRAP line of calls.def, gaps left NULL. */
@@ -27,9 +27,11 @@ static const syscall_fn syscalls[] = {
 
 void syscall_dispatch(struct trap_frame *f)
 {
-	if (f->rax >= SYSCALL_COUNT || !syscalls[f->rax]) {
-		f->rax = -ENOSYS;
+	uint64_t n = syscall_number(f);
+
+	if (n >= SYSCALL_COUNT || !syscalls[n]) {
+		syscall_set_result(f, -ENOSYS);
 		return;
 	}
-	f->rax = syscalls[f->rax](&f->rdi);	/* rdi..r9 lie in argument order */
+	syscall_set_result(f, syscalls[n](syscall_args(f)));
 }

@@ -5,13 +5,13 @@
 
 struct trap_frame;
 
-/* The interrupt path: number in rax, arguments in rdi, rsi, rdx, r10, r8, r9. */
+/* The interrupt path: number, arguments and result as arch/interrupt.h places them. */
 void syscall_dispatch(struct trap_frame *f);
 
 /*
- * Handlers get the six argument registers as arg[0..5] and return a value
- * or -errno; they live in <subsystem>_sys.c and follow the rule at the top
- * of syscall.c.
+ * Handlers get the six arguments as arg[0..5] and return a value or
+ * -errno; they live in <subsystem>_sys.c and follow the rule at the top of
+ * syscall.c.
  */
 typedef long (*syscall_fn)(const uint64_t arg[6]);
 

@@ -1,22 +1,27 @@
 /*
- * Tasks: creation, thread membership, exit and reaping, and the bundle's
- * verdict.  A task's resources go back once its last thread is off the
- * CPU; its exit status stays for the final summary.
+ * Tasks: creation, thread membership, exit and reaping.  A task's
+ * resources go back once its last thread is off the CPU; its exit status
+ * stays for the bundle's verdict (bundle.c).
+ *
+ * Teardown has one verb per meaning:
+ *   end     a task or thread stops for good (task_end, task_thread_exit);
+ *   cancel  a thread that is not running leaves every queue it waits in;
+ *   reap    an ended thread nobody runs on is freed, with its task's
+ *           address space when it was the last (task_reap_thread);
+ *   free    memory goes back (task_free, thread_free, free_space).
  */
 #include "task.h"
 #include "thread.h"
-#include "thread_arch.h"
 #include "sched.h"
 #include "vm.h"
 #include "vdso_map.h"
 #include "log.h"
-#include "machine.h"
-#include "ipc.h"
+#include "ipc_path.h"
 #include "utcb.h"
 #include <string.h>
 
 static struct task tasks[TASK_MAX];
-static unsigned ntasks, alive, refused;
+static unsigned ntasks, alive;
 
 struct task *task_create(const char *name)
 {
@@ -38,15 +43,21 @@ struct task *task_create(const char *name)
 	return t;
 }
 
-void task_discard(struct task *t)
+static void free_space(struct task *t)
 {
 	vm_destroy(t->space);
+	t->space = 0;
+}
+
+void task_free(struct task *t)
+{
+	free_space(t);
 	ntasks--;		/* t is the newest task: its slot is free again */
 	alive--;
 }
 
 struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t entry,
-				 uint64_t rsp, uint64_t arg, uint64_t fs_base)
+				 uint64_t sp, uint64_t arg, uint64_t tls_base)
 {
 	struct thread *th = thread_alloc(t, priority);
 	if (!th)
@@ -55,8 +66,8 @@ struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t ent
 		thread_free(th);
 		return NULL;
 	}
-	th->fs_base = fs_base;
-	thread_start_user(th, entry, rsp, arg);
+	th->tls_base = tls_base;
+	thread_start_user(th, entry, sp, arg);
 	list_push_back(&t->threads, &th->task_link);
 	t->live_threads++;
 	sched_make_ready(th);
@@ -73,42 +84,22 @@ struct thread *task_find_thread(struct task *t, long tid)
 	return NULL;
 }
 
-static void task_release(struct task *t)
-{
-	vm_destroy(t->space);
-	t->space = 0;
-}
-
-/* A thread of t that nobody runs on: its UTCB, then its page. */
-static void free_thread(struct thread *th)
-{
-	list_remove(&th->task_link);
-	utcb_detach(th);
-	thread_free(th);
-}
-
 void task_reap_thread(struct thread *th)
 {
 	struct task *t = th->task;
 
-	free_thread(th);
+	list_remove(&th->task_link);
+	utcb_detach(th);
+	thread_free(th);
 	if (t->done && list_empty(&t->threads))
-		task_release(t);
+		free_space(t);
 }
 
-int task_release_zombie(struct thread *th)
-{
-	int status = th->exit_status;
-	free_thread(th);
-	return status;
-}
-
-/* Stop a thread that is not running: off every queue, then freed. */
-static void thread_discard(struct thread *th)
+/* Take a thread that is not running off the run queue and every IPC queue. */
+static void cancel_thread(struct thread *th)
 {
 	sched_unlink(th);
 	ipc_thread_cancel(th);
-	free_thread(th);
 }
 
 void task_end(struct task *t, int status, bool killed)
@@ -126,14 +117,13 @@ void task_end(struct task *t, int status, bool killed)
 	for (struct list *l = t->threads.next; l != &t->threads;) {
 		struct thread *th = list_entry(l, struct thread, task_link);
 		l = l->next;
-		if (th != current)	/* current is reaped after the switch away */
-			thread_discard(th);
+		if (th == current)	/* reaped after the switch away */
+			continue;
+		cancel_thread(th);
+		task_reap_thread(th);	/* the last one frees the address space */
 	}
-	if (!is_current) {
-		if (list_empty(&t->threads))
-			task_release(t);
+	if (!is_current)
 		return;
-	}
 	ipc_thread_cancel(current);
 	sched_block(THREAD_DEAD);
 	__builtin_unreachable();
@@ -154,36 +144,17 @@ _Noreturn void task_thread_exit(int status)
 	__builtin_unreachable();
 }
 
-void tasks_note_refused(void)
-{
-	refused++;
-}
-
 bool tasks_alive(void)
 {
 	return alive > 0;
 }
 
-void tasks_kill_deadlocked(void)
+unsigned task_count(void)
 {
-	for (unsigned i = 0; i < ntasks; i++) {
-		if (tasks[i].done)
-			continue;
-		klog("task %s killed: deadlock, every thread left is blocked forever", tasks[i].name);
-		task_end(&tasks[i], -1, true);
-	}
+	return ntasks;
 }
 
-_Noreturn void tasks_finish(void)
+struct task *task_at(unsigned i)
 {
-	unsigned ok = 0, failed = 0;
-
-	for (unsigned i = 0; i < ntasks; i++) {
-		if (!tasks[i].killed && tasks[i].exit_status == 0)
-			ok++;
-		else
-			failed++;
-	}
-	klog("all tasks done: %u exited 0, %u failed, %u modules refused", ok, failed, refused);
-	machine_exit(failed == 0 && refused == 0);
+	return &tasks[i];
 }

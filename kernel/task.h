@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "list.h"
-#include "port.h"
+#include "handle.h"
 
 #define TASK_MAX 128
 #define TASK_NAME_MAX 32
@@ -26,7 +26,7 @@ struct task {
 	size_t image_size;
 	uint64_t load_bias;
 	/* IPC: handles to ports (port.c) and the threads' UTCB slots (utcb.c). */
-	struct handle handles[TASK_HANDLES];
+	struct handle_table handles;
 	uint64_t utcb_slots_used[TASK_THREADS_MAX / 64];
 	/* Anonymous memory (usermem.c). */
 	uint64_t anon_pages;
@@ -35,37 +35,29 @@ struct task {
 
 struct thread;
 
-/* The handle slot for number n, or NULL when n names nothing (port.h). */
-static inline struct handle *handle_slot(struct task *t, long n)
-{
-	if (n < 1 || n > TASK_HANDLES || !t->handles[n - 1].port)
-		return NULL;
-	return &t->handles[n - 1];
-}
-
 /* A task with an empty address space (vDSO mapped); NULL when out of resources. */
 struct task *task_create(const char *name);
-/* Undo task_create for a task that never ran (its module was refused). */
-void task_discard(struct task *t);
+/* Free a task that never ran (its module was refused): undoes task_create. */
+void task_free(struct task *t);
 /* A new ready thread of t starting at entry; NULL when out of resources. */
 struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t entry,
-				 uint64_t rsp, uint64_t arg, uint64_t fs_base);
+				 uint64_t sp, uint64_t arg, uint64_t tls_base);
 /* Thread exit: the last one out ends the task with its status. */
 _Noreturn void task_thread_exit(int status);
 /* End the whole task (exit or kill); does not return if t is current's. */
 void task_end(struct task *t, int status, bool killed);
-/* Free a dead thread once nobody runs on its stack (scheduler calls this). */
+/*
+ * Free an ended thread nobody runs on: a dead one after the switch away
+ * (sched.c), a zombie once joined (thread_sys.c), or one its task's end
+ * cancelled.  The last thread of an ended task takes the address space.
+ */
 void task_reap_thread(struct thread *th);
-/* Collect a zombie thread's status and free it. */
-int task_release_zombie(struct thread *th);
 struct thread *task_find_thread(struct task *t, long tid);
 
-/* A module was refused: the bundle cannot succeed. */
-void tasks_note_refused(void);
+/* Some task has not ended yet. */
 bool tasks_alive(void);
-/* Everything blocked and nothing can wake it: kill what is left. */
-void tasks_kill_deadlocked(void);
-/* Print the verdict and leave QEMU. */
-_Noreturn void tasks_finish(void);
+/* Tasks ever created (ended ones included, for the verdict), and the i-th. */
+unsigned task_count(void);
+struct task *task_at(unsigned i);
 
 #endif

@@ -4,7 +4,8 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include "list.h"
-#include "fpu.h"
+#include "arch/fpu.h"
+#include "arch/layout.h"
 
 struct task;
 struct rb_utcb;
@@ -22,11 +23,11 @@ enum thread_state {
 
 /*
  * A thread.  The control block and the thread's kernel stack share one
- * 4 KiB page (the original design: no kernel heap needed for threads):
+ * page (the original design: no kernel heap needed for threads):
  * the struct sits at the bottom, the stack grows down from the top.
  */
 struct thread {
-	uint64_t kernel_rsp;		/* saved by context_switch */
+	uint64_t kernel_sp;		/* saved by context_switch */
 	struct task *task;
 	long id;
 	enum thread_state state;
@@ -35,8 +36,8 @@ struct thread {
 	struct list run_link;		/* run queue, sleep list, port queue or reply list */
 	struct list task_link;		/* the task's thread list */
 	uint64_t wake_tick;
-	uint64_t fs_base;		/* user TLS pointer */
-	uint64_t gs_base;		/* user UTCB pointer */
+	uint64_t tls_base;		/* user TLS pointer (the arch loads it on a switch) */
+	uint64_t utcb_base;		/* user UTCB pointer, likewise */
 	int exit_status;
 	struct thread *joiner;		/* a thread waiting in join for this one */
 	/* IPC (ipc.c); the UTCB is reached through the direct map. */
@@ -54,7 +55,7 @@ struct thread {
 /* Top of the thread's kernel stack (the end of its page). */
 static inline uint64_t thread_stack_top(const struct thread *t)
 {
-	return (uint64_t)t + 4096;
+	return (uint64_t)t + PAGE_SIZE;
 }
 
 /* The running thread. */
@@ -71,7 +72,7 @@ static inline struct thread *thread_by_id(long id)
 	struct thread *t = id > 0 ? thread_slots[id % THREAD_SLOTS] : NULL;
 	return t && t->id == id ? t : NULL;
 }
-/* Make t start in user mode at entry with rsp and rdi = arg. */
-void thread_start_user(struct thread *t, uint64_t entry, uint64_t rsp, uint64_t arg);
+/* Make t start in user mode at entry, stack pointer sp, arg its first argument. */
+void thread_start_user(struct thread *t, uint64_t entry, uint64_t sp, uint64_t arg);
 
 #endif

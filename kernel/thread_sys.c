@@ -7,8 +7,8 @@
 #include "task.h"
 #include "sched.h"
 #include "uaccess.h"
-#include "layout.h"
-#include "thread_arch.h"
+#include "arch/layout.h"
+#include "arch/thread_arch.h"
 #include <errno.h>
 
 long sys_thread_create(const uint64_t arg[6])
@@ -64,7 +64,8 @@ long sys_thread_join(const uint64_t arg[6])
 		th->joiner = current;
 		sched_block(THREAD_JOINING);
 	}
-	int status = task_release_zombie(th);
+	int status = th->exit_status;
+	task_reap_thread(th);
 	if (status_ptr)
 		copy_to_user(status_ptr, &status, sizeof(status));
 	return 0;
@@ -76,14 +77,14 @@ long sys_thread_id(const uint64_t arg[6])
 	return current->id;
 }
 
-/* The FS base is loaded on every switch to this thread (thread_arch.c). */
+/* The TLS base is loaded on every switch to this thread (thread_arch.c). */
 long sys_set_tls(const uint64_t arg[6])
 {
 	uint64_t base = arg[0];
 
 	if (base >= USER_TOP)
 		return -EINVAL;
-	current->fs_base = base;
+	current->tls_base = base;
 	thread_load_tls(current);
 	return 0;
 }

@@ -3,7 +3,7 @@
  * calibrated against the tick at boot, gives the vDSO its clock.
  */
 #include "timer.h"
-#include "cpu.h"
+#include "machine.h"
 #include "sched.h"
 #include "clock.h"
 
@@ -32,9 +32,9 @@ void timer_calibrate(unsigned n)
 	uint64_t start_tick = ticks;
 
 	while (ticks == start_tick)		/* align to a tick edge */
-		wait_for_interrupt();
-	uint64_t t0 = rdtsc(), first = ticks;
+		machine_wait_for_interrupt();
+	uint64_t t0 = machine_cycles(), first = ticks;
 	while (ticks < first + n)
-		wait_for_interrupt();
-	tsc_hz = (rdtsc() - t0) * TIMER_HZ / n;
+		machine_wait_for_interrupt();
+	tsc_hz = (machine_cycles() - t0) * TIMER_HZ / n;
 }

@@ -7,7 +7,7 @@
 #include "thread.h"
 #include "task.h"
 #include "vm.h"
-#include "layout.h"
+#include "arch/layout.h"
 #include <errno.h>
 #include <string.h>
 

@@ -8,8 +8,7 @@
 #include "task.h"
 #include "vm.h"
 #include "pmm.h"
-#include "loader.h"
-#include "layout.h"
+#include "user_layout.h"
 #include <errno.h>
 
 bool usermem_range_ok(uint64_t addr, uint64_t len)
@@ -22,7 +21,7 @@ static bool range_free(struct task *t, uint64_t addr, uint64_t len)
 	uint64_t phys;
 	unsigned flags;
 
-	for (uint64_t off = 0; off < len; off += PAGE_SIZE)
+	for (uint64_t off = 0; off < len; off += USER_PAGE_SIZE)
 		if (vm_lookup(t->space, addr + off, &phys, &flags))
 			return false;
 	return true;
@@ -36,14 +35,14 @@ static uint64_t find_free(struct task *t, uint64_t len)
 	while (usermem_range_ok(addr, len)) {
 		if (range_free(t, addr, len))
 			return addr;
-		addr += PAGE_SIZE;
+		addr += USER_PAGE_SIZE;
 	}
 	return 0;
 }
 
 long usermem_map(struct task *t, uint64_t hint, uint64_t len, unsigned flags)
 {
-	uint64_t pages = len / PAGE_SIZE;
+	uint64_t pages = len / USER_PAGE_SIZE;
 
 	if (t->anon_pages + pages > USER_ANON_QUOTA_PAGES || pmm_free_pages() < KERNEL_RESERVE_PAGES + pages)
 		return -ENOMEM;
@@ -62,7 +61,7 @@ long usermem_map(struct task *t, uint64_t hint, uint64_t len, unsigned flags)
 
 void usermem_unmap(struct task *t, uint64_t addr, uint64_t len)
 {
-	for (uint64_t off = 0; off < len; off += PAGE_SIZE)
+	for (uint64_t off = 0; off < len; off += USER_PAGE_SIZE)
 		if (vm_unmap(t->space, addr + off))
 			t->anon_pages--;
 	if (addr < t->anon_next)

@@ -4,13 +4,15 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "user_layout.h"
+
 struct task;
 
-/* The range rb_mem_map hands out, above every loaded image. */
-#define USER_ANON_BASE 0x0000100000000000ul
-#define USER_ANON_TOP  0x0000700000000000ul
-/* At most this much anonymous memory per task (64 MiB). */
-#define USER_ANON_QUOTA_PAGES (64 * 256)
+/*
+ * rb_mem_map hands out USER_ANON_BASE..USER_ANON_TOP (user_layout.h), at
+ * most this much per task (64 MiB).
+ */
+#define USER_ANON_QUOTA_PAGES ((64 << 20) / USER_PAGE_SIZE)
 /* Pages the kernel keeps for page tables and thread control blocks. */
 #define KERNEL_RESERVE_PAGES 1024
 

@@ -3,13 +3,13 @@
 #include "usermem.h"
 #include "thread.h"
 #include "vm.h"
-#include "layout.h"
+#include "user_layout.h"
 #include <errno.h>
 #include <rainbow/types.h>
 
 static uint64_t page_round_up(uint64_t len)
 {
-	return (len + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
+	return (len + USER_PAGE_SIZE - 1) & ~(uint64_t)(USER_PAGE_SIZE - 1);
 }
 
 long sys_mem_map(const uint64_t arg[6])
@@ -23,7 +23,7 @@ long sys_mem_map(const uint64_t arg[6])
 		return -EINVAL;
 	unsigned flags = VM_USER | (prot & RB_PROT_WRITE ? VM_WRITE : 0) |
 			 (prot & RB_PROT_EXEC ? VM_EXEC : 0);
-	return usermem_map(current->task, hint & ~(uint64_t)(PAGE_SIZE - 1),
+	return usermem_map(current->task, hint & ~(uint64_t)(USER_PAGE_SIZE - 1),
 			   page_round_up(len), flags);
 }
 
@@ -31,7 +31,7 @@ long sys_mem_unmap(const uint64_t arg[6])
 {
 	uint64_t addr = arg[0], len = arg[1];
 
-	if (len == 0 || (addr & (PAGE_SIZE - 1)))
+	if (len == 0 || (addr & (USER_PAGE_SIZE - 1)))
 		return -EINVAL;
 	if (!usermem_range_ok(addr, page_round_up(len)))
 		return -EINVAL;

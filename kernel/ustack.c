@@ -1,10 +1,12 @@
 /*
  * The initial user stack, built in a kernel buffer and copied into the
- * task.  From rsp upwards: argc, argv[], NULL, envp[] (empty), NULL, the
- * auxiliary vector ending in AT_NULL; strings and AT_RANDOM's bytes sit
- * above, at the very top.  Pure code: tested on the host.
+ * task.  From the stack pointer upwards: argc, argv[], NULL, envp[]
+ * (empty), NULL, the auxiliary vector ending in AT_NULL; strings and
+ * AT_RANDOM's bytes sit above, at the very top.  Pure code: tested on the
+ * host.
  */
 #include "ustack.h"
+#include "user_layout.h"
 #include <elf.h>
 #include <string.h>
 
@@ -67,16 +69,16 @@ uint64_t ustack_build(uint8_t *buf, size_t size, uint64_t top,
 
 	uint64_t aux[AUX_PAIRS][2] = {
 		{ AT_PHDR, info->phdr }, { AT_PHENT, info->phent }, { AT_PHNUM, info->phnum },
-		{ AT_PAGESZ, 4096 }, { AT_BASE, 0 /* no interpreter */ }, { AT_ENTRY, info->entry },
+		{ AT_PAGESZ, USER_PAGE_SIZE }, { AT_BASE, 0 /* no interpreter */ }, { AT_ENTRY, info->entry },
 		{ AT_UID, 0 }, { AT_RANDOM, random }, { AT_SYSINFO_EHDR, info->vdso },
 		{ AT_SECURE, 0 }, { AT_NULL, 0 },
 	};
 	uint64_t words = 1 + argc + 1 + 1 + 2 * AUX_PAIRS;
-	/* rsp must be 16-byte aligned at the entry point. */
-	uint64_t rsp = (top - b.low - words * 8) & ~15ull;
-	if (top - rsp > size)
+	/* The stack pointer must be 16-byte aligned at the entry point. */
+	uint64_t sp = (top - b.low - words * 8) & ~15ull;
+	if (top - sp > size)
 		return 0;
-	uint64_t *w = (uint64_t *)(buf + size - (top - rsp));
+	uint64_t *w = (uint64_t *)(buf + size - (top - sp));
 	*w++ = argc;
 	for (unsigned i = 0; i < argc; i++)
 		*w++ = uargv[i];
@@ -84,5 +86,5 @@ uint64_t ustack_build(uint8_t *buf, size_t size, uint64_t top,
 	*w++ = 0;			/* envp: empty */
 	memcpy(w, aux, sizeof(aux));
 	*why = NULL;
-	return rsp;
+	return sp;
 }

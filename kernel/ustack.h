@@ -18,7 +18,7 @@ struct ustack_info {
 /*
  * Lay out argc, argv, envp, auxv and the strings they point to in
  * buf[0..size), which user space will see ending at address top.
- * Returns the initial rsp, or 0 with *why set when it does not fit.
+ * Returns the initial stack pointer, or 0 with *why set when it does not fit.
  */
 uint64_t ustack_build(uint8_t *buf, size_t size, uint64_t top,
 		      const struct ustack_info *info, const char **why);

@@ -9,9 +9,8 @@
 #include "task.h"
 #include "vm.h"
 #include "phys.h"
+#include "user_layout.h"
 #include <rainbow/ipc.h>
-
-#define PAGE 4096
 
 static int take_slot(struct task *t)
 {
@@ -33,12 +32,12 @@ static void release_slot(struct task *t, unsigned slot)
 bool utcb_attach(struct thread *t)
 {
 	int slot = take_slot(t->task);
-	uint64_t va = UTCB_AREA + (uint64_t)slot * PAGE, phys;
+	uint64_t va = UTCB_AREA + (uint64_t)slot * USER_PAGE_SIZE, phys;
 	unsigned flags;
 
 	if (slot < 0)
 		return false;
-	if (!vm_map_fresh(t->task->space, va, PAGE, VM_USER | VM_WRITE)) {
+	if (!vm_map_fresh(t->task->space, va, USER_PAGE_SIZE, VM_USER | VM_WRITE)) {
 		release_slot(t->task, slot);
 		return false;
 	}
@@ -46,12 +45,12 @@ bool utcb_attach(struct thread *t)
 	t->utcb = phys_to_virt(phys);
 	t->utcb->self = (struct rb_utcb *)va;
 	t->utcb_slot = slot;
-	t->gs_base = va;
+	t->utcb_base = va;
 	return true;
 }
 
 void utcb_detach(struct thread *t)
 {
-	vm_unmap(t->task->space, UTCB_AREA + (uint64_t)t->utcb_slot * PAGE);
+	vm_unmap(t->task->space, UTCB_AREA + (uint64_t)t->utcb_slot * USER_PAGE_SIZE);
 	release_slot(t->task, t->utcb_slot);
 }

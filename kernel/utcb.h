@@ -6,11 +6,11 @@
 struct thread;
 
 /*
- * Every user thread gets a UTCB: one page the kernel places in the task
- * (user code cannot move or unmap it) and points the GS base at.
+ * Every user thread gets a UTCB: one page the kernel places in the task's
+ * UTCB_AREA (user_layout.h; user code cannot move or unmap it) and makes
+ * the thread's UTCB base, which rb_utcb() reads (the arch loads it on
+ * every switch).  False when the task has no free slot or no memory.
  */
-#define UTCB_AREA 0x00007ffe00000000ul
-
 bool utcb_attach(struct thread *t);
 void utcb_detach(struct thread *t);
 

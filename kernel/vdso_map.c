@@ -1,7 +1,7 @@
 /*
  * The vDSO in every task: the image's pages are mapped straight from the
  * kernel's .rodata (never copied, never writable), and one data page the
- * kernel keeps current sits RB_VDSO_DATA_OFFSET below them.
+ * kernel keeps current sits just below them (user_layout.h).
  */
 #include "vdso_map.h"
 #include "vdso_image.h"
@@ -12,9 +12,12 @@
 #include "phys.h"
 #include "panic.h"
 #include "log.h"
+#include "user_layout.h"
+#include "arch/layout.h"
 #include <string.h>
 
-#define PAGE 4096
+_Static_assert(VDSO_BASE - VDSO_DATA_PAGE == RB_VDSO_DATA_OFFSET,
+	       "the vDSO finds its data page RB_VDSO_DATA_OFFSET below itself");
 
 static uint64_t data_frame;
 
@@ -23,7 +26,7 @@ void vdso_init(void)
 	data_frame = pmm_alloc();
 	if (!data_frame)
 		panic("no memory for the vDSO data page");
-	memset(phys_to_virt(data_frame), 0, PAGE);
+	memset(phys_to_virt(data_frame), 0, PAGE_SIZE);
 	clock_init(phys_to_virt(data_frame));
 	klog("vdso: %lu bytes at %#lx, data page below it",
 	     (uint64_t)(vdso_image_end - vdso_image_start), VDSO_BASE);
@@ -39,9 +42,9 @@ bool vdso_map_into(uint64_t space)
 {
 	size_t size = vdso_image_end - vdso_image_start;
 
-	if (!vm_map(space, VDSO_BASE - RB_VDSO_DATA_OFFSET, data_frame, VM_USER))
+	if (!vm_map(space, VDSO_DATA_PAGE, data_frame, VM_USER))
 		return false;
-	for (size_t off = 0; off < size; off += PAGE)
+	for (size_t off = 0; off < size; off += USER_PAGE_SIZE)
 		if (!vm_map(space, VDSO_BASE + off, vm_kernel_image_phys(vdso_image_start + off),
 			    VM_USER | VM_EXEC))
 			return false;

@@ -5,8 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Where every task sees the vDSO (AT_SYSINFO_EHDR); its data page is just below. */
-#define VDSO_BASE 0x00007fffef000000ul
+/* Every task sees the vDSO at VDSO_BASE, its data page at VDSO_DATA_PAGE (user_layout.h). */
 
 /* Allocate the data page and start the clock; after timer calibration. */
 void vdso_init(void);

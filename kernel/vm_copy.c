@@ -5,21 +5,20 @@
 #include "vm.h"
 #include "phys.h"
 #include "pmm.h"
+#include "arch/layout.h"
 #include <string.h>
-
-#define PAGE 4096
 
 bool vm_write(uint64_t space, uint64_t va, const void *src, size_t len)
 {
 	while (len) {
 		uint64_t phys;
 		unsigned flags;
-		size_t chunk = PAGE - (va & (PAGE - 1));
+		size_t chunk = PAGE_SIZE - (va & (PAGE_SIZE - 1));
 		if (chunk > len)
 			chunk = len;
-		if (!vm_lookup(space, va & ~(uint64_t)(PAGE - 1), &phys, &flags))
+		if (!vm_lookup(space, va & ~(uint64_t)(PAGE_SIZE - 1), &phys, &flags))
 			return false;
-		memcpy((char *)phys_to_virt(phys) + (va & (PAGE - 1)), src, chunk);
+		memcpy((char *)phys_to_virt(phys) + (va & (PAGE_SIZE - 1)), src, chunk);
 		va += chunk;
 		src = (const char *)src + chunk;
 		len -= chunk;
@@ -29,18 +28,18 @@ bool vm_write(uint64_t space, uint64_t va, const void *src, size_t len)
 
 bool vm_map_fresh(uint64_t space, uint64_t va, uint64_t len, unsigned flags)
 {
-	for (uint64_t off = 0; off < len; off += PAGE) {
+	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
 		uint64_t frame = pmm_alloc();
 		if (!frame || !vm_map(space, va + off, frame, flags | VM_OWNED)) {
 			if (frame)
 				pmm_free(frame);
 			while (off) {
-				off -= PAGE;
+				off -= PAGE_SIZE;
 				vm_unmap(space, va + off);
 			}
 			return false;
 		}
-		memset(phys_to_virt(frame), 0, PAGE);
+		memset(phys_to_virt(frame), 0, PAGE_SIZE);
 	}
 	return true;
 }

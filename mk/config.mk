@@ -35,7 +35,7 @@ KERNEL_CFLAGS = $(CSTD) $(WARN) -O2 -g -ffreestanding -fno-pic -fno-pie \
 	-fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables \
 	-nostdinc -isystem $(GCC_INCLUDE) \
-	-isystem $(KERNEL_LIBC)/include -Ikernel -Ikernel/arch/x86_64 -Ivdso -Ivdso/include \
+	-isystem $(KERNEL_LIBC)/include -Ikernel -Ikernel/arch/x86_64/include -Ivdso -Ivdso/include \
 	-I$(SHARED_INCLUDE)
 
 # The app toolchain's root (mk/crt.mk builds it; mk/setup puts picolibc there).

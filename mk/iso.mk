@@ -20,7 +20,9 @@ run: $(KERNEL_ELF) $(APPS)
 	$(Q)mk/rainbow-run $(BUNDLE) --kernel $(KERNEL_ELF) --mem $(MEM) --cpu "$(CPU)" \
 		--timeout $(QEMU_TIMEOUT) --kargs "$(KARGS)"
 
-# make debug: QEMU waits for gdb on :1234; gdb loads the symbols of the
-# kernel, the vDSO and the bundle's apps (mk/debug).
+# make debug [DEBUG_APPS="NAME..."]: QEMU waits for gdb on build/debug.sock;
+# gdb loads the symbols of the kernel, the vDSO and the bundle's apps, or of
+# the apps named (mk/debug).
 debug: $(KERNEL_ELF) $(VDSO_DBG) $(APPS)
-	$(Q)mk/debug $(KERNEL_ELF) $(BUNDLE) --mem $(MEM) --cpu "$(CPU)" --kargs "$(KARGS)"
+	$(Q)mk/debug $(KERNEL_ELF) $(BUNDLE) --mem $(MEM) --cpu "$(CPU)" --kargs "$(KARGS)" \
+		--apps "$(DEBUG_APPS)"

@@ -1,4 +1,5 @@
-# The kernel: kernel/ (portable) and kernel/arch/x86_64/ (everything x86).
+# The kernel: kernel/ (portable) and kernel/arch/x86_64/ (everything x86;
+# its headers in include/arch/, included as "arch/NAME.h").
 #
 # Linked twice: the first link gives the addresses, mk/ksyms turns them into
 # the .ksyms table, the second link embeds it.  .ksyms is the last section,
@@ -23,10 +24,10 @@ $(BUILD)/kernel/%.o: kernel/%.S
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(KERNEL_LDS): $(KARCH)/kernel.ld $(KARCH)/layout.h
+$(KERNEL_LDS): $(KARCH)/kernel.ld $(KARCH)/include/arch/layout.h
 	$(call say,CPP,$@)
 	@mkdir -p $(@D)
-	$(Q)$(CC) -E -P -x c -I$(KARCH) $< -o $@
+	$(Q)$(CC) -E -P -x c -I$(KARCH)/include $< -o $@
 
 $(BUILD)/kernel/ksyms-empty.o: mk/ksyms
 	$(call say,KSYMS,$@)

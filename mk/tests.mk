@@ -30,11 +30,11 @@ $(BUILD)/tests/unit/test_vdso_lookup: | $(VDSO_SO)
 $(BUILD)/tests/unit/%: tests/unit/%.c $$(UNIT_DEPS_%)
 	$(call say,HOSTCC,$@)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(HOST_CFLAGS) -I$(SHARED_INCLUDE) -Ikernel -Ikernel/arch/x86_64 -o $@ $(filter %.c,$^) -lcmocka
+	$(Q)$(CC) $(HOST_CFLAGS) -I$(SHARED_INCLUDE) -Ikernel -Ikernel/arch/x86_64/include -o $@ $(filter %.c,$^) -lcmocka
 
 # Each binary is compiled from several sources in one go, so gcc's
 # dependency files would only describe the last; depend on every header.
-$(UNIT_BINS): $(wildcard kernel/*.h kernel/arch/x86_64/*.h crt/*.h vdso/*.h \
+$(UNIT_BINS): $(wildcard kernel/*.h kernel/arch/x86_64/include/arch/*.h crt/*.h vdso/*.h \
 	vdso/include/rainbow/*.h tests/unit/*.h $(SHARED_INCLUDE)/*.h)
 
 include tests/guest/badelf/badelf.mk

@@ -9,6 +9,8 @@ VDSO_SO        := $(BUILD)/vdso/vdso.so
 VDSO_DBG       := $(BUILD)/vdso/vdso.dbg
 VDSO_IMAGE_OBJ := $(BUILD)/vdso/vdso_image.o
 VDSO_CHECK     := $(BUILD)/vdso/vdsocheck
+# vdso/vdso.lds after the C preprocessor: addresses from kernel/user_layout.h.
+VDSO_LDS       := $(BUILD)/vdso/vdso.lds
 # For the kernel: the data page layout, and vdso_image_start/end.
 VDSO_DATA_H    := vdso/vdso_data.h
 VDSO_IMAGE_H   := vdso/vdso_image.h
@@ -32,7 +34,7 @@ VDSO_CFLAGS := $(CSTD) $(WARN) -O2 -g -fPIC -ffreestanding \
 
 # The layout comes from vdso.lds; the rest makes a self-contained, fully
 # linked image: no undefined symbols, calls bound inside, no exec stack.
-VDSO_LDFLAGS := -shared -nostdlib -Wl,-T,vdso/vdso.lds \
+VDSO_LDFLAGS := -shared -nostdlib -Wl,-T,$(VDSO_LDS) \
 	-Wl,--version-script=$(VDSO_MAP) -Wl,-soname,rainbow-vdso.so.1 \
 	-Wl,--hash-style=both -Wl,--build-id -Wl,--eh-frame-hdr \
 	-Wl,-Bsymbolic -Wl,--no-undefined -Wl,-z,noexecstack \
@@ -48,7 +50,12 @@ $(VDSO_MAP): vdso/vdso.map.in vdso/calls.def
 	@mkdir -p $(@D)
 	$(Q)$(CC) -E -P -x c -Ivdso $< -o $@
 
-$(VDSO_DBG): $(VDSO_OBJ) vdso/vdso.lds $(VDSO_MAP)
+$(VDSO_LDS): vdso/vdso.lds kernel/user_layout.h
+	$(call say,CPP,$@)
+	@mkdir -p $(@D)
+	$(Q)$(CC) -E -P -x c -Ikernel $< -o $@
+
+$(VDSO_DBG): $(VDSO_OBJ) $(VDSO_LDS) $(VDSO_MAP)
 	$(call say,LD,$@)
 	$(Q)$(CC) $(VDSO_LDFLAGS) -o $@ $(VDSO_OBJ)
 

@@ -164,7 +164,7 @@ refused "an unlisted export" "exports rb_yield, not in the required list" \
 	"$so" "$dbg" "${without_yield[@]}"
 
 # The same objects linked with the data page two pages down.
-sed 's/rb_vdso_data_page = \. - 4096;/rb_vdso_data_page = . - 8192;/' vdso/vdso.lds > "$tmp/moved.lds"
+sed 's/rb_vdso_data_page = \. - .*;/rb_vdso_data_page = . - 8192;/' build/vdso/vdso.lds > "$tmp/moved.lds"
 objects=()
 for c in vdso/*.c; do
 	objects+=("build/${c%.c}.o")

@@ -6,7 +6,7 @@
 #include "backtrace.h"
 #include "ksyms.h"
 #include "log.h"
-#include "layout.h"
+#include "arch/layout.h"
 
 #define BACKTRACE_MAX 16
 

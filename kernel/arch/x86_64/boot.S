@@ -4,7 +4,7 @@
  * its higher-half link address, then call kmain().  paging.c replaces these
  * tables with precise ones (per-section permissions, a full direct map).
  */
-#include "layout.h"
+#include "arch/layout.h"
 
 #define MB2_MAGIC        0xe85250d6
 #define MB2_ARCH_I386    0
@@ -115,10 +115,10 @@ boot_gdt_ptr:
 	.long PHYS(boot_gdt)
 
 	.section .bss
-	.balign 4096
-boot_pml4:	.skip 4096
-boot_pdpt:	.skip 4096
-boot_pd:	.skip 4096
+	.balign PAGE_SIZE
+boot_pml4:	.skip PAGE_SIZE
+boot_pdpt:	.skip PAGE_SIZE
+boot_pd:	.skip PAGE_SIZE
 	.global boot_stack_top
 boot_stack:	.skip 16384
 boot_stack_top:

@@ -3,15 +3,15 @@
  * names the task, the exception, the faulting address and the code, with
  * RIP symbolized from the module's symbols or the vDSO's.
  */
-#include "fault.h"
-#include "report.h"
+#include "arch/fault.h"
+#include "arch/report.h"
 #include "task.h"
 #include "thread.h"
-#include "loader.h"
+#include "user_layout.h"
 #include "vdso_map.h"
 #include "elf_sym.h"
-#include "layout.h"
-#include "cpu.h"
+#include "arch/layout.h"
+#include "arch/cpu.h"
 #include "log.h"
 
 static void print_user_location(const struct task *t, uint64_t rip)
@@ -37,15 +37,15 @@ static void print_user_location(const struct task *t, uint64_t rip)
 /* What a faulting address tells about the bug, when it tells anything. */
 static const char *page_fault_hint(uint64_t addr, size_t vdso_size)
 {
-	uint64_t guard = USER_STACK_TOP - USER_STACK_SIZE - PAGE_SIZE;
+	uint64_t guard = USER_STACK_TOP - USER_STACK_SIZE - USER_PAGE_SIZE;
 
 	if (addr >= USER_TOP)
 		return "a kernel address";
-	if (addr < PAGE_SIZE)
+	if (addr < USER_PAGE_SIZE)
 		return "a null pointer";
-	if (addr >= guard && addr < guard + PAGE_SIZE)
+	if (addr >= guard && addr < guard + USER_PAGE_SIZE)
 		return "stack overflow into the guard page";
-	if (addr >= VDSO_BASE - PAGE_SIZE && addr < VDSO_BASE + vdso_size)
+	if (addr >= VDSO_DATA_PAGE && addr < VDSO_BASE + vdso_size)
 		return "the read-only vDSO";
 	return NULL;
 }

@@ -3,7 +3,7 @@
  * the FPU is on and every thread has its own FXSAVE area, switched with
  * the thread.  The kernel itself is built without SSE and never touches it.
  */
-#include "fpu.h"
+#include "arch/fpu.h"
 #include <string.h>
 
 #define CR0_MP (1ul << 1)

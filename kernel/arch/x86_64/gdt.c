@@ -3,7 +3,7 @@
  * (for privilege levels) and a TSS (for the stack to use on entry from
  * user mode, and a known-good stack for double faults).
  */
-#include "gdt.h"
+#include "arch/gdt.h"
 #include <stddef.h>
 
 _Static_assert(sizeof(struct tss) == 104, "TSS layout is fixed by the CPU");

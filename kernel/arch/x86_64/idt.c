@@ -1,6 +1,6 @@
 /* The interrupt descriptor table: every vector Rainbow handles, and no other. */
-#include "trap.h"
-#include "gdt.h"
+#include "arch/interrupt.h"
+#include "arch/gdt.h"
 #include <stddef.h>
 
 #define GATE_INTERRUPT 0x8e	/* present, DPL 0, interrupts stay off */

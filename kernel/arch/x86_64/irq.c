@@ -1,7 +1,7 @@
 /* Hardware interrupts: acknowledge, then hand to the one device we use. */
-#include "irq.h"
-#include "pic.h"
-#include "pit.h"
+#include "arch/irq.h"
+#include "arch/pic.h"
+#include "arch/pit.h"
 #include "timer.h"
 
 void irq_init(void)

@@ -4,7 +4,7 @@
  * 0x11 -> 35 is failure.  Without the device we just halt.
  */
 #include "machine.h"
-#include "cpu.h"
+#include "arch/cpu.h"
 
 #define DEBUG_EXIT_PORT 0xf4
 #define DEBUG_EXIT_SUCCESS 0x10

@@ -6,8 +6,8 @@
 #include "vm.h"
 #include "pmm.h"
 #include "phys.h"
-#include "layout.h"
-#include "cpu.h"
+#include "arch/layout.h"
+#include "arch/cpu.h"
 #include "panic.h"
 #include <string.h>
 

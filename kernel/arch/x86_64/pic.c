@@ -2,9 +2,9 @@
  * The legacy 8259 interrupt controllers, remapped above the CPU exceptions.
  * Only the timer is unmasked: Rainbow needs nothing else yet.
  */
-#include "pic.h"
-#include "cpu.h"
-#include "trap.h"
+#include "arch/pic.h"
+#include "arch/cpu.h"
+#include "arch/interrupt.h"
 
 #define PIC1_CMD  0x20
 #define PIC1_DATA 0x21

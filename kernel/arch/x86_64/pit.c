@@ -1,6 +1,6 @@
 /* The 8254 timer, channel 0 as a periodic rate generator on IRQ 0. */
-#include "pit.h"
-#include "cpu.h"
+#include "arch/pit.h"
+#include "arch/cpu.h"
 
 #define PIT_CH0   0x40
 #define PIT_CMD   0x43

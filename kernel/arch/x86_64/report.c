@@ -2,12 +2,12 @@
  * Register dumps for exception reports, shared by the kernel panic path
  * and the user fault path (fault.c).
  */
-#include "report.h"
+#include "arch/report.h"
 #include "panic.h"
 #include "backtrace.h"
 #include "ksyms.h"
 #include "log.h"
-#include "cpu.h"
+#include "arch/cpu.h"
 #include "machine.h"
 
 #define PF_PRESENT 0x01

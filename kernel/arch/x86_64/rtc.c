@@ -2,8 +2,8 @@
  * The CMOS real-time clock, read once at boot to anchor CLOCK_REALTIME.
  * QEMU's RTC runs in UTC; we accept BCD or binary and 12/24-hour modes.
  */
-#include "rtc.h"
-#include "cpu.h"
+#include "arch/rtc.h"
+#include "arch/cpu.h"
 #include <stdbool.h>
 
 #define CMOS_INDEX 0x70

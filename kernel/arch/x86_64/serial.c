@@ -2,8 +2,8 @@
  * COM1, the kernel console.  Polled output: the kernel runs with interrupts
  * off, so a transmit interrupt would have nobody to serve it.
  */
-#include "serial.h"
-#include "cpu.h"
+#include "arch/serial.h"
+#include "arch/cpu.h"
 
 #define COM1 0x3f8
 #define REG_DATA      0

@@ -1,7 +1,7 @@
 /* Point the SYSCALL instruction at syscall_entry.S. */
-#include "syscall_arch.h"
-#include "cpu.h"
-#include "gdt.h"
+#include "arch/syscall_arch.h"
+#include "arch/cpu.h"
+#include "arch/gdt.h"
 
 extern char syscall_entry[];
 

@@ -4,11 +4,11 @@
  * FS and GS bases, the address space).
  */
 #include "thread.h"
-#include "thread_arch.h"
+#include "arch/thread_arch.h"
 #include "task.h"
-#include "trap.h"
-#include "gdt.h"
-#include "cpu.h"
+#include "arch/interrupt.h"
+#include "arch/gdt.h"
+#include "arch/cpu.h"
 #include "vm.h"
 #include <string.h>
 
@@ -19,21 +19,21 @@ struct switch_frame {
 	uint64_t r15, r14, r13, r12, rbx, rbp, ret;
 };
 
-void thread_start_user(struct thread *t, uint64_t entry, uint64_t rsp, uint64_t arg)
+void thread_start_user(struct thread *t, uint64_t entry, uint64_t sp, uint64_t arg)
 {
 	struct trap_frame *f = (struct trap_frame *)(thread_stack_top(t) - sizeof(*f));
 	struct switch_frame *s = (struct switch_frame *)f - 1;
 
 	memset(f, 0, sizeof(*f));
 	f->rip = entry;
-	f->rsp = rsp;
+	f->rsp = sp;
 	f->rdi = arg;
 	f->cs = SEL_USER_CODE;
 	f->ss = SEL_USER_DATA;
 	f->rflags = RFLAGS_IF | RFLAGS_RSVD;
 	memset(s, 0, sizeof(*s));
 	s->ret = (uint64_t)thread_first_run;
-	t->kernel_rsp = (uint64_t)s;
+	t->kernel_sp = (uint64_t)s;
 	fpu_state_init(&t->fpu);
 }
 
@@ -46,10 +46,10 @@ void arch_switch_to(struct thread *prev, struct thread *next)
 	if (!prev || prev->task != next->task) {
 		write_cr3(next->task ? next->task->space : vm_kernel_space());
 	}
-	if (!prev || prev->fs_base != next->fs_base)
-		wrmsr(MSR_FS_BASE, next->fs_base);
-	if (!prev || prev->gs_base != next->gs_base)
-		wrmsr(MSR_GS_BASE, next->gs_base);
+	if (!prev || prev->tls_base != next->tls_base)
+		wrmsr(MSR_FS_BASE, next->tls_base);
+	if (!prev || prev->utcb_base != next->utcb_base)
+		wrmsr(MSR_GS_BASE, next->utcb_base);
 }
 
 void thread_start_kernel(struct thread *t, void (*fn)(void))
@@ -58,11 +58,11 @@ void thread_start_kernel(struct thread *t, void (*fn)(void))
 
 	memset(s, 0, sizeof(*s));
 	s->ret = (uint64_t)fn;
-	t->kernel_rsp = (uint64_t)s;
+	t->kernel_sp = (uint64_t)s;
 	fpu_state_init(&t->fpu);
 }
 
 void thread_load_tls(const struct thread *t)
 {
-	wrmsr(MSR_FS_BASE, t->fs_base);
+	wrmsr(MSR_FS_BASE, t->tls_base);
 }

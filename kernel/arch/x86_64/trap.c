@@ -3,12 +3,12 @@
  * Kernel exceptions are bugs and end in a panic report; user exceptions
  * kill the faulting task; IRQs and system calls go to their handlers.
  */
-#include "trap.h"
-#include "cpu.h"
-#include "irq.h"
+#include "arch/interrupt.h"
+#include "arch/cpu.h"
+#include "arch/irq.h"
 #include "panic.h"
 #include "syscall.h"
-#include "fault.h"
+#include "arch/fault.h"
 #include "sched.h"
 
 static const char *const exception_names[32] = {

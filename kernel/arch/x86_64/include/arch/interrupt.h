@@ -1,5 +1,5 @@
-#ifndef ARCH_TRAP_H
-#define ARCH_TRAP_H
+#ifndef ARCH_INTERRUPT_H
+#define ARCH_INTERRUPT_H
 
 #include <stdint.h>
 #include <stdbool.h>
@@ -18,7 +18,7 @@ struct trap_frame {
 
 _Static_assert(sizeof(struct trap_frame) == 22 * 8, "entry.S pushes 22 words");
 _Static_assert(__builtin_offsetof(struct trap_frame, r9) == 5 * 8,
-	       "syscall_dispatch passes rdi..r9 as one array");
+	       "syscall_args gives rdi..r9 as one array");
 
 #define VEC_DIVIDE         0
 #define VEC_INVALID_OPCODE 6
@@ -28,6 +28,26 @@ _Static_assert(__builtin_offsetof(struct trap_frame, r9) == 5 * 8,
 #define VEC_IRQ_BASE       32
 #define VEC_IRQ_COUNT      16
 #define VEC_SYSCALL        0x80
+
+/*
+ * The interrupt-path system call (int $0x80): the number in rax, the six
+ * arguments in rdi, rsi, rdx, r10, r8, r9 (laid out in that order, so they
+ * are one array), the result back in rax.
+ */
+static inline uint64_t syscall_number(const struct trap_frame *f)
+{
+	return f->rax;
+}
+
+static inline const uint64_t *syscall_args(const struct trap_frame *f)
+{
+	return &f->rdi;
+}
+
+static inline void syscall_set_result(struct trap_frame *f, uint64_t value)
+{
+	f->rax = value;
+}
 
 static inline bool trap_from_user(const struct trap_frame *f)
 {

@@ -1,7 +1,7 @@
 #ifndef ARCH_REPORT_H
 #define ARCH_REPORT_H
 
-#include "trap.h"
+#include "arch/interrupt.h"
 
 void report_registers(const struct trap_frame *f);
 /* "page fault (vector 14), error code ..., cr2 ..." */

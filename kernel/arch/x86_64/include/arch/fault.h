@@ -1,7 +1,7 @@
 #ifndef ARCH_FAULT_H
 #define ARCH_FAULT_H
 
-#include "trap.h"
+#include "arch/interrupt.h"
 
 /* Report a user-mode exception and end the task; does not return. */
 void fault_kill_current(const struct trap_frame *f);

@@ -1,6 +1,8 @@
 /*
- * The kernel's virtual layout; shared by C, assembly and the linker script.
- * See docs/design.md for the whole address space.
+ * The kernel half of the virtual layout, and where the user half ends;
+ * shared by C, assembly and the linker script.  The user half is in
+ * kernel/user_layout.h.  PAGE_SIZE is the kernel's page: pmm frames,
+ * vm mappings, a thread's control block and stack.
  */
 #ifndef ARCH_LAYOUT_H
 #define ARCH_LAYOUT_H

@@ -1,0 +1,39 @@
+#ifndef ARCH_IPC_FRAME_H
+#define ARCH_IPC_FRAME_H
+
+#include <stdint.h>
+#include <rainbow/ipc.h>
+
+/*
+ * What syscall_entry.S saves at the top of the kernel stack on a SYSCALL
+ * (IPC) and restores before SYSRET; field order mirrors its pushes.  A
+ * thread blocked in IPC always entered this way, so another thread can
+ * write its results here.
+ *
+ * Each field is named by the role it plays in the IPC convention
+ * (vdso/ipc_abi.h); a register carries one thing in and another out, so
+ * those fields have a name for each direction.  This is the one place
+ * that maps roles to x86-64 registers:
+ *
+ *   register  in                              out
+ *   rax       op: IPC_OP_*                    result: tag, 0 or -errno
+ *   rdi       target: handle, port or rcvid   rcvid (after a receive)
+ *   rsi       tag                             badge (after a receive)
+ *   rdx       flags, or reply_and_wait's port (preserved)
+ *   r8..r10   mr[0..2]                        mr[0..2]
+ *   rcx, r11  user_ip, user_flags (SYSCALL/SYSRET use them)
+ *   rsp       user_sp
+ */
+struct ipc_frame {
+	union { uint64_t op; uint64_t result; };
+	union { uint64_t target; uint64_t rcvid; };
+	union { uint64_t tag; uint64_t badge; };
+	union { uint64_t flags; uint64_t port; };
+	uint64_t mr[RB_IPC_REG_WORDS];
+	uint64_t user_ip, user_flags, user_sp;
+};
+
+_Static_assert(sizeof(struct ipc_frame) == 10 * 8, "syscall_entry.S pushes 10 words");
+_Static_assert(RB_IPC_REG_WORDS == 3, "syscall_entry.S carries mr[0..2] in r8, r9, r10");
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * The bundle's verdict: policy the scheduler's idle thread asks for
+ * (bundle_check), kept out of sched.c.
+ */
+#include "bundle.h"
+#include "task.h"
+#include "log.h"
+#include "machine.h"
+
+static unsigned refused;
+
+void bundle_note_refused(void)
+{
+	refused++;
+}
+
+static void kill_deadlocked(void)
+{
+	for (unsigned i = 0; i < task_count(); i++) {
+		struct task *t = task_at(i);
+		if (t->done)
+			continue;
+		klog("task %s killed: deadlock, every thread left is blocked forever", t->name);
+		task_end(t, -1, true);
+	}
+}
+
+static _Noreturn void finish(void)
+{
+	unsigned ok = 0, failed = 0;
+
+	for (unsigned i = 0; i < task_count(); i++) {
+		const struct task *t = task_at(i);
+		if (!t->killed && t->exit_status == 0)
+			ok++;
+		else
+			failed++;
+	}
+	klog("all tasks done: %u exited 0, %u failed, %u modules refused", ok, failed, refused);
+	machine_exit(failed == 0 && refused == 0);
+}
+
+void bundle_check(bool can_progress)
+{
+	if (tasks_alive() && !can_progress)
+		kill_deadlocked();
+	if (!tasks_alive())
+		finish();
+}
