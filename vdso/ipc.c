@@ -59,21 +59,30 @@ struct ipc_regs {
 };
 
 /*
- * One SYSCALL that sends and receives (call, reply_and_wait).  rdx is only
- * read; rcx and r11 are lost to SYSCALL/SYSRET.  "memory": the kernel reads
- * and writes the UTCB's other message registers.
+ * The IPC SYSCALL, its register use stated once (the kernel's side is
+ * arch/ipc_frame.h): rax the operation, back the result; rdi the target,
+ * back the rcvid; rsi the tag, back the badge; r8..r10 message words 0..2
+ * both ways; rdx, an input only, the flags or the port.  MODE is "+" where
+ * the registers carry a message in and "=" where they only bring one back;
+ * the rest of the arguments are the inputs after them ("d"(rdx), or none).
+ * rcx and r11 are lost to SYSCALL/SYSRET.  "memory": the kernel reads and
+ * writes the UTCB's other message registers.
  */
+#define IPC_SYSCALL(op, r, MODE, r8, r9, r10, ...)					\
+	__asm__ volatile("syscall"							\
+			 : "+a"(op), "+D"((r)->rdi), MODE "S"((r)->rsi),		\
+			   MODE "r"(r8), MODE "r"(r9), MODE "r"(r10)			\
+			 : __VA_ARGS__							\
+			 : "rcx", "r11", "memory")
+
+/* One SYSCALL that sends and receives (call, reply_and_wait). */
 static inline long ipc_exchange(long op, struct ipc_regs *r, unsigned long rdx)
 {
 	register uint64_t r8 __asm__("r8") = r->mr[0];
 	register uint64_t r9 __asm__("r9") = r->mr[1];
 	register uint64_t r10 __asm__("r10") = r->mr[2];
 
-	__asm__ volatile("syscall"
-			 : "+a"(op), "+D"(r->rdi), "+S"(r->rsi),
-			   "+r"(r8), "+r"(r9), "+r"(r10)
-			 : "d"(rdx)
-			 : "rcx", "r11", "memory");
+	IPC_SYSCALL(op, r, "+", r8, r9, r10, "d"(rdx));
 	r->mr[0] = r8;
 	r->mr[1] = r9;
 	r->mr[2] = r10;
@@ -88,11 +97,7 @@ static inline long ipc_receive(struct ipc_regs *r, unsigned long rdx)
 	register uint64_t r10 __asm__("r10");
 	long op = IPC_OP_WAIT;
 
-	__asm__ volatile("syscall"
-			 : "+a"(op), "+D"(r->rdi), "=S"(r->rsi),
-			   "=r"(r8), "=r"(r9), "=r"(r10)
-			 : "d"(rdx)
-			 : "rcx", "r11", "memory");
+	IPC_SYSCALL(op, r, "=", r8, r9, r10, "d"(rdx));
 	r->mr[0] = r8;
 	r->mr[1] = r9;
 	r->mr[2] = r10;
@@ -107,11 +112,7 @@ static inline long ipc_send(struct ipc_regs *r)
 	register uint64_t r10 __asm__("r10") = r->mr[2];
 	long op = IPC_OP_REPLY;
 
-	__asm__ volatile("syscall"
-			 : "+a"(op), "+D"(r->rdi), "+S"(r->rsi),
-			   "+r"(r8), "+r"(r9), "+r"(r10)
-			 :
-			 : "rcx", "r11", "memory");
+	IPC_SYSCALL(op, r, "+", r8, r9, r10);
 	return op;
 }
 
