@@ -83,3 +83,22 @@ static FILE console_err = FDEV_SETUP_STREAM(put_stderr, NULL, NULL, _FDEV_SETUP_
 FILE *const stdin = &console_in;
 FILE *const stdout = &console_out;
 FILE *const stderr = &console_err;
+
+int __real_fileno(FILE *stream);
+
+/*
+ * fileno(): the console streams are descriptors 0, 1 and 2 (picolibc's
+ * own fileno knows only the streams it opened on descriptors, and says -1
+ * for these).  The specs link with --wrap=fileno, so every call, libc's
+ * own included, comes here first.
+ */
+int __wrap_fileno(FILE *stream)
+{
+	if (stream == stdin)
+		return 0;
+	if (stream == stdout)
+		return 1;
+	if (stream == stderr)
+		return 2;
+	return __real_fileno(stream);
+}

@@ -2,13 +2,20 @@
 # /usr/local), working after build/ is deleted or moved (docs/sdk.md):
 #
 #   bin/rainbow-run                boot a bundle, as make run does
-#   bin/x86_64-rainbow-gcc         gcc with the SDK's specs
+#   bin/x86_64-rainbow-gcc, -g++   gcc with the SDK's specs
 #   libexec/rainbow/{mkiso,qemu}   rainbow-run's helpers
 #   share/rainbow/                 rainbow.elf, vdso.so, vdso.dbg,
 #                                  toolchain.cmake, meson-cross.txt, cmake/
 #   x86_64-rainbow/                the sysroot: include/, lib/, rainbow.specs
 
 PREFIX ?= /usr/local
+# The prefix lands in sed expressions, specs and scripts: plain characters only.
+ifneq ($(shell printf '%s' '$(subst ','',$(PREFIX))' | tr -d 'A-Za-z0-9._/+-'),)
+$(error PREFIX "$(PREFIX)": use letters, digits and . _ / + - only)
+endif
+ifneq ($(words $(PREFIX)),1)
+$(error PREFIX "$(PREFIX)": use letters, digits and . _ / + - only)
+endif
 override PREFIX := $(abspath $(PREFIX))
 SDK_SYSROOT := $(PREFIX)/x86_64-rainbow
 SDK_DATA    := $(PREFIX)/share/rainbow
@@ -29,6 +36,7 @@ install: $(KERNEL_ELF) $(VDSO_SO) $(VDSO_DBG) $(SYSROOT_STAMP)
 	$(Q)$(call sdk_file,sdk/meson-cross.txt.in,$(SDK_DATA)/meson-cross.txt)
 	$(Q)$(call sdk_file,sdk/x86_64-rainbow-gcc.in,$(PREFIX)/bin/x86_64-rainbow-gcc)
 	$(Q)chmod 755 $(PREFIX)/bin/x86_64-rainbow-gcc
+	$(Q)ln -sf x86_64-rainbow-gcc $(PREFIX)/bin/x86_64-rainbow-g++
 	$(Q)rm -rf $(SDK_SYSROOT)/include $(SDK_SYSROOT)/lib
 	$(Q)cp -R $(SYSROOT)/include $(SYSROOT)/lib $(SDK_SYSROOT)/
 	$(Q)$(call rainbow_specs,$(SDK_SYSROOT),$(SDK_SYSROOT)/rainbow.specs)

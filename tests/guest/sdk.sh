@@ -34,18 +34,19 @@ tap $? "the compiler predefines __rainbow__, not __linux__, __gnu_linux__ or lin
 
 cmake -S "$src/cmake" -B "$tmp/cmake" -DCMAKE_TOOLCHAIN_FILE="$prefix/share/rainbow/toolchain.cmake" \
 	> "$tmp/cmake.log" 2>&1 && cmake --build "$tmp/cmake" >> "$tmp/cmake.log" 2>&1
-tap $? "a CMake project builds with -DCMAKE_TOOLCHAIN_FILE=DIR/share/rainbow/toolchain.cmake"
+tap $? "a CMake project builds with -DCMAKE_TOOLCHAIN_FILE=DIR/share/rainbow/toolchain.cmake (find_library in the sysroot, no host pkg-config)"
 meson setup --cross-file "$prefix/share/rainbow/meson-cross.txt" "$tmp/meson" "$src/meson" \
 	> "$tmp/meson.log" 2>&1 && ninja -C "$tmp/meson" >> "$tmp/meson.log" 2>&1
 tap $? "a Meson project builds with --cross-file DIR/share/rainbow/meson-cross.txt"
 
-printf '%s\n' "$tmp/cmake/cmake_demo from-cmake" "$tmp/cmake/macros" \
+printf '%s\n' "$tmp/cmake/cmake_demo from-cmake" "$tmp/cmake/macros" "$tmp/cmake/cxx_demo" \
 	"$tmp/meson/meson_demo from-meson" > "$tmp/sdk.bundle"
 boot_log=build/tests/boot-sdk.log
 "$prefix/bin/rainbow-run" "$tmp/sdk.bundle" --timeout 60 > "$boot_log" 2>&1
 boot_status=$?
 sed -i 's/\r//g' "$boot_log"
-expect_status 0 "rainbow-run boots the three programs, all exit 0"
+expect_status 0 "rainbow-run boots the four programs, all exit 0"
+expect '^c\+\+: Pair<int>::sum\(\) = 42$' "C++ through the toolchain file's x86_64-rainbow-g++ runs"
 for tool in cmake meson; do
 	expect "^$tool: hypot\\(3, 4\\) = 5\\.0, argv\\[1\\] = from-$tool\$" "the $tool program runs: its library, libm, argv"
 	for have in CLOCK_GETTIME NANOSLEEP MALLOC MMAP SYSCONF QUICK_EXIT STDIO_H UNISTD_H RAINBOW_IPC_H \
@@ -53,7 +54,7 @@ for tool in cmake meson; do
 		expect "^$tool: HAVE_$have=1\$" "$tool's check finds ${have,,}, which Rainbow has"
 	done
 	for lack in FORK EXECVE PTHREAD_CREATE GETENTROPY SIGACTION DLOPEN MPROTECT PTHREAD_H \
-		SYS_SOCKET_H SYS_EPOLL_H; do
+		SYS_SOCKET_H SYS_EPOLL_H SYS_TIMES_H DIRENT_H TERMIOS_H SPAWN_H; do
 		expect "^$tool: HAVE_$lack=0\$" "$tool's check does not find ${lack,,}, which Rainbow lacks"
 	done
 done

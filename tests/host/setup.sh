@@ -73,6 +73,21 @@ setup_with 1000 "${lines[@]}"
 	grep -qxF "  sudo apt-get update && sudo apt-get install -y --no-install-recommends qemu-system-x86 cmake" "$tmp/out"
 tap $? "missing, not root: prints the exact command, installs nothing, exit 1"
 
+mapfile -t lines < <(all_but gdb meson cmake)
+setup_with 0 "${lines[@]}" "gdb hi" "meson iW" "cmake iiR"
+[ "$setup_status" = 0 ] && [ ! -s "$FAKE_APT_LOG" ]
+tap $? "held, triggers-awaiting and reinstall-flagged packages count as installed"
+
+mapfile -t lines < <(all_but gdb meson)
+setup_with 0 "${lines[@]}" "gdb iU" "meson iF"
+[ "$(apt_log)" = "-qq update|-qq install -y --no-install-recommends meson gdb" ]
+tap $? "unpacked or half-configured packages count as missing (apt: $(apt_log))"
+
+mapfile -t lines < <(all_but gdb)
+setup_with fail "${lines[@]}"
+[ "$setup_status" = 1 ] && [ ! -s "$FAKE_APT_LOG" ]
+tap $? "missing, and id cannot tell who runs it: taken as not root, installs nothing"
+
 mapfile -t lines < <(all_but gdb)
 setup_with 1000 "${lines[@]}" "gdb ii"
 [ "$setup_status" = 0 ] && [ ! -s "$FAKE_APT_LOG" ]
@@ -84,6 +99,31 @@ for failure in update install silent; do
 	[ "$setup_status" = 1 ] && ! picolibc_ran && grep -q '^setup: ' "$tmp/out"
 	tap $? "apt-get $failure failing: setup says so and exits 1 ($(grep '^setup: ' "$tmp/out"))"
 done
+
+# picolibc's source comes through an apt entry made from the machine's
+# Debian archive, whichever format the machine keeps it in.
+src_entry() {
+	RAINBOW_APT_ETC=$tmp/apt mk/picolibc --deb-src-entry 2> "$tmp/entry.err"
+}
+mkdir -p "$tmp/apt/sources.list.d"
+printf '%s\n' 'Types: deb' 'URIs: http://deb.debian.org/debian' 'Suites: bookworm bookworm-updates' \
+	'Components: main' 'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' '' \
+	'Types: deb' 'URIs: http://deb.debian.org/debian-security' 'Suites: bookworm-security' \
+	'Components: main' > "$tmp/apt/sources.list.d/debian.sources"
+[ "$(src_entry | paste -sd '|')" = \
+	"Types: deb-src|URIs: http://deb.debian.org/debian|Suites: trixie sid|Components: main|Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg" ]
+tap $? "picolibc's source entry from a deb822 debian.sources (Debian 12's images)"
+rm "$tmp/apt/sources.list.d/debian.sources"
+printf '%s\n' '# written by the installer' 'deb cdrom:[Debian 12]/ bookworm main' \
+	'deb http://security.debian.org/debian-security bookworm-security main' \
+	'deb [arch=amd64 signed-by=/usr/share/keyrings/mirror.gpg] http://ftp.de.debian.org/debian/ bookworm main' \
+	> "$tmp/apt/sources.list"
+[ "$(src_entry | paste -sd '|')" = \
+	"Types: deb-src|URIs: http://ftp.de.debian.org/debian/|Suites: trixie sid|Components: main|Signed-By: /usr/share/keyrings/mirror.gpg" ]
+tap $? "... and from a one-line sources.list (Debian 12's installer), past CD-ROM and security lines"
+rm "$tmp/apt/sources.list"
+! src_entry > /dev/null && grep -q 'no Debian archive in' "$tmp/entry.err"
+tap $? "... and no archive at all is said plainly"
 
 # The Makefile: reading it never runs setup; the stamp brings it back when
 # its inputs change.  A build directory of its own, so nothing here changes.

@@ -2,11 +2,13 @@
 # toolchain.cmake puts this folder on CMAKE_MODULE_PATH).
 #
 # Rainbow runs static executables only: no shared libraries, no loader.
-# Names follow the Unix conventions (libNAME.a, no executable suffix), and
-# UNIX is true as the compiler's __unix__ is; Linux-only paths stay off,
-# since CMAKE_SYSTEM_NAME is not Linux.  docs/sdk.md.
+# Paths and names follow the Unix conventions (lib/, include/, libNAME.a,
+# no executable suffix), searched inside the SDK's sysroot
+# (CMAKE_FIND_ROOT_PATH), and UNIX is true as the compiler's __unix__ is;
+# Linux-only paths stay off, since CMAKE_SYSTEM_NAME is not Linux.
+# docs/sdk.md.
 
-set(UNIX 1)
+include(Platform/UnixPaths)
 set_property(GLOBAL PROPERTY TARGET_SUPPORTS_SHARED_LIBS FALSE)
 
 set(CMAKE_EXECUTABLE_SUFFIX "")

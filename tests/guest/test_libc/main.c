@@ -1,0 +1,178 @@
+/*
+ * The C library against what C17 and POSIX prescribe, for what the runtime
+ * provides beyond picolibc's defaults (docs/runtime.md): long double and
+ * wide-character formats, %n, quick_exit, timespec_get, the calls of a
+ * system without files, mmap and munmap, fileno of the console streams,
+ * sysconf.  Each expected value is
+ * the standard's, not what Rainbow happened to print.
+ */
+#include <errno.h>
+#include <float.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "tap.h"
+
+/* snprintf into a buffer, then compare with what the standard prescribes. */
+static void format_is(const char *want, const char *fmt, ...)
+{
+	char got[128], what[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(got, sizeof got, fmt, ap);
+	va_end(ap);
+	snprintf(what, sizeof what, "\"%s\" gives \"%s\" (got \"%s\")", fmt, want, got);
+	check(strcmp(got, want) == 0, what);
+}
+
+static void long_double_formats(void)
+{
+	long double x = 0;
+
+	format_is("1.500000", "%Lf", 1.5L);
+	format_is("1.234e+04", "%.3Le", 12340.0L);
+	format_is("0.1", "%Lg", 0.1L);
+	format_is("1.18973e+4932", "%Lg", LDBL_MAX);
+	check(sscanf("3.75", "%Lf", &x) == 1 && x == 3.75L, "sscanf %Lf of 3.75 stores 3.75");
+}
+
+static void other_formats(void)
+{
+	int n = -1;
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "abc%ndef", &n);
+	check(n == 3 && strcmp(buf, "abcdef") == 0, "%n stores the count so far");
+	format_is("wide x", "%ls %lc", L"wide", (wint_t)L'x');
+	format_is("hello world", "%2$s %1$s", "world", "hello");
+	format_is("-123456789012345 fedcba9876543210", "%lld %llx", -123456789012345LL,
+		  0xfedcba9876543210ULL);
+	format_is("7 -8 9", "%zu %jd %td", (size_t)7, (intmax_t)-8, (ptrdiff_t)9);
+	format_is("0x1p+0", "%a", 1.0);
+}
+
+static int quick_exit_order;
+
+static void first_registered(void)
+{
+	/* Runs last: quick_exit's status is the test's verdict. */
+	printf("quick_exit handlers ran %s\n", quick_exit_order == 1 ? "in reverse order" : "out of order");
+}
+
+static void second_registered(void)
+{
+	quick_exit_order++;
+}
+
+static void quick_exit_registration(void)
+{
+	check(at_quick_exit(first_registered) == 0 && at_quick_exit(second_registered) == 0,
+	      "at_quick_exit registers functions");
+}
+
+static void clocks(void)
+{
+	struct timespec ts = { 0, -1 };
+
+	check(timespec_get(&ts, TIME_UTC) == TIME_UTC && ts.tv_sec > 1600000000 &&
+	      ts.tv_nsec >= 0 && ts.tv_nsec < 1000000000, "timespec_get(TIME_UTC) gives the time of day");
+	check(timespec_get(&ts, TIME_UTC + 1) == 0, "timespec_get of another base returns 0");
+	check(clock() == (clock_t)-1, "clock() is (clock_t)-1: processor time is not available");
+}
+
+static void no_files(void)
+{
+	errno = 0;
+	check(rename("/a", "/b") == -1 && errno == ENOENT, "rename: ENOENT, there are no files");
+	errno = 0;
+	check(remove("/a") == -1 && errno == ENOENT, "remove: ENOENT");
+	errno = 0;
+	check(fopen("/a", "r") == NULL && errno == ENOENT, "fopen: ENOENT");
+}
+
+static void anonymous_mappings(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char *p = mmap(NULL, 3 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int zero = 1;
+
+	check(page == 4096, "sysconf(_SC_PAGESIZE) is 4096");
+	check(p != MAP_FAILED && ((uintptr_t)p & (page - 1)) == 0, "mmap gives page-aligned memory");
+	if (p == MAP_FAILED)
+		return;
+	for (long i = 0; i < 3 * page; i++)
+		zero &= p[i] == 0;
+	check(zero, "anonymous memory is zeroed");
+	memset(p, 0xa5, 3 * page);
+	check(munmap(p, 3 * page) == 0, "munmap");
+
+	errno = 0;
+	check(mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED &&
+	      errno == EINVAL, "mmap of length 0: EINVAL");
+	errno = 0;
+	check(mmap(NULL, page, PROT_READ, MAP_PRIVATE, 3, 0) == MAP_FAILED && errno == EBADF,
+	      "mmap of a file: EBADF (no files)");
+	errno = 0;
+	check(mmap(NULL, page, PROT_READ, MAP_SHARED | MAP_ANONYMOUS, -1, 0) == MAP_FAILED &&
+	      errno == ENOTSUP, "MAP_SHARED: ENOTSUP");
+	errno = 0;
+	check(mmap(NULL, page, PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) ==
+	      MAP_FAILED && errno == ENOTSUP, "writable and executable: ENOTSUP");
+	errno = 0;
+	check(mmap(NULL, page, PROT_READ, MAP_ANONYMOUS, -1, 0) == MAP_FAILED && errno == EINVAL,
+	      "neither MAP_PRIVATE nor MAP_SHARED: EINVAL");
+	errno = 0;
+	check(mmap(NULL, page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 1) == MAP_FAILED &&
+	      errno == EINVAL, "unaligned offset: EINVAL");
+	errno = 0;
+	check(mmap(NULL, (size_t)1 << 40, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) ==
+	      MAP_FAILED && errno == ENOMEM, "1 TiB: ENOMEM");
+	errno = 0;
+	check(munmap((char *)p + 1, page) == -1 && errno == EINVAL, "munmap unaligned: EINVAL");
+}
+
+static void console_streams(void)
+{
+	FILE *out = fdopen(1, "w");
+
+	check(fileno(stdin) == 0 && fileno(stdout) == 1 && fileno(stderr) == 2,
+	      "fileno of stdin, stdout, stderr: 0, 1, 2");
+	check(out && fileno(out) == 1, "fileno of a stream fdopen'd on 1: 1");
+	check(isatty(fileno(stdout)) == 1, "isatty(fileno(stdout))");
+}
+
+static void limits(void)
+{
+	errno = 0;
+	check(sysconf(_SC_THREADS) == -1 && errno == 0, "sysconf(_SC_THREADS): -1, errno unchanged");
+	errno = 0;
+	check(sysconf(-12345) == -1 && errno == EINVAL, "sysconf of an unknown name: EINVAL");
+	check(sysconf(_SC_NPROCESSORS_ONLN) == 1, "one processor");
+}
+
+static const struct tap_test tests[] = {
+	{ long_double_formats, "long double in printf and scanf" },
+	{ other_formats, "%n, wide characters, positional and integer formats" },
+	{ quick_exit_registration, "at_quick_exit" },
+	{ clocks, "timespec_get and clock" },
+	{ no_files, "a system without files" },
+	{ anonymous_mappings, "mmap and munmap" },
+	{ console_streams, "the console's streams and descriptors" },
+	{ limits, "sysconf" },
+};
+
+int main(void)
+{
+	int failed = TAP_RUN(tests);
+
+	quick_exit(failed);
+}
