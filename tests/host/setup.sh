@@ -111,7 +111,7 @@ printf '%s\n' 'Types: deb' 'URIs: http://deb.debian.org/debian' 'Suites: bookwor
 	'Types: deb' 'URIs: http://deb.debian.org/debian-security' 'Suites: bookworm-security' \
 	'Components: main' > "$tmp/apt/sources.list.d/debian.sources"
 [ "$(src_entry | paste -sd '|')" = \
-	"Types: deb-src|URIs: http://deb.debian.org/debian|Suites: trixie sid|Components: main|Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg" ]
+	"Types: deb-src|URIs: http://deb.debian.org/debian|Suites: trixie|Components: main|Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg" ]
 tap $? "picolibc's source entry from a deb822 debian.sources (Debian 12's images)"
 rm "$tmp/apt/sources.list.d/debian.sources"
 printf '%s\n' '# written by the installer' 'deb cdrom:[Debian 12]/ bookworm main' \
@@ -119,7 +119,7 @@ printf '%s\n' '# written by the installer' 'deb cdrom:[Debian 12]/ bookworm main
 	'deb [arch=amd64 signed-by=/usr/share/keyrings/mirror.gpg] http://ftp.de.debian.org/debian/ bookworm main' \
 	> "$tmp/apt/sources.list"
 [ "$(src_entry | paste -sd '|')" = \
-	"Types: deb-src|URIs: http://ftp.de.debian.org/debian/|Suites: trixie sid|Components: main|Signed-By: /usr/share/keyrings/mirror.gpg" ]
+	"Types: deb-src|URIs: http://ftp.de.debian.org/debian/|Suites: trixie|Components: main|Signed-By: /usr/share/keyrings/mirror.gpg" ]
 tap $? "... and from a one-line sources.list (Debian 12's installer), past CD-ROM and security lines"
 rm "$tmp/apt/sources.list"
 ! src_entry > /dev/null && grep -q 'no Debian archive in' "$tmp/entry.err"
