@@ -39,8 +39,10 @@
 #ifndef USER_LAYOUT_H
 #define USER_LAYOUT_H
 
+#include <rainbow/page.h>
+
 /* The page size user space sees (AT_PAGESZ) and every user mapping uses. */
-#define USER_PAGE_SIZE   0x1000
+#define USER_PAGE_SIZE   RB_PAGE_SIZE
 
 /* The main thread's stack, created by the loader: its end and its size. */
 #define USER_STACK_TOP   0x00007ffff0000000

@@ -7,10 +7,8 @@
 #include "memmap.h"
 #include "user_layout.h"
 #include "arch/layout.h"
-#include <rainbow/types.h>
 
 _Static_assert(USER_PAGE_SIZE == PAGE_SIZE, "vm_map maps a user page as one kernel page");
-_Static_assert(USER_PAGE_SIZE == RB_PAGE_SIZE, "the ABI's page size is the layout's");
 _Static_assert(USER_STACK_TOP <= USER_TOP, "the user layout fits below USER_TOP");
 
 /*

@@ -30,7 +30,7 @@ $(BUILD)/tests/unit/test_vdso_lookup: | $(VDSO_SO)
 $(BUILD)/tests/unit/%: tests/unit/%.c $$(UNIT_DEPS_%)
 	$(call say,HOSTCC,$@)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(HOST_CFLAGS) -I$(SHARED_INCLUDE) -Ikernel -Ikernel/arch/x86_64/include -o $@ $(filter %.c,$^) -lcmocka
+	$(Q)$(CC) $(HOST_CFLAGS) -I$(SHARED_INCLUDE) -Ikernel -Ikernel/arch/x86_64/include -Ivdso/include -o $@ $(filter %.c,$^) -lcmocka
 
 # Each binary is compiled from several sources in one go, so gcc's
 # dependency files would only describe the last; depend on every header.

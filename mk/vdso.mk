@@ -50,10 +50,10 @@ $(VDSO_MAP): vdso/vdso.map.in vdso/calls.def
 	@mkdir -p $(@D)
 	$(Q)$(CC) -E -P -x c -Ivdso $< -o $@
 
-$(VDSO_LDS): vdso/vdso.lds kernel/user_layout.h
+$(VDSO_LDS): vdso/vdso.lds kernel/user_layout.h vdso/include/rainbow/page.h
 	$(call say,CPP,$@)
 	@mkdir -p $(@D)
-	$(Q)$(CC) -E -P -x c -Ikernel $< -o $@
+	$(Q)$(CC) -E -P -x c -Ikernel -I$(VDSO_INCLUDE) $< -o $@
 
 $(VDSO_DBG): $(VDSO_OBJ) $(VDSO_LDS) $(VDSO_MAP)
 	$(call say,LD,$@)

@@ -6,8 +6,7 @@
 
 #include <stdint.h>
 
-/* The page size of user memory, in bytes: rb_mem_map() rounds to it. */
-#define RB_PAGE_SIZE 4096
+#include <rainbow/page.h>
 
 /* rb_mem_map() protections; combine with |.  WRITE with EXEC is refused. */
 #define RB_PROT_READ  1
