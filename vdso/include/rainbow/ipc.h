@@ -25,6 +25,8 @@
  *   -EPIPE     the port was destroyed, or the server ended, before a reply
  *   -ESRCH     (reply) the caller is gone or is not waiting for this thread
  *   -EMSGSIZE  the tag says more than 64 words
+ *   -EINVAL    a reserved bit is set in the tag or the flags (nothing
+ *              is sent, nothing waits)
  *   -EAGAIN    (non-blocking) nobody was waiting
  *   -EMFILE    the task's handle table is full
  * The vDSO exports them in version node RAINBOW_1; the crt binds them.
@@ -37,10 +39,16 @@
 #define RB_IPC_MRS        64	/* message registers per UTCB */
 #define RB_IPC_REG_WORDS   3	/* of them, carried in CPU registers */
 
-/* The tag: word count in bits 0..7, flags in 8..15, label in 16..62. */
+/*
+ * The tag: word count in bits 0..7, flags in 8..15, label in 16..62 (at
+ * most RB_TAG_LABEL_MAX).  Bit 63 and the flags not defined here are
+ * reserved: a call or reply whose tag has one fails with -EINVAL, so a
+ * received tag is never negative.
+ */
 #define RB_TAG(label, words)    (((uint64_t)(label) << 16) | (uint64_t)(words))
 #define RB_TAG_WORDS(tag)       ((unsigned)((tag) & 0xff))
 #define RB_TAG_LABEL(tag)       ((uint64_t)(tag) >> 16)
+#define RB_TAG_LABEL_MAX        ((1ull << 47) - 1)
 /*
  * mr[0] holds a handle of the sender's; the receiver gets its own copy (a
  * send handle with the same badge) in mr[0], or -EMFILE there when its
@@ -49,7 +57,7 @@
  */
 #define RB_TAG_HANDLE           (1ull << 8)
 
-/* Flags for ipc_call and ipc_wait. */
+/* Flags for ipc_call and ipc_wait; any other bit fails with -EINVAL. */
 #define RB_IPC_NONBLOCK 1	/* fail with -EAGAIN rather than wait */
 
 struct rb_utcb {
