@@ -9,6 +9,7 @@
 
 #define TASK_MAX 128
 #define TASK_NAME_MAX 32
+/* Threads a task may hold, exited ones included until joined (docs/limits.md). */
 #define TASK_THREADS_MAX 128
 
 /* A task: an address space and the threads that run in it. */
@@ -18,6 +19,7 @@ struct task {
 	uint64_t space;			/* vm.h address space */
 	struct list threads;		/* every thread not yet freed */
 	unsigned live_threads;		/* threads that have not exited */
+	unsigned held_threads;		/* threads not yet freed: the limit's count */
 	bool done;			/* exited or killed: status is final */
 	bool killed;
 	int exit_status;
