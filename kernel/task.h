@@ -27,7 +27,8 @@ struct task {
 	const void *image;
 	size_t image_size;
 	uint64_t load_bias;
-	/* IPC: handles to ports (port.c) and the threads' UTCB slots (utcb.c). */
+	/* IPC: its ports and handles (port.c) and the threads' UTCB slots (utcb.c). */
+	struct port ports[TASK_PORTS_MAX];
 	struct handle_table handles;
 	uint64_t utcb_slots_used[TASK_THREADS_MAX / 64];
 	/* Anonymous memory (usermem.c). */
