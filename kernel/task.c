@@ -18,6 +18,7 @@
 #include "log.h"
 #include "ipc_path.h"
 #include "utcb.h"
+#include "names.h"
 #include <string.h>
 
 _Static_assert(THREAD_SLOTS == TASK_MAX * TASK_THREADS_MAX, "a thread slot range per task");
@@ -117,6 +118,7 @@ void task_end(struct task *t, int status, bool killed)
 	alive--;
 	if (!killed)
 		klog("task %s exited: %d", t->name, status);
+	names_task_ending(t);
 	port_task_ending(t);
 	for (struct list *l = t->threads.next; l != &t->threads;) {
 		struct thread *th = list_entry(l, struct thread, task_link);
