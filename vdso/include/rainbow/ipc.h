@@ -27,7 +27,8 @@
  *   -EMSGSIZE  the tag says more than 64 words
  *   -EINVAL    a reserved bit is set in the tag or the flags (nothing
  *              is sent, nothing waits)
- *   -EAGAIN    (non-blocking) nobody was waiting
+ *   -EAGAIN    (non-blocking) nobody was waiting; or a per-task limit
+ *              (ports, names) is reached (docs/limits.md)
  *   -EMFILE    the task's handle table is full
  * The vDSO exports them in version node RAINBOW_1; the crt binds them.
  */
@@ -78,7 +79,9 @@ static inline struct rb_utcb *rb_utcb(void)
 
 /*
  * Creates a port owned by the calling task.  Returns the owner handle
- * (> 0), or -EMFILE / -ENOMEM.  Does not block.
+ * (> 0), -EMFILE (handle table full) or -EAGAIN (the task owns its limit
+ * of live ports, docs/limits.md).  Closing the owner handle destroys the
+ * port.  Does not block.
  */
 long rb_port_create(void);
 
@@ -95,13 +98,18 @@ long rb_port_destroy(long port);
  */
 long rb_port_mint(long port, uint64_t badge);
 
-/* Closes a handle of the calling task.  Returns 0 or -EBADF. */
+/*
+ * Closes a handle of the calling task; closing the owner handle of a live
+ * port destroys the port, as rb_port_destroy() does.  Returns 0 or -EBADF.
+ */
 long rb_handle_close(long handle);
 
 /*
  * Publishes handle under name (at most 31 bytes) in the kernel's name
  * registry; lookups get a copy of it, badge included.  The entry goes away
- * with the port.  Returns 0, -EBADF, -EEXIST, -ENAMETOOLONG or -EFAULT.
+ * with the port or with the calling task, and counts against the task's
+ * limit of names (docs/limits.md).  Returns 0, -EBADF, -EEXIST, -EAGAIN
+ * (the task has its limit of names), -ENAMETOOLONG or -EFAULT.
  */
 long rb_ns_register(const char *name, long handle);
 
