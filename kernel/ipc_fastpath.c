@@ -6,13 +6,13 @@
  *
  * Fastpath conditions (docs/ipc.md lists them for users):
  * - call: the message fits in registers (at most RB_IPC_REG_WORDS words),
- *   carries no handle, no flags, no reserved bit; the handle is valid and its port live; a
- *   server thread is already waiting on it; it has at least the caller's
- *   priority and no ready thread has a higher one.
- * - reply_and_wait: the reply fits in registers, carries no handle and
- *   no reserved bit; the
- *   caller is waiting for this thread; the port is live and owned; no
- *   caller is queued on it; the caller would be the scheduler's choice.
+ *   carries no handle, no flags, no reserved bit; the handle is valid and
+ *   its port live; a server thread is already waiting on it; it has at
+ *   least the caller's priority and no ready thread has a higher one.
+ * - reply_and_wait: the reply fits in registers, carries no handle and no
+ *   reserved bit; the caller is waiting for this thread; the port is live
+ *   and owned; no caller is queued on it; the caller would be the
+ *   scheduler's choice.
  */
 #include "ipc_path.h"
 #include "ipc_transfer.h"
