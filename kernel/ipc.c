@@ -68,11 +68,13 @@ static void deliver_reply(struct thread *caller, struct thread *server,
 	ipc_end_reply(caller);
 }
 
-/* Checks every message needs: its size, and a handle it carries. */
+/* Checks every message needs: no reserved bit, its size, and a handle it carries. */
 static long check_message(const struct ipc_frame *f, uint64_t tag)
 {
 	long err;
 
+	if (tag & IPC_TAG_RESERVED)
+		return -EINVAL;
 	if (RB_TAG_WORDS(tag) > RB_IPC_MRS)
 		return -EMSGSIZE;
 	if ((tag & RB_TAG_HANDLE) &&
@@ -96,8 +98,8 @@ static void wait_on(struct port *p, enum thread_state why)
 static void call(struct ipc_frame *f)
 {
 	uint64_t tag = f->tag;
-	long err;
-	struct port *p = handle_port(&current->task->handles, (long)f->target, &err);
+	long err = f->flags & IPC_FLAGS_RESERVED ? -EINVAL : 0;
+	struct port *p = err ? NULL : handle_port(&current->task->handles, (long)f->target, &err);
 
 	if (!p || (err = check_message(f, tag))) {
 		f->result = err;
@@ -134,8 +136,8 @@ static bool receive_queued(struct port *p)
 
 static void wait(struct ipc_frame *f)
 {
-	long err;
-	struct port *p = handle_owned_port(&current->task->handles, (long)f->target, &err);
+	long err = f->flags & IPC_FLAGS_RESERVED ? -EINVAL : 0;
+	struct port *p = err ? NULL : handle_owned_port(&current->task->handles, (long)f->target, &err);
 
 	if (!p) {
 		f->result = err;

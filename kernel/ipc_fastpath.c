@@ -6,12 +6,13 @@
  *
  * Fastpath conditions (docs/ipc.md lists them for users):
  * - call: the message fits in registers (at most RB_IPC_REG_WORDS words),
- *   carries no handle, no flags; the handle is valid and its port live; a
- *   server thread is already waiting on it; it has at least the caller's
- *   priority and no ready thread has a higher one.
- * - reply_and_wait: the reply fits in registers, carries no handle; the
- *   caller is waiting for this thread; the port is live and owned; no
- *   caller is queued on it; the caller would be the scheduler's choice.
+ *   carries no handle, no flags, no reserved bit; the handle is valid and
+ *   its port live; a server thread is already waiting on it; it has at
+ *   least the caller's priority and no ready thread has a higher one.
+ * - reply_and_wait: the reply fits in registers, carries no handle and no
+ *   reserved bit; the caller is waiting for this thread; the port is live
+ *   and owned; no caller is queued on it; the caller would be the
+ *   scheduler's choice.
  */
 #include "ipc_path.h"
 #include "ipc_transfer.h"
@@ -26,19 +27,28 @@
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
 /*
- * The message goes in the frame alone: few enough words, and no tag flag
- * (no handle to transfer).  One comparison covers both, since the flags
- * sit just above the word count.
+ * The tag bits that keep a message off the fastpath: a word count above
+ * RB_IPC_REG_WORDS, any tag flag (a handle to transfer), a reserved bit
+ * (the general path refuses it).
  */
+#define TAG_NOT_IN_REGISTERS \
+	(IPC_TAG_RESERVED | IPC_TAG_FLAGS | (IPC_TAG_WORDS & ~(uint64_t)RB_IPC_REG_WORDS))
+_Static_assert((RB_IPC_REG_WORDS & (RB_IPC_REG_WORDS + 1)) == 0,
+	       "word counts up to RB_IPC_REG_WORDS are the low bits alone");
+
+/* The message goes in the frame alone, and the tag is valid. */
 static bool message_in_registers(uint64_t tag)
 {
-	return (tag & (IPC_TAG_FLAGS | IPC_TAG_WORDS)) <= RB_IPC_REG_WORDS;
+	return (tag & TAG_NOT_IN_REGISTERS) == 0;
 }
 
-/* A call without RB_IPC_NONBLOCK or any other option. */
-static bool plain_call(const struct ipc_frame *f)
+/*
+ * message_in_registers, and a call without RB_IPC_NONBLOCK or any other
+ * option: one test of both.
+ */
+static bool plain_call_in_registers(const struct ipc_frame *f)
 {
-	return f->flags == 0;
+	return ((f->tag & TAG_NOT_IN_REGISTERS) | f->flags) == 0;
 }
 
 static bool receiver_waiting(const struct port *p)
@@ -63,7 +73,7 @@ static bool fastpath_call(struct ipc_frame *f)
 	const struct handle *h = handle_slot(&current->task->handles, (long)f->target);
 	struct port *p = handle_live_port(h);
 
-	if (unlikely(!p || !message_in_registers(tag) || !plain_call(f) || !receiver_waiting(p)))
+	if (unlikely(!p || !plain_call_in_registers(f) || !receiver_waiting(p)))
 		return false;
 	struct thread *server = list_entry(p->receivers.next, struct thread, run_link);
 	if (unlikely(!may_hand_to(server)))

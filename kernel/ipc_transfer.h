@@ -14,11 +14,20 @@ static inline struct ipc_frame *ipc_frame_of(const struct thread *t)
 	return (struct ipc_frame *)(thread_stack_top(t) - sizeof(struct ipc_frame));
 }
 
-/* The fields of a tag (rainbow/ipc.h): word count, and flags such as RB_TAG_HANDLE. */
+/*
+ * The fields of a tag (rainbow/ipc.h): word count, flags such as
+ * RB_TAG_HANDLE, the label; every other bit (undefined flags, bit 63) is
+ * reserved, and a tag with one is refused with -EINVAL (ipc.c, ipc_fastpath.c).
+ */
 #define IPC_TAG_WORDS 0xffull
 #define IPC_TAG_FLAGS (0xffull << 8)
+#define IPC_TAG_LABEL (RB_TAG_LABEL_MAX << 16)
+#define IPC_TAG_RESERVED (~(IPC_TAG_WORDS | RB_TAG_HANDLE | IPC_TAG_LABEL))
+/* The bits of ipc_call's and ipc_wait's flags that mean nothing (yet). */
+#define IPC_FLAGS_RESERVED (~(uint64_t)RB_IPC_NONBLOCK)
 _Static_assert(RB_TAG_WORDS(~0ull) == IPC_TAG_WORDS, "the word count is RB_TAG_WORDS's field");
 _Static_assert((RB_TAG_HANDLE & ~IPC_TAG_FLAGS) == 0, "RB_TAG_HANDLE is a tag flag");
+_Static_assert(RB_TAG_LABEL(IPC_TAG_LABEL) == RB_TAG_LABEL_MAX, "the label field holds RB_TAG_LABEL_MAX");
 
 /* mr[0..2] travel in the frame; words the tag does not cover arrive as 0. */
 static inline void ipc_copy_registers(struct ipc_frame *dst, const struct ipc_frame *src,
@@ -26,10 +35,13 @@ static inline void ipc_copy_registers(struct ipc_frame *dst, const struct ipc_fr
 {
 	unsigned words = RB_TAG_WORDS(tag);
 
-	/* Spelled out: GCC keeps a loop here, and this is the fastpath. */
-	dst->mr[0] = src->mr[0] & -(uint64_t)(words > 0);
-	dst->mr[1] = src->mr[1] & -(uint64_t)(words > 1);
-	dst->mr[2] = src->mr[2] & -(uint64_t)(words > 2);
+	/*
+	 * Spelled out: GCC keeps a loop here, and this is the fastpath.  The
+	 * mask of word i is all ones when i < words: the sign of i - words.
+	 */
+	dst->mr[0] = src->mr[0] & (uint64_t)((0 - (int64_t)words) >> 63);
+	dst->mr[1] = src->mr[1] & (uint64_t)((1 - (int64_t)words) >> 63);
+	dst->mr[2] = src->mr[2] & (uint64_t)((2 - (int64_t)words) >> 63);
 }
 
 /* The receiver learns the tag, who to reply to, and the caller's badge. */

@@ -16,7 +16,7 @@ long sys_ns_register(const uint64_t arg[6])
 		return err;
 	if (!handle_port(&current->task->handles, handle, &err))
 		return err;
-	return names_add(name, handle_slot(&current->task->handles, handle));
+	return names_add(current->task, name, handle_slot(&current->task->handles, handle));
 }
 
 long sys_ns_lookup(const uint64_t arg[6])

@@ -1,6 +1,7 @@
 /*
- * Ports: the table of IPC endpoints.  Destroying one bumps its generation,
- * which makes every handle to it stale (handle.h).
+ * Ports: IPC endpoints, TASK_PORTS_MAX in each task (struct task's
+ * ports).  Destroying one bumps its generation, which makes every handle
+ * to it stale (handle.h); its storage is the owner's to reuse.
  */
 #include "port.h"
 #include "task.h"
@@ -9,12 +10,10 @@
 #include <errno.h>
 #include <stddef.h>
 
-static struct port ports[PORT_MAX];
-
 struct port *port_create(struct task *owner)
 {
-	for (unsigned i = 0; i < PORT_MAX; i++) {
-		struct port *p = &ports[i];
+	for (unsigned i = 0; i < TASK_PORTS_MAX; i++) {
+		struct port *p = &owner->ports[i];
 		if (p->live)
 			continue;
 		p->owner = owner;
@@ -38,8 +37,8 @@ void port_destroy(struct port *p)
 
 void port_task_ending(struct task *t)
 {
-	for (unsigned i = 0; i < PORT_MAX; i++)
-		if (ports[i].live && ports[i].owner == t)
-			port_destroy(&ports[i]);
+	for (unsigned i = 0; i < TASK_PORTS_MAX; i++)
+		if (t->ports[i].live)
+			port_destroy(&t->ports[i]);
 	handle_table_clear(&t->handles);
 }

@@ -5,7 +5,8 @@
 #include <stdbool.h>
 #include "list.h"
 
-#define PORT_MAX 256
+/* Ports a task may own at once (docs/limits.md); each lives in its task. */
+#define TASK_PORTS_MAX 32
 
 struct task;
 
@@ -18,7 +19,11 @@ struct port {
 	struct list receivers;		/* threads in THREAD_IPC_RECV, oldest first */
 };
 
-/* A new live port owned by owner; NULL when all PORT_MAX are in use. */
+/*
+ * A new live port owned by owner, from owner's own TASK_PORTS_MAX (so one
+ * task's ports never crowd out another's); NULL when it owns that many
+ * live ports (port.c).
+ */
 struct port *port_create(struct task *owner);
 /* Wake everyone queued on the port with -EPIPE; its handles go stale. */
 void port_destroy(struct port *p);

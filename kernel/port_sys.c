@@ -14,7 +14,7 @@ long sys_port_create(const uint64_t arg[6])
 		return -EMFILE;
 	struct port *p = port_create(t);
 	if (!p)
-		return -ENOMEM;
+		return -EAGAIN;
 	return handle_install(&t->handles, p, true, 0);
 }
 
@@ -41,13 +41,17 @@ long sys_port_mint(const uint64_t arg[6])
 	return handle_install(&current->task->handles, p, false, badge);
 }
 
+/* Closing the owner handle of a live port destroys the port (docs/ipc.md). */
 long sys_handle_close(const uint64_t arg[6])
 {
 	uint64_t handle = arg[0];
 	struct handle *h = handle_slot(&current->task->handles, (long)handle);
+	struct port *p = handle_live_port(h);
 
 	if (!h)
 		return -EBADF;
+	if (p && h->owner)
+		port_destroy(p);
 	h->port = NULL;
 	return 0;
 }

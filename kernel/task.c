@@ -18,7 +18,10 @@
 #include "log.h"
 #include "ipc_path.h"
 #include "utcb.h"
+#include "names.h"
 #include <string.h>
+
+_Static_assert(THREAD_SLOTS == TASK_MAX * TASK_THREADS_MAX, "a thread slot range per task");
 
 static struct task tasks[TASK_MAX];
 static unsigned ntasks, alive;
@@ -70,6 +73,7 @@ struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t ent
 	thread_start_user(th, entry, sp, arg);
 	list_push_back(&t->threads, &th->task_link);
 	t->live_threads++;
+	t->held_threads++;
 	sched_make_ready(th);
 	return th;
 }
@@ -89,6 +93,7 @@ void task_reap_thread(struct thread *th)
 	struct task *t = th->task;
 
 	list_remove(&th->task_link);
+	t->held_threads--;
 	utcb_detach(th);
 	thread_free(th);
 	if (t->done && list_empty(&t->threads))
@@ -113,6 +118,7 @@ void task_end(struct task *t, int status, bool killed)
 	alive--;
 	if (!killed)
 		klog("task %s exited: %d", t->name, status);
+	names_task_ending(t);
 	port_task_ending(t);
 	for (struct list *l = t->threads.next; l != &t->threads;) {
 		struct thread *th = list_entry(l, struct thread, task_link);

@@ -9,6 +9,7 @@
 
 #define TASK_MAX 128
 #define TASK_NAME_MAX 32
+/* Threads a task may hold, exited ones included until joined (docs/limits.md). */
 #define TASK_THREADS_MAX 128
 
 /* A task: an address space and the threads that run in it. */
@@ -18,6 +19,7 @@ struct task {
 	uint64_t space;			/* vm.h address space */
 	struct list threads;		/* every thread not yet freed */
 	unsigned live_threads;		/* threads that have not exited */
+	unsigned held_threads;		/* threads not yet freed: the limit's count */
 	bool done;			/* exited or killed: status is final */
 	bool killed;
 	int exit_status;
@@ -25,7 +27,8 @@ struct task {
 	const void *image;
 	size_t image_size;
 	uint64_t load_bias;
-	/* IPC: handles to ports (port.c) and the threads' UTCB slots (utcb.c). */
+	/* IPC: its ports and handles (port.c) and the threads' UTCB slots (utcb.c). */
+	struct port ports[TASK_PORTS_MAX];
 	struct handle_table handles;
 	uint64_t utcb_slots_used[TASK_THREADS_MAX / 64];
 	/* Anonymous memory (usermem.c). */

@@ -61,9 +61,16 @@ static inline uint64_t thread_stack_top(const struct thread *t)
 /* The running thread. */
 extern struct thread *current;
 
+/*
+ * A thread of task (NULL: a kernel thread, the idle thread, which has id 0
+ * and no slot), in one page.  NULL when the task's TASK_THREADS_MAX slots
+ * are taken (the caller checks its limit first, task.h) or no page is
+ * left (thread.c).
+ */
 struct thread *thread_alloc(struct task *task, unsigned priority);
 void thread_free(struct thread *t);
-#define THREAD_SLOTS 1024
+/* Every task's TASK_THREADS_MAX slots (task.h); a power of two. */
+#define THREAD_SLOTS (128 * 128)
 extern struct thread *thread_slots[THREAD_SLOTS];
 
 /* The live thread with this id, or NULL (ids are slot + THREAD_SLOTS * reuse). */

@@ -18,7 +18,8 @@ struct rb_thread;
 /*
  * Runs fn(arg) in a new thread of the calling task; fn's return value is
  * the thread's exit status.  Returns a handle for rb_thread_wait(), or NULL
- * with errno set (ENOMEM when there is no memory for stack or thread).
+ * with errno set: EAGAIN at the task's thread limit (docs/limits.md),
+ * ENOMEM when there is no memory for stack or thread.
  */
 struct rb_thread *rb_thread_start(int (*fn)(void *), void *arg);
 

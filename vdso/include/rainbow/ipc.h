@@ -25,7 +25,10 @@
  *   -EPIPE     the port was destroyed, or the server ended, before a reply
  *   -ESRCH     (reply) the caller is gone or is not waiting for this thread
  *   -EMSGSIZE  the tag says more than 64 words
- *   -EAGAIN    (non-blocking) nobody was waiting
+ *   -EINVAL    a reserved bit is set in the tag or the flags (nothing
+ *              is sent, nothing waits)
+ *   -EAGAIN    (non-blocking) nobody was waiting; or a per-task limit
+ *              (ports, names) is reached (docs/limits.md)
  *   -EMFILE    the task's handle table is full
  * The vDSO exports them in version node RAINBOW_1; the crt binds them.
  */
@@ -37,10 +40,16 @@
 #define RB_IPC_MRS        64	/* message registers per UTCB */
 #define RB_IPC_REG_WORDS   3	/* of them, carried in CPU registers */
 
-/* The tag: word count in bits 0..7, flags in 8..15, label in 16..62. */
+/*
+ * The tag: word count in bits 0..7, flags in 8..15, label in 16..62 (at
+ * most RB_TAG_LABEL_MAX).  Bit 63 and the flags not defined here are
+ * reserved: a call or reply whose tag has one fails with -EINVAL, so a
+ * received tag is never negative.
+ */
 #define RB_TAG(label, words)    (((uint64_t)(label) << 16) | (uint64_t)(words))
 #define RB_TAG_WORDS(tag)       ((unsigned)((tag) & 0xff))
 #define RB_TAG_LABEL(tag)       ((uint64_t)(tag) >> 16)
+#define RB_TAG_LABEL_MAX        ((1ull << 47) - 1)
 /*
  * mr[0] holds a handle of the sender's; the receiver gets its own copy (a
  * send handle with the same badge) in mr[0], or -EMFILE there when its
@@ -49,7 +58,7 @@
  */
 #define RB_TAG_HANDLE           (1ull << 8)
 
-/* Flags for ipc_call and ipc_wait. */
+/* Flags for ipc_call and ipc_wait; any other bit fails with -EINVAL. */
 #define RB_IPC_NONBLOCK 1	/* fail with -EAGAIN rather than wait */
 
 struct rb_utcb {
@@ -70,7 +79,9 @@ static inline struct rb_utcb *rb_utcb(void)
 
 /*
  * Creates a port owned by the calling task.  Returns the owner handle
- * (> 0), or -EMFILE / -ENOMEM.  Does not block.
+ * (> 0), -EMFILE (handle table full) or -EAGAIN (the task owns its limit
+ * of live ports, docs/limits.md).  Closing the owner handle destroys the
+ * port.  Does not block.
  */
 long rb_port_create(void);
 
@@ -87,13 +98,18 @@ long rb_port_destroy(long port);
  */
 long rb_port_mint(long port, uint64_t badge);
 
-/* Closes a handle of the calling task.  Returns 0 or -EBADF. */
+/*
+ * Closes a handle of the calling task; closing the owner handle of a live
+ * port destroys the port, as rb_port_destroy() does.  Returns 0 or -EBADF.
+ */
 long rb_handle_close(long handle);
 
 /*
  * Publishes handle under name (at most 31 bytes) in the kernel's name
  * registry; lookups get a copy of it, badge included.  The entry goes away
- * with the port.  Returns 0, -EBADF, -EEXIST, -ENAMETOOLONG or -EFAULT.
+ * with the port or with the calling task, and counts against the task's
+ * limit of names (docs/limits.md).  Returns 0, -EBADF, -EEXIST, -EAGAIN
+ * (the task has its limit of names), -ENAMETOOLONG or -EFAULT.
  */
 long rb_ns_register(const char *name, long handle);
 

@@ -45,7 +45,9 @@ _Noreturn void rb_exit(int status);
  * stack_top + 8 a multiple of 16) and FS base = tls.  entry has no return
  * address to go back to: it must end with rb_thread_exit().
  * Returns the new thread's id (> 0), -EINVAL if entry or stack_top is not a
- * user address, or -ENOMEM.  Does not block.
+ * user address, -EAGAIN if the task holds its limit of threads (128, those
+ * that ended but are not joined yet included; docs/limits.md), or -ENOMEM
+ * if the machine is out of memory.  Does not block.
  */
 long rb_thread_create(void (*entry)(void *), void *arg, void *stack_top,
 		      void *tls);
