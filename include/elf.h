@@ -53,6 +53,7 @@ typedef Elf64_Half Elf64_Versym;
 
 /* e_machine */
 #define EM_X86_64   62
+#define EM_AARCH64  183	/* what a module for another machine says */
 
 /* e_phnum: the real count is in section header 0's sh_info */
 #define PN_XNUM     0xffff

@@ -3,25 +3,33 @@
 #include <errno.h>
 #include <stddef.h>
 
+const struct handle *handle_live(struct handle_table *ht, long n, long *err)
+{
+	const struct handle *h = handle_slot(ht, n);
+
+	if (!handle_live_port(h)) {
+		*err = h ? -EPIPE : -EBADF;
+		return NULL;
+	}
+	return h;
+}
+
 struct port *handle_port(struct handle_table *ht, long n, long *err)
 {
-	struct handle *h = handle_slot(ht, n);
-	struct port *p = handle_live_port(h);
+	const struct handle *h = handle_live(ht, n, err);
 
-	if (!p)
-		*err = h ? -EPIPE : -EBADF;
-	return p;
+	return h ? h->port : NULL;
 }
 
 struct port *handle_owned_port(struct handle_table *ht, long n, long *err)
 {
-	struct port *p = handle_port(ht, n, err);
+	const struct handle *h = handle_live(ht, n, err);
 
-	if (p && !handle_slot(ht, n)->owner) {
+	if (h && !h->owner) {
 		*err = -EPERM;
 		return NULL;
 	}
-	return p;
+	return h ? h->port : NULL;
 }
 
 long handle_install(struct handle_table *ht, struct port *p, bool owner, uint64_t badge)
@@ -41,6 +49,11 @@ bool handle_table_full(const struct handle_table *ht)
 		if (!ht->slot[i].port)
 			return false;
 	return true;
+}
+
+void handle_close(struct handle *h)
+{
+	h->port = NULL;
 }
 
 void handle_table_clear(struct handle_table *ht)

@@ -41,6 +41,17 @@ static inline struct port *handle_live_port(const struct handle *h)
 	return p && p->live && p->generation == h->generation ? p : NULL;
 }
 
+/* The port h names while it lives, if h is an owner handle; else NULL. */
+static inline struct port *handle_live_owned_port(const struct handle *h)
+{
+	return h && h->owner ? handle_live_port(h) : NULL;
+}
+
+/*
+ * Handle n while its port lives, for its port and badge; NULL with *err
+ * -EBADF when n names no handle, -EPIPE when its port is gone.
+ */
+const struct handle *handle_live(struct handle_table *ht, long n, long *err);
 /* The live port behind handle n; *err is -EBADF or -EPIPE when none. */
 struct port *handle_port(struct handle_table *ht, long n, long *err);
 /* The same for an owner handle only: *err is -EPERM for a send handle. */
@@ -48,6 +59,8 @@ struct port *handle_owned_port(struct handle_table *ht, long n, long *err);
 /* Install a handle to p; its number, or -EMFILE when the table is full. */
 long handle_install(struct handle_table *ht, struct port *p, bool owner, uint64_t badge);
 bool handle_table_full(const struct handle_table *ht);
+/* Empty the slot h (the port itself is not touched). */
+void handle_close(struct handle *h);
 /* Drop every handle (the task is ending). */
 void handle_table_clear(struct handle_table *ht);
 

@@ -24,12 +24,11 @@
 static uint64_t transfer_handle(struct thread *from, struct thread *to, uint64_t n)
 {
 	long err;
-	struct port *p = handle_port(&from->task->handles, (long)n, &err);
+	const struct handle *h = handle_live(&from->task->handles, (long)n, &err);
 
-	if (!p)
+	if (!h)
 		return (uint64_t)err;
-	return (uint64_t)handle_install(&to->task->handles, p, false,
-					handle_slot(&from->task->handles, (long)n)->badge);
+	return (uint64_t)handle_install(&to->task->handles, h->port, false, h->badge);
 }
 
 /* The message words: RB_IPC_REG_WORDS in the frame, the rest UTCB to UTCB. */
@@ -99,13 +98,14 @@ static void call(struct ipc_frame *f)
 {
 	uint64_t tag = f->tag;
 	long err = f->flags & IPC_FLAGS_RESERVED ? -EINVAL : 0;
-	struct port *p = err ? NULL : handle_port(&current->task->handles, (long)f->target, &err);
+	const struct handle *h = err ? NULL : handle_live(&current->task->handles, (long)f->target, &err);
 
-	if (!p || (err = check_message(f, tag))) {
+	if (!h || (err = check_message(f, tag))) {
 		f->result = err;
 		return;
 	}
-	uint64_t badge = handle_slot(&current->task->handles, (long)f->target)->badge;
+	struct port *p = h->port;
+	uint64_t badge = h->badge;
 	if (list_empty(&p->receivers)) {
 		if (f->flags & RB_IPC_NONBLOCK) {
 			f->result = -EAGAIN;

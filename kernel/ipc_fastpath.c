@@ -92,11 +92,11 @@ static bool fastpath_call(struct ipc_frame *f)
 static bool fastpath_reply_and_wait(struct ipc_frame *f)
 {
 	uint64_t tag = f->tag;
-	struct thread *caller = ipc_reply_target((long)f->target);
-	const struct handle *h = handle_slot(&current->task->handles, (long)f->port);
-	struct port *p = handle_live_port(h);
+	struct thread *caller = ipc_reply_target((long)f->target);	/* NULL: none awaits it */
+	struct port *p = handle_live_owned_port(handle_slot(&current->task->handles,
+							    (long)f->port));	/* NULL: not ours, or gone */
 
-	if (unlikely(!caller || !p || !h->owner || !message_in_registers(tag) ||
+	if (unlikely(!caller || !p || !message_in_registers(tag) ||
 		     !no_caller_queued(p) || !sched_would_choose(caller)))
 		return false;
 

@@ -14,9 +14,11 @@ long sys_ns_register(const uint64_t arg[6])
 
 	if (err)
 		return err;
-	if (!handle_port(&current->task->handles, handle, &err))
+	const struct handle *h = handle_live(&current->task->handles, handle, &err);
+
+	if (!h)
 		return err;
-	return names_add(current->task, name, handle_slot(&current->task->handles, handle));
+	return names_add(current->task, name, h);
 }
 
 long sys_ns_lookup(const uint64_t arg[6])

@@ -46,12 +46,12 @@ long sys_handle_close(const uint64_t arg[6])
 {
 	uint64_t handle = arg[0];
 	struct handle *h = handle_slot(&current->task->handles, (long)handle);
-	struct port *p = handle_live_port(h);
 
 	if (!h)
 		return -EBADF;
-	if (p && h->owner)
-		port_destroy(p);
-	h->port = NULL;
+	struct port *owned = handle_live_owned_port(h);
+	handle_close(h);
+	if (owned)
+		port_destroy(owned);
 	return 0;
 }

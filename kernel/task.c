@@ -3,12 +3,20 @@
  * resources go back once its last thread is off the CPU; its exit status
  * stays for the bundle's verdict (bundle.c).
  *
- * Teardown has one verb per meaning:
- *   end     a task or thread stops for good (task_end, task_thread_exit);
- *   cancel  a thread that is not running leaves every queue it waits in;
- *   reap    an ended thread nobody runs on is freed, with its task's
- *           address space when it was the last (task_reap_thread);
- *   free    memory goes back (task_free, thread_free, free_space).
+ * Teardown has one verb per meaning, here and in the modules it calls:
+ *   end      a task or thread stops for good (task_end, task_thread_exit);
+ *            the end of a wait likewise (ipc_end_reply);
+ *   cancel   a thread that is not running leaves every queue it waits in
+ *            (ipc_thread_cancel), and the run queue (sched_unlink);
+ *   ending   a module lets go of what it holds for a task that is ending
+ *            (port_task_ending, names_task_ending, utcb_detach);
+ *   reap     an ended thread nobody runs on is freed, with its task's
+ *            address space when it was the last (task_reap_thread);
+ *   destroy  a kernel object dies with what hangs on it: its waiters wake
+ *            and its handles go stale (port_destroy), or its mappings go
+ *            (vm_destroy);
+ *   free     memory or a slot goes back (task_free, thread_free, pmm_free,
+ *            free_space, handle_table_clear empties a table's slots).
  */
 #include "task.h"
 #include "thread.h"

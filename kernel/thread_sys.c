@@ -66,8 +66,10 @@ long sys_thread_join(const uint64_t arg[6])
 	}
 	int status = th->exit_status;
 	task_reap_thread(th);
-	if (status_ptr)
-		copy_to_user(status_ptr, &status, sizeof(status));
+	/* Checked above; only another thread unmapping it meanwhile fails here,
+	 * and then the thread is joined all the same. */
+	if (status_ptr && copy_to_user(status_ptr, &status, sizeof(status)))
+		return -EFAULT;
 	return 0;
 }
 

@@ -30,7 +30,7 @@
  *   USER_ANON_BASE   0x0000100000000000 +---------------------------+
  *   = USER_IMAGE_TOP                    | loaded images:            |
  *                                       | ET_EXEC where linked      |
- *                                       | (apps: 0x400000), ET_DYN  |
+ *                                       | (USER_APP_BASE), ET_DYN   |
  *   USER_PIE_BASE    0x0000004000000000 |   at USER_PIE_BASE        |
  *   USER_IMAGE_LOW   0x0000000000010000 +---------------------------+
  *                                       | (never mapped: null)      |
@@ -58,6 +58,9 @@
 /* The range rb_mem_map hands out, above every loaded image. */
 #define USER_ANON_BASE   0x0000100000000000
 #define USER_ANON_TOP    0x0000700000000000
+
+/* Where the SDK's linker script (crt/rainbow.ld) links an ET_EXEC app. */
+#define USER_APP_BASE    0x0000000000400000
 
 /* Loaded images live in [USER_IMAGE_LOW, USER_IMAGE_TOP). */
 #define USER_IMAGE_LOW   0x0000000000010000

@@ -24,7 +24,7 @@ static int take_slot(struct task *t)
 	return -1;
 }
 
-static void release_slot(struct task *t, unsigned slot)
+static void free_slot(struct task *t, unsigned slot)
 {
 	t->utcb_slots_used[slot / 64] &= ~(1ull << (slot % 64));
 }
@@ -38,7 +38,7 @@ bool utcb_attach(struct thread *t)
 	if (slot < 0)
 		return false;
 	if (!vm_map_fresh(t->task->space, va, USER_PAGE_SIZE, VM_USER | VM_WRITE)) {
-		release_slot(t->task, slot);
+		free_slot(t->task, slot);
 		return false;
 	}
 	vm_lookup(t->task->space, va, &phys, &flags);
@@ -52,5 +52,5 @@ bool utcb_attach(struct thread *t)
 void utcb_detach(struct thread *t)
 {
 	vm_unmap(t->task->space, UTCB_AREA + (uint64_t)t->utcb_slot * USER_PAGE_SIZE);
-	release_slot(t->task, t->utcb_slot);
+	free_slot(t->task, t->utcb_slot);
 }

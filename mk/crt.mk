@@ -61,10 +61,10 @@ $(SYSROOT)/include/rainbow/%.h: libc-glue/include/rainbow/%.h
 	@mkdir -p $(@D)
 	$(Q)cp $< $@
 
-$(SYSROOT)/lib/rainbow.ld: crt/rainbow.ld
-	$(call say,INSTALL,$@)
+$(SYSROOT)/lib/rainbow.ld: crt/rainbow.ld kernel/user_layout.h $(VDSO_INCLUDE)/rainbow/page.h
+	$(call say,CPP,$@)
 	@mkdir -p $(@D)
-	$(Q)cp $< $@
+	$(Q)$(CC) -E -P -undef -x c -Ikernel -I$(VDSO_INCLUDE) $< -o $@
 
 # librainbow.a replaces some of libc.a's definitions: its sbrk, its abort
 # and its do-nothing locks (one object defines them all).  Archive order is

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <cmocka.h>
 #include "ustack.h"
+#include "user_layout.h"
+#include <elf.h>
 
 #define TOP 0x7ffff0000000ull
 static uint8_t page[4096];
@@ -45,13 +47,13 @@ static void lays_out_argc_argv_envp_auxv(void **state)
 	assert_int_equal(w[4], 0);		/* argv end */
 	assert_int_equal(w[5], 0);		/* envp end */
 	const uint64_t *auxv = &w[6];
-	assert_int_equal(aux(auxv, 3), 0x400040);	/* AT_PHDR */
-	assert_int_equal(aux(auxv, 4), 56);
-	assert_int_equal(aux(auxv, 5), 7);
-	assert_int_equal(aux(auxv, 6), 4096);
-	assert_int_equal(aux(auxv, 9), 0x401000);
-	assert_int_equal(aux(auxv, 33), 0x7fffef000000);
-	uint64_t random = aux(auxv, 25);
+	assert_int_equal(aux(auxv, AT_PHDR), 0x400040);
+	assert_int_equal(aux(auxv, AT_PHENT), 56);
+	assert_int_equal(aux(auxv, AT_PHNUM), 7);
+	assert_int_equal(aux(auxv, AT_PAGESZ), USER_PAGE_SIZE);
+	assert_int_equal(aux(auxv, AT_ENTRY), 0x401000);
+	assert_int_equal(aux(auxv, AT_SYSINFO_EHDR), 0x7fffef000000);
+	uint64_t random = aux(auxv, AT_RANDOM);
 	assert_true(random > rsp && random < TOP);
 	assert_memory_equal(at(random), info.random, 16);
 }

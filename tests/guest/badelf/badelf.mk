@@ -6,10 +6,10 @@ BADELF_KINDS   := truncated badmagic class32 machine overlap outside-file \
 	entry-outside writable-exec kernel-address
 BADELF_MODULES := $(BADELF_KINDS:%=$(BUILD)/badelf/%.elf)
 
-$(BADELF_TOOL): tests/guest/badelf/mkbadelf.c mk/config.mk
+$(BADELF_TOOL): tests/guest/badelf/mkbadelf.c $(SHARED_INCLUDE)/elf.h mk/config.mk
 	$(call say,HOSTCC,$@)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(HOST_CFLAGS) -o $@ $<
+	$(Q)$(CC) $(HOST_CFLAGS) -I$(SHARED_INCLUDE) -o $@ $<
 
 $(BUILD)/badelf/%.elf: $(BADELF_TOOL) $(BUILD)/apps/hello
 	$(call say,BADELF,$@)

@@ -13,9 +13,9 @@
  *   writable-exec   the executable PT_LOAD also made writable
  *   kernel-address  first PT_LOAD moved to the kernel image address
  *
- * Host tool: it uses the host's <elf.h>, independent of the kernel's own
- * definitions, so a mistake in one does not hide the same mistake in the
- * other.
+ * Host tool, on the tree's one <elf.h> (include/elf.h) like the kernel: the
+ * modules it damages are real binaries from the host's linker, which keeps
+ * the definitions honest.
  */
 #include <elf.h>
 #include <stdint.h>

@@ -6,14 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static int n, failed;
-
-static void check(int ok, const char *what)
-{
-	n++;
-	failed |= !ok;
-	printf("%sok %d - %s\n", ok ? "" : "not ", n, what);
-}
+#include "tap.h"
 
 #ifdef __rainbow__
 #define RAINBOW 1
@@ -42,11 +35,15 @@ static void check(int ok, const char *what)
 #define CLAIMS_MISSING 0
 #endif
 
-int main(void)
+static void platform(void)
 {
 	check(RAINBOW && __rainbow__ == 1, "__rainbow__ is 1");
 	check(!LINUX, "__linux__, __gnu_linux__ and linux are not defined");
 	check(UNIX, "__unix__ is defined (a Unix-like C runtime)");
+}
+
+static void posix_options(void)
+{
 	check(!CLAIMS_MISSING, "no _POSIX_ option macro claims what Rainbow lacks");
 #ifdef _POSIX_MONOTONIC_CLOCK
 	struct timespec ts;
@@ -55,6 +52,14 @@ int main(void)
 #else
 	check(0, "_POSIX_MONOTONIC_CLOCK is defined");
 #endif
-	printf("1..%d\n", n);
-	return failed;
+}
+
+static const struct tap_test tests[] = {
+	{ platform, "the platform macros" },
+	{ posix_options, "the POSIX option macros" },
+};
+
+int main(void)
+{
+	return TAP_RUN(tests);
 }
