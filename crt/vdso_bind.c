@@ -9,9 +9,8 @@
 #include <rainbow/dso.h>
 
 #include "crt.h"
+#include "vdso_names.h"
 #include "vdso_table.h"
-
-#define VDSO_VERSION "RAINBOW_1"
 
 void *__rb_vdso_table[VDSO_COUNT];
 
@@ -29,10 +28,10 @@ void __rb_vdso_bind(const void *vdso)
 		__rb_crt_fail("no usable vDSO at AT_SYSINFO_EHDR", "");
 	/* Bind all first, so that the message can go through the console. */
 	for (size_t i = 0; i < VDSO_COUNT; i++) {
-		__rb_vdso_table[i] = rb_dso_function(&dso, entry_names[i], VDSO_VERSION);
+		__rb_vdso_table[i] = rb_dso_function(&dso, entry_names[i], VDSO_VERSION_STRING);
 		if (!__rb_vdso_table[i] && !missing)
 			missing = entry_names[i];
 	}
 	if (missing)
-		__rb_crt_fail("the vDSO lacks " VDSO_VERSION " function ", missing);
+		__rb_crt_fail("the vDSO lacks " VDSO_VERSION_STRING " function ", missing);
 }

@@ -23,7 +23,8 @@ APP_OBJ_$(1) := $(patsubst %.c,$(APP_OBJ_DIR)/%.o,$(wildcard $(1)/*.c))
 # A change of flags rebuilds the objects.
 $$(APP_OBJ_$(1)): mk/config.mk mk/crt.mk mk/app.mk
 
-$(BUILD)/$(1): $$(APP_OBJ_$(1)) $(2) $(SYSROOT_STAMP)
+# The link's flags: mk/config.mk and mk/crt.mk, and LDLIBS_ from mk/apps.mk.
+$(BUILD)/$(1): $$(APP_OBJ_$(1)) $(2) $(SYSROOT_STAMP) mk/config.mk mk/crt.mk mk/app.mk mk/apps.mk
 	$$(call say,LD,$$@)
 	@mkdir -p $$(@D)
 	$$(Q)$$(APP_CC) $$(APP_CFLAGS) -o $$@ $$(APP_OBJ_$(1)) $(2) $$(LDLIBS_$(notdir $(1)))

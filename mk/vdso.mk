@@ -19,6 +19,8 @@ VDSO_INCLUDE   := vdso/include
 
 # The version script, generated from the list of calls (vdso/calls.def).
 VDSO_MAP       := $(BUILD)/vdso/vdso.map
+# The SONAME, from the header that names the vDSO for C too.
+VDSO_SONAME    := $(shell sed -n 's/^\#define VDSO_SONAME "\(.*\)"/\1/p' vdso/vdso_names.h)
 # The ABI: the functions the version script exports, all of them required;
 # a command, since the list exists only once the map is generated.
 VDSO_FUNCTIONS = $$(sed -n 's/^[[:space:]]*\([a-z_][a-z0-9_]*\);.*/\1/p' $(VDSO_MAP))
@@ -35,7 +37,7 @@ VDSO_CFLAGS := $(CSTD) $(WARN) -O2 -g -fPIC -ffreestanding \
 # The layout comes from vdso.lds; the rest makes a self-contained, fully
 # linked image: no undefined symbols, calls bound inside, no exec stack.
 VDSO_LDFLAGS := -shared -nostdlib -Wl,-T,$(VDSO_LDS) \
-	-Wl,--version-script=$(VDSO_MAP) -Wl,-soname,rainbow-vdso.so.1 \
+	-Wl,--version-script=$(VDSO_MAP) -Wl,-soname,$(VDSO_SONAME) \
 	-Wl,--hash-style=both -Wl,--build-id -Wl,--eh-frame-hdr \
 	-Wl,-Bsymbolic -Wl,--no-undefined -Wl,-z,noexecstack \
 	-Wl,-z,max-page-size=4096
@@ -45,7 +47,7 @@ $(BUILD)/vdso/%.o: vdso/%.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(VDSO_CFLAGS) -MMD -MP -c $< -o $@
 
-$(VDSO_MAP): vdso/vdso.map.in vdso/calls.def
+$(VDSO_MAP): vdso/vdso.map.in vdso/calls.def vdso/vdso_names.h
 	$(call say,GEN,$@)
 	@mkdir -p $(@D)
 	$(Q)$(CC) -E -P -x c -Ivdso $< -o $@
@@ -55,7 +57,7 @@ $(VDSO_LDS): vdso/vdso.lds kernel/user_layout.h vdso/include/rainbow/page.h
 	@mkdir -p $(@D)
 	$(Q)$(CC) -E -P -x c -Ikernel -I$(VDSO_INCLUDE) $< -o $@
 
-$(VDSO_DBG): $(VDSO_OBJ) $(VDSO_LDS) $(VDSO_MAP)
+$(VDSO_DBG): $(VDSO_OBJ) $(VDSO_LDS) $(VDSO_MAP) mk/vdso.mk
 	$(call say,LD,$@)
 	$(Q)$(CC) $(VDSO_LDFLAGS) -o $@ $(VDSO_OBJ)
 

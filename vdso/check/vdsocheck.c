@@ -18,9 +18,10 @@
 
 #include "elf_file.h"
 #include "vdso_data.h"
+#include "vdso_names.h"
 
-#define SONAME           "rainbow-vdso.so.1"
-#define VERSION_NODE     "RAINBOW_1"
+#define SONAME           VDSO_SONAME
+#define VERSION_NODE     VDSO_VERSION_STRING
 #define DATA_PAGE_SYMBOL "rb_vdso_data_page"
 
 struct required {
