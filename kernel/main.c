@@ -17,6 +17,7 @@
 #include "arch/interrupt.h"
 #include "arch/irq.h"
 #include "arch/fpu.h"
+#include "arch/protect.h"
 #include "arch/syscall_arch.h"
 #include "arch/layout.h"
 #include "sched.h"
@@ -93,6 +94,7 @@ _Noreturn void kmain(uint32_t magic, uint64_t info_phys)
 {
 	serial_init();
 	klog("Rainbow kernel, x86_64, long mode");
+	protect_init();
 	gdt_init();
 	idt_init();
 	fpu_init();
