@@ -31,7 +31,7 @@ void protect_init(void)
 		ecx = r[2];
 	}
 	bool smep = ebx & LEAF7_EBX_SMEP, smap = ebx & LEAF7_EBX_SMAP, umip = ecx & LEAF7_ECX_UMIP;
-	write_cr4(read_cr4() | (smep ? CR4_SMEP : 0) | (smap ? CR4_SMAP : 0) | (umip ? CR4_UMIP : 0));
+	cr4_set((smep ? CR4_SMEP : 0) | (smap ? CR4_SMAP : 0) | (umip ? CR4_UMIP : 0));
 	protect_smap = smap;
 	klog("protections: SMEP %s, SMAP %s, UMIP %s", smep ? "on" : "absent",
 	     smap ? "on" : "absent", umip ? "on" : "absent");

@@ -71,16 +71,11 @@ static inline void write_cr3(uint64_t v)
 	__asm__ volatile("mov %0, %%cr3" : : "r"(v) : "memory");
 }
 
-static inline uint64_t read_cr4(void)
+/* Set bits in CR4 (the protections of protect.c), keeping the others. */
+static inline void cr4_set(uint64_t bits)
 {
 	uint64_t v;
-	__asm__ volatile("mov %%cr4, %0" : "=r"(v));
-	return v;
-}
-
-static inline void write_cr4(uint64_t v)
-{
-	__asm__ volatile("mov %0, %%cr4" : : "r"(v) : "memory");
+	__asm__ volatile("mov %%cr4, %0\n\tor %1, %0\n\tmov %0, %%cr4" : "=&r"(v) : "r"(bits) : "memory");
 }
 
 /* CPUID leaf (with subleaf): the four result registers, in order eax, ebx, ecx, edx. */
