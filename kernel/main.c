@@ -25,6 +25,7 @@
 #include "vdso_map.h"
 #include "task.h"
 #include "bundle.h"
+#include "random.h"
 #include <string.h>
 
 #define BOOT_INFO_MAX (64 * 1024)
@@ -107,6 +108,7 @@ _Noreturn void kmain(uint32_t magic, uint64_t info_phys)
 	timer_calibrate(2);
 	klog("timer: %u Hz, ticking (%lu ticks), TSC %lu kHz", TIMER_HZ, timer_ticks(),
 	     timer_tsc_hz() / 1000);
+	random_init();
 	vdso_init();
 	start_modules();
 	sched_start();

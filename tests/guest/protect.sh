@@ -18,8 +18,11 @@ expect_tap guest
 expect '^\[rainbow\] task test_syscalls exited: 0$' "test_syscalls exits 0 under SMAP"
 expect '^\[rainbow\] all tasks done: 2 exited 0, 2 failed, 0 modules refused$' "the verdict counts every task"
 expect_not 'PANIC' "the kernel never panics"
+expect '^\[rainbow\] random: ChaCha20 seeded from (RDSEED and )?RDRAND, cycle-counter jitter and the RTC, rekeyed from the CPU.s generator on every request$' \
+	"-cpu max: randomness seeded from the CPU's generator and rekeyed from it"
 
 boot protect-default tests/guest/protect.bundle
 expect '^\[rainbow\] protections: SMEP absent, SMAP absent, UMIP absent$' "QEMU's default CPU: the log says none is offered"
 expect '^\[rainbow\] task test_syscalls exited: 0$' "test_syscalls exits 0 without SMAP too"
+expect '^\[rainbow\] random: ChaCha20 seeded from cycle-counter jitter and the RTC$' "QEMU's default CPU: randomness from ChaCha20, seeded from the clocks"
 done_testing
