@@ -50,6 +50,18 @@ static const char *page_fault_hint(uint64_t addr, size_t vdso_size)
 	return NULL;
 }
 
+void fault_kill_stray_syscall(const struct trap_frame *f)
+{
+	struct task *t = current->task;
+	uint64_t site = syscall_resume_address(f) - SYSCALL_TRAP_BYTES;
+
+	klog("task %s killed: system call %lu from %#lx, not the vDSO's entry for it, in thread %ld",
+	     t->name, syscall_number(f), site, current->id);
+	print_user_location(t, site);
+	report_registers(f);
+	task_end(t, -1, true);
+}
+
 void fault_kill_current(const struct trap_frame *f)
 {
 	struct task *t = current->task;
