@@ -33,7 +33,7 @@ void syscall_dispatch(struct trap_frame *f)
 	uint64_t n = syscall_number(f);
 
 	if (n >= SYSCALL_COUNT || syscall_resume_address(f) != vdso_trap_return[n]) {
-		fault_kill_stray_syscall(f);
+		fault_kill_stray_entry("system call", n, syscall_resume_address(f) - SYSCALL_TRAP_BYTES);
 		return;
 	}
 	syscall_set_result(f, syscalls[n](syscall_args(f)));

@@ -1,8 +1,9 @@
 /*
- * The vDSO's trap sites, read once from its image: the section
- * .rb_trap_sites holds, per trap instruction, the call's number and the
- * instruction's distance from that word (vdso/trap.h).  The image is the
- * kernel's own, built with it, but is read with bounds checks all the same.
+ * The vDSO's kernel entries, read once from its image: the sections
+ * .rb_trap_sites (int $0x80) and .rb_ipc_sites (SYSCALL) hold, per entry
+ * instruction, the call's number or IPC operation and the instruction's
+ * distance from that word (vdso/trap.h).  The image is the kernel's own,
+ * built with it, but is read with bounds checks all the same.
  */
 #include "vdso_traps.h"
 #include "vdso_map.h"
@@ -10,10 +11,11 @@
 #include "log.h"
 #include "user_layout.h"
 #include "arch/interrupt.h"
+#include "arch/ipc_frame.h"
+#include "ipc_abi.h"
 #include <elf.h>
 #include <string.h>
 
-#define SITES_SECTION ".rb_trap_sites"
 #define SITE_RECORD 8		/* two 32-bit words: number, distance */
 
 uint64_t vdso_trap_return[] = {
@@ -22,6 +24,8 @@ uint64_t vdso_trap_return[] = {
 };
 
 #define TRAP_COUNT (sizeof vdso_trap_return / sizeof vdso_trap_return[0])
+
+uint64_t vdso_ipc_return[IPC_OP_COUNT];
 
 /* The section named name, or NULL. */
 static const Elf64_Shdr *section_named(const uint8_t *image, size_t size, const char *name)
@@ -43,23 +47,38 @@ static const Elf64_Shdr *section_named(const uint8_t *image, size_t size, const 
 	return NULL;
 }
 
-void vdso_traps_init(void)
+/*
+ * Fill table[number] (count slots) with the address after each site of
+ * the section, an instruction of insn_bytes; the number of sites.
+ */
+static uint64_t read_sites(const uint8_t *image, size_t size, const char *section,
+			   uint64_t *table, size_t count, unsigned insn_bytes)
 {
-	size_t size;
-	const uint8_t *image = vdso_image(&size);
-	const Elf64_Shdr *s = section_named(image, size, SITES_SECTION);
+	const Elf64_Shdr *s = section_named(image, size, section);
 
 	if (!s || s->sh_size % SITE_RECORD || s->sh_offset > size || s->sh_size > size - s->sh_offset)
-		panic("the vDSO has no readable " SITES_SECTION);
+		panic("the vDSO has no readable %s", section);
 	for (uint64_t off = 0; off < s->sh_size; off += SITE_RECORD) {
 		uint32_t number;
 		int32_t distance;
 		memcpy(&number, image + s->sh_offset + off, 4);
 		memcpy(&distance, image + s->sh_offset + off + 4, 4);
 		uint64_t site = s->sh_addr + off + 4 + (int64_t)distance;
-		if (number >= TRAP_COUNT || vdso_trap_return[number] || site >= size)
-			panic("vDSO trap site for call %u repeated or outside the image", number);
-		vdso_trap_return[number] = VDSO_BASE + site + SYSCALL_TRAP_BYTES;
+		if (number >= count || table[number] || site >= size)
+			panic("vDSO %s: site %u repeated or outside the image", section, number);
+		table[number] = VDSO_BASE + site + insn_bytes;
 	}
-	klog("vdso: %lu system call sites, no other accepted", s->sh_size / SITE_RECORD);
+	return s->sh_size / SITE_RECORD;
+}
+
+void vdso_traps_init(void)
+{
+	size_t size;
+	const uint8_t *image = vdso_image(&size);
+	uint64_t traps = read_sites(image, size, ".rb_trap_sites", vdso_trap_return, TRAP_COUNT,
+				    SYSCALL_TRAP_BYTES);
+	uint64_t ipc = read_sites(image, size, ".rb_ipc_sites", vdso_ipc_return, IPC_OP_COUNT,
+				  IPC_ENTRY_BYTES);
+
+	klog("vdso: %lu system call and %lu IPC entry sites, no other accepted", traps, ipc);
 }

@@ -15,13 +15,19 @@
 
 #include "sysno.h"
 
-#define RB_TRAP_SITE						\
-	"1:\tint %[vector]\n\t"					\
-	".pushsection .rb_trap_sites, \"a\"\n\t"			\
+/*
+ * A kernel entry instruction insn at label 1, recorded in section as the
+ * operand named number and its distance: vdso/ipc.c's SYSCALL uses it too.
+ */
+#define RB_KERNEL_ENTRY(insn, section, number)			\
+	"1:\t" insn "\n\t"						\
+	".pushsection " section ", \"a\"\n\t"				\
 	".balign 4\n\t"						\
-	".long %c[nr]\n\t"						\
+	".long %c[" number "]\n\t"					\
 	".long 1b - .\n\t"						\
 	".popsection"
+
+#define RB_TRAP_SITE RB_KERNEL_ENTRY("int %[vector]", ".rb_trap_sites", "nr")
 
 static inline __attribute__((always_inline)) long rb_syscall0(long nr)
 {

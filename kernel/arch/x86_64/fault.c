@@ -50,15 +50,13 @@ static const char *page_fault_hint(uint64_t addr, size_t vdso_size)
 	return NULL;
 }
 
-void fault_kill_stray_syscall(const struct trap_frame *f)
+void fault_kill_stray_entry(const char *what, uint64_t number, uint64_t site)
 {
 	struct task *t = current->task;
-	uint64_t site = syscall_resume_address(f) - SYSCALL_TRAP_BYTES;
 
-	klog("task %s killed: system call %lu from %#lx, not the vDSO's entry for it, in thread %ld",
-	     t->name, syscall_number(f), site, current->id);
+	klog("task %s killed: %s %lu from %#lx, not the vDSO's entry for it, in thread %ld",
+	     t->name, what, number, site, current->id);
 	print_user_location(t, site);
-	report_registers(f);
 	task_end(t, -1, true);
 }
 

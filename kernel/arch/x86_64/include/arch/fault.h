@@ -7,10 +7,11 @@
 void fault_kill_current(const struct trap_frame *f);
 
 /*
- * Report a system call that did not come from the vDSO's own trap site
- * for its number (vdso_traps.h), naming the offending address, and end
- * the task.
+ * Report a kernel entry that did not come from the vDSO's own site for
+ * it (vdso_traps.h): what ("system call", "IPC operation"), its number
+ * and the offending instruction's user address, symbolized; then end the
+ * task.
  */
-void fault_kill_stray_syscall(const struct trap_frame *f);
+void fault_kill_stray_entry(const char *what, uint64_t number, uint64_t site);
 
 #endif
