@@ -35,6 +35,9 @@ for cpu in "" max; do
 		"stray_trap: a system call from app code kills the task, naming the address$w"
 	expect "^\[rainbow\] task stray_trap killed: IPC operation 0 from 0x[0-9a-f]+, not the vDSO's entry for it, in thread [0-9]+$" \
 		"stray_trap syscall: an IPC SYSCALL from app code kills the task, naming the address$w"
+	expect "^\[rainbow\] task stray_trap killed: system call [0-9]+ from 0x[0-9a-f]+, not the vDSO's entry for it, in thread [0-9]+$" \
+		"stray_trap othersite: rb_task_id's number through rb_yield's site kills the task$w"
+	expect "^  at 0x[0-9a-f]+ <rb_yield\+0x[0-9a-f]+> in the vDSO$" "stray_trap othersite: the report names rb_yield's site$w"
 	[ "$(grep -cE "^  at 0x[0-9a-f]+ <main\+0x[0-9a-f]+> in stray_trap$" "$boot_log")" = 2 ]
 	tap $? "stray_trap: both offending addresses symbolized$w"
 	expect_not "stray_trap: not refused" "stray_trap: the call never ran$w"
@@ -54,7 +57,7 @@ for cpu in "" max; do
 	expect '^\[rainbow\] task test_syscalls exited: 0$' "test_syscalls exits 0$w"
 	expect "^\[rainbow\] task test_manythreads exited: 0$" "test_manythreads exits 0$w"
 	expect "^\[rainbow\] task test_priority exited: 0$" "test_priority exits 0$w"
-	expect '^\[rainbow\] all tasks done: 4 exited 0, 9 failed, 9 modules refused$' "the verdict counts every task and module$w"
+	expect '^\[rainbow\] all tasks done: 4 exited 0, 10 failed, 9 modules refused$' "the verdict counts every task and module$w"
 	expect_not 'PANIC' "the kernel never panics$w"
 done
 done_testing
