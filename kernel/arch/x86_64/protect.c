@@ -1,7 +1,7 @@
 /*
  * SMEP, SMAP and UMIP: CR4 bits 20, 21 and 11, offered in CPUID leaf 7
  * (EBX bit 7, EBX bit 20, ECX bit 2; Intel SDM vol. 2A, CPUID).  The log
- * line is what tests/guest/hostile_max.sh checks under -cpu max.
+ * line is what tests/guest/protect.sh checks under -cpu max.
  */
 #include "arch/protect.h"
 #include "arch/cpu.h"
