@@ -115,11 +115,12 @@ static bool from_vdso_entry(const struct ipc_frame *f)
 
 void ipc_syscall(struct ipc_frame *f)
 {
-	bool done = (f->op == IPC_OP_CALL && f->user_ip == vdso_ipc_return[IPC_OP_CALL] &&
-		     fastpath_call(f)) ||
-		    (f->op == IPC_OP_REPLY_AND_WAIT &&
-		     f->user_ip == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT] && fastpath_reply_and_wait(f));
+	bool done = false;
 
+	if (f->op == IPC_OP_CALL)
+		done = f->user_ip == vdso_ipc_return[IPC_OP_CALL] && fastpath_call(f);
+	else if (f->op == IPC_OP_REPLY_AND_WAIT)
+		done = f->user_ip == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT] && fastpath_reply_and_wait(f);
 	if (!done && !from_vdso_entry(f))
 		fault_kill_stray_entry("IPC operation", f->op, f->user_ip - IPC_ENTRY_BYTES);
 	else if (!done)
