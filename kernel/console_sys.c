@@ -1,17 +1,28 @@
-/* System calls of the serial console: rb_console_write, rb_console_read. */
+/*
+ * System calls of the serial console: rb_console_write, rb_console_read.
+ * User bytes pass through a small kernel buffer: only uaccess.c touches
+ * user pages (SMAP).
+ */
 #include "syscall.h"
 #include "log.h"
 #include "arch/serial.h"
 #include "uaccess.h"
 #include <errno.h>
 
+#define CONSOLE_CHUNK 256	/* bytes per copy through the kernel */
+
 long sys_console_write(const uint64_t arg[6])
 {
 	uint64_t buf = arg[0], len = arg[1];
+	char chunk[CONSOLE_CHUNK];
 
 	if (!user_range_ok(buf, len, false))
 		return -EFAULT;
-	console_write((const char *)buf, len);
+	for (uint64_t done = 0; done < len; done += sizeof(chunk)) {
+		uint64_t n = len - done < sizeof(chunk) ? len - done : sizeof(chunk);
+		copy_from_user(chunk, buf + done, n);
+		console_write(chunk, n);
+	}
 	return len;
 }
 
@@ -19,12 +30,14 @@ long sys_console_write(const uint64_t arg[6])
 long sys_console_read(const uint64_t arg[6])
 {
 	uint64_t buf = arg[0], len = arg[1];
+	char chunk[CONSOLE_CHUNK];
+	uint64_t n = 0;
+	int c;
 
 	if (!user_range_ok(buf, len, true))
 		return -EFAULT;
-	uint64_t n = 0;
-	int c;
-	while (n < len && (c = serial_getc_nonblock()) >= 0)
-		((char *)buf)[n++] = (char)c;
+	while (n < len && n < sizeof(chunk) && (c = serial_getc_nonblock()) >= 0)
+		chunk[n++] = (char)c;
+	copy_to_user(buf, chunk, n);
 	return n;
 }

@@ -22,6 +22,8 @@
 #include "thread.h"
 #include "task.h"
 #include "sched.h"
+#include "vdso_traps.h"
+#include "arch/fault.h"
 #include <rainbow/ipc.h>
 
 #define unlikely(x) __builtin_expect(!!(x), 0)
@@ -111,12 +113,27 @@ static bool fastpath_reply_and_wait(struct ipc_frame *f)
 	return true;
 }
 
+/*
+ * Whether the operation came from the vDSO's own entry for it
+ * (vdso_traps.h).  The fastpath's guards compare the entry of their
+ * operation directly, a constant address: two instructions each.
+ */
+static bool from_vdso_entry(const struct ipc_frame *f)
+{
+	return f->op < IPC_OP_COUNT && f->user_ip == vdso_ipc_return[f->op];
+}
+
 void ipc_syscall(struct ipc_frame *f)
 {
-	bool done = (f->op == IPC_OP_CALL && fastpath_call(f)) ||
-		    (f->op == IPC_OP_REPLY_AND_WAIT && fastpath_reply_and_wait(f));
+	bool done = false;
 
-	if (!done)
+	if (f->op == IPC_OP_CALL)
+		done = f->user_ip == vdso_ipc_return[IPC_OP_CALL] && fastpath_call(f);
+	else if (f->op == IPC_OP_REPLY_AND_WAIT)
+		done = f->user_ip == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT] && fastpath_reply_and_wait(f);
+	if (!done && !from_vdso_entry(f))
+		fault_kill_stray_entry("IPC operation", f->op, f->user_ip - IPC_ENTRY_BYTES);
+	else if (!done)
 		ipc_slowpath(f);
 	sched_before_user_return();
 }

@@ -5,6 +5,7 @@
  * after that (out of memory) undoes the task whole.
  */
 #include "loader.h"
+#include "random.h"
 #include "elf_check.h"
 #include "task.h"
 #include "bundle.h"
@@ -48,15 +49,6 @@ static bool map_segment(struct task *t, const uint8_t *image, const struct elf_s
 	       vm_write(t->space, s->vaddr, image + s->offset, s->filesz);
 }
 
-/* Not real entropy (no RNG on the default CPU): distinct per task and boot. */
-static uint64_t mix64(uint64_t x)
-{
-	x += 0x9e3779b97f4a7c15ull;
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-	x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-	return x ^ (x >> 31);
-}
-
 static const char *setup_stack(struct task *t, const struct elf_image *elf, const char *cmdline,
 			       uint64_t *sp)
 {
@@ -65,8 +57,9 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf, cons
 	struct ustack_info info = {
 		.cmdline = cmdline, .phdr = elf->phdr_vaddr, .phent = elf->phentsize,
 		.phnum = elf->phnum, .entry = elf->entry, .vdso = VDSO_BASE,
-		.random = { mix64(machine_cycles() ^ (uint64_t)t->id), mix64(machine_cycles() + (uint64_t)t) },
 	};
+
+	random_bytes(info.random, sizeof(info.random));
 
 	*sp = ustack_build(top_page, sizeof(top_page), USER_STACK_TOP, &info, &why);
 	if (!*sp)

@@ -17,6 +17,7 @@
 #include "arch/interrupt.h"
 #include "arch/irq.h"
 #include "arch/fpu.h"
+#include "arch/protect.h"
 #include "arch/syscall_arch.h"
 #include "arch/layout.h"
 #include "sched.h"
@@ -24,6 +25,7 @@
 #include "vdso_map.h"
 #include "task.h"
 #include "bundle.h"
+#include "random.h"
 #include <string.h>
 
 #define BOOT_INFO_MAX (64 * 1024)
@@ -93,6 +95,7 @@ _Noreturn void kmain(uint32_t magic, uint64_t info_phys)
 {
 	serial_init();
 	klog("Rainbow kernel, x86_64, long mode");
+	protect_init();
 	gdt_init();
 	idt_init();
 	fpu_init();
@@ -105,6 +108,7 @@ _Noreturn void kmain(uint32_t magic, uint64_t info_phys)
 	timer_calibrate(2);
 	klog("timer: %u Hz, ticking (%lu ticks), TSC %lu kHz", TIMER_HZ, timer_ticks(),
 	     timer_tsc_hz() / 1000);
+	random_init();
 	vdso_init();
 	start_modules();
 	sched_start();

@@ -1,7 +1,9 @@
 /*
  * The interrupt-path system calls (SYSCALL is IPC's, see ipc.c): the table
  * from the private numbers of vdso/sysno.h to handlers, generated from the
- * list of calls (vdso/calls.def), and the dispatcher.
+ * list of calls (vdso/calls.def), and the dispatcher.  A call is accepted
+ * only from the vDSO's own trap instruction for its number (vdso_traps.h);
+ * anything else, an unknown number too, kills the task with a report.
  *
  * The handlers live in <subsystem>_sys.c beside the subsystem they drive
  * (console_sys.c, task_sys.c, thread_sys.c, sched_sys.c, usermem_sys.c,
@@ -14,8 +16,9 @@
  *      >= 0 or a negative errno).
  */
 #include "syscall.h"
+#include "vdso_traps.h"
 #include "arch/interrupt.h"
-#include <errno.h>
+#include "arch/fault.h"
 
 /* Indexed by number: every RB_TRAP line of calls.def, gaps left NULL. */
 static const syscall_fn syscalls[] = {
@@ -29,8 +32,8 @@ void syscall_dispatch(struct trap_frame *f)
 {
 	uint64_t n = syscall_number(f);
 
-	if (n >= SYSCALL_COUNT || !syscalls[n]) {
-		syscall_set_result(f, -ENOSYS);
+	if (n >= SYSCALL_COUNT || syscall_resume_address(f) != vdso_trap_return[n]) {
+		fault_kill_stray_entry("system call", n, syscall_resume_address(f) - SYSCALL_TRAP_BYTES);
 		return;
 	}
 	syscall_set_result(f, syscalls[n](syscall_args(f)));

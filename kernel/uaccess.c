@@ -2,12 +2,16 @@
  * User pointers are checked page by page against the task's page tables
  * before the kernel touches them.  The kernel runs with interrupts off on
  * one CPU, so nothing can unmap a page between the check and the copy.
+ * These routines are the only code that touches user pages: with SMAP on
+ * (arch/protect.h) the kernel faults on a user page anywhere else, so
+ * each copy is bracketed by user_access_open and user_access_close.
  */
 #include "uaccess.h"
 #include "thread.h"
 #include "task.h"
 #include "vm.h"
 #include "arch/layout.h"
+#include "arch/uaccess_arch.h"
 #include <errno.h>
 #include <string.h>
 
@@ -32,7 +36,19 @@ int copy_to_user(uint64_t dst, const void *src, size_t len)
 {
 	if (!user_range_ok(dst, len, true))
 		return -EFAULT;
+	user_access_open();
 	memcpy((void *)dst, src, len);
+	user_access_close();
+	return 0;
+}
+
+int copy_from_user(void *dst, uint64_t src, size_t len)
+{
+	if (!user_range_ok(src, len, false))
+		return -EFAULT;
+	user_access_open();
+	memcpy(dst, (const void *)src, len);
+	user_access_close();
 	return 0;
 }
 
@@ -45,7 +61,9 @@ long copy_string_from_user(char *dst, uint64_t src, size_t size)
 	for (size_t i = 0; i < size; i++) {
 		if (!user_range_ok(src + i, 1, false))
 			return -EFAULT;
+		user_access_open();
 		dst[i] = *(const char *)(src + i);
+		user_access_close();
 		if (!dst[i])
 			return 0;
 	}

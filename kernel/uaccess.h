@@ -10,8 +10,13 @@
  * takes a pointer goes through these: a null, unmapped, kernel or
  * wrapping range gives -EFAULT instead of a kernel fault.
  */
+/* Whether [addr, addr + len) is mapped user memory (writable if write); len 0 is. */
 bool user_range_ok(uint64_t addr, size_t len, bool write);
+/* A NUL-terminated string of at most size - 1 bytes: 0, -EFAULT or -ENAMETOOLONG. */
 long copy_string_from_user(char *dst, uint64_t src, size_t size);
+/* len bytes into the task at dst: 0, or -EFAULT with nothing written. */
 int copy_to_user(uint64_t dst, const void *src, size_t len);
+/* len bytes from the task at src: 0, or -EFAULT with nothing read. */
+int copy_from_user(void *dst, uint64_t src, size_t len);
 
 #endif

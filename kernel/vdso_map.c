@@ -7,6 +7,7 @@
 #include "vdso_image.h"
 #include "vdso_data.h"
 #include "clock.h"
+#include "vdso_traps.h"
 #include "vm.h"
 #include "pmm.h"
 #include "phys.h"
@@ -28,6 +29,7 @@ void vdso_init(void)
 		panic("no memory for the vDSO data page");
 	memset(phys_to_virt(data_frame), 0, PAGE_SIZE);
 	clock_init(phys_to_virt(data_frame));
+	vdso_traps_init();
 	klog("vdso: %lu bytes at %#lx, data page below it",
 	     (uint64_t)(vdso_image_end - vdso_image_start), VDSO_BASE);
 }

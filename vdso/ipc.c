@@ -66,17 +66,20 @@ struct ipc_regs {
  * the registers carry a message in and "=" where they only bring one back;
  * the rest of the arguments are the inputs after them ("d"(rdx), or none).
  * rcx and r11 are lost to SYSCALL/SYSRET.  "memory": the kernel reads and
- * writes the UTCB's other message registers.
+ * writes the UTCB's other message registers.  The instruction is recorded
+ * with its operation in .rb_ipc_sites (trap.h's RB_KERNEL_ENTRY): the
+ * kernel accepts each operation only from its own site, so op must be a
+ * constant where this is expanded, and each operation has one site.
  */
 #define IPC_SYSCALL(op, r, MODE, r8, r9, r10, ...)					\
-	__asm__ volatile("syscall"							\
+	__asm__ volatile(RB_KERNEL_ENTRY("syscall", ".rb_ipc_sites", "site_op")		\
 			 : "+a"(op), "+D"((r)->rdi), MODE "S"((r)->rsi),		\
 			   MODE "r"(r8), MODE "r"(r9), MODE "r"(r10)			\
-			 : __VA_ARGS__							\
+			 : [site_op] "i"(op), ##__VA_ARGS__				\
 			 : "rcx", "r11", "memory")
 
 /* One SYSCALL that sends and receives (call, reply_and_wait). */
-static inline long ipc_exchange(long op, struct ipc_regs *r, unsigned long rdx)
+static inline __attribute__((always_inline)) long ipc_exchange(long op, struct ipc_regs *r, unsigned long rdx)
 {
 	register uint64_t r8 __asm__("r8") = r->mr[0];
 	register uint64_t r9 __asm__("r9") = r->mr[1];
@@ -90,7 +93,7 @@ static inline long ipc_exchange(long op, struct ipc_regs *r, unsigned long rdx)
 }
 
 /* The same for wait, which sends nothing: no rsi, r8..r10 going in. */
-static inline long ipc_receive(struct ipc_regs *r, unsigned long rdx)
+static inline __attribute__((always_inline)) long ipc_receive(struct ipc_regs *r, unsigned long rdx)
 {
 	register uint64_t r8 __asm__("r8");
 	register uint64_t r9 __asm__("r9");
@@ -105,7 +108,7 @@ static inline long ipc_receive(struct ipc_regs *r, unsigned long rdx)
 }
 
 /* The same for reply, which receives nothing and has no use for rdx. */
-static inline long ipc_send(struct ipc_regs *r)
+static inline __attribute__((always_inline)) long ipc_send(struct ipc_regs *r)
 {
 	register uint64_t r8 __asm__("r8") = r->mr[0];
 	register uint64_t r9 __asm__("r9") = r->mr[1];

@@ -18,5 +18,6 @@
 #define IPC_OP_WAIT           1
 #define IPC_OP_REPLY          2
 #define IPC_OP_REPLY_AND_WAIT 3
+#define IPC_OP_COUNT          4
 
 #endif

@@ -50,7 +50,10 @@ expect_tap() {
 	tap $? "$who ran $results of $planned planned tests"
 }
 
-# boot NAME BUNDLE [KERNEL-ARGS...]: boot and keep the serial log.
+# boot NAME BUNDLE [KERNEL-ARGS...]: boot and keep the serial log.  The
+# environment's BOOT_CPU, when set, is QEMU's -cpu (e.g. max); BOOT_ICOUNT,
+# when set, runs the guest under -icount, its clocks counted in instructions
+# (the TSC calibration then cannot be upset by a busy host).
 boot() {
 	local name=$1 bundle=$2
 	shift 2
@@ -63,7 +66,7 @@ boot() {
 		: > "$boot_log"
 		return
 	fi
-	mk/qemu "$iso" --timeout "${BOOT_TIMEOUT:-60}" --log "$boot_log" > /dev/null 2>&1
+	mk/qemu "$iso" --timeout "${BOOT_TIMEOUT:-60}" --cpu "${BOOT_CPU:-}" ${BOOT_ICOUNT:+--icount} --log "$boot_log" > /dev/null 2>&1
 	boot_status=$?
 	sed -i 's/\r//g' "$boot_log"
 }

@@ -4,12 +4,21 @@
  * joins trap_common, which saves the registers as a struct trap_frame and
  * calls trap_dispatch().  The kernel runs on one CPU with interrupts off,
  * so there is no per-CPU state to find and no swapgs.
+ *
+ * The stubs come twice.  An interrupt does not clear RFLAGS.AC, which user
+ * mode may set: with SMAP on, the kernel must clear it first (clac) or a
+ * user could switch SMAP off for the kernel.  Without SMAP clac does not
+ * exist, so idt_init picks the table: trap_stub_table_smap when SMAP is
+ * on, trap_stub_table (no extra instruction at all) otherwise.
  */
 	.text
 
-.macro STUB vec
+.macro STUB vec, kind
 	.balign 16
-stub_\vec:
+stub\kind\()_\vec:
+	.ifc \kind,_smap
+	clac
+	.endif
 	.if (\vec == 8 || \vec == 10 || \vec == 11 || \vec == 12 || \vec == 13 || \vec == 14 || \vec == 17 || \vec == 21 || \vec == 29 || \vec == 30)
 	.else
 	pushq $0
@@ -19,30 +28,37 @@ stub_\vec:
 .endm
 
 .altmacro
-.macro STUB_AT n
-	STUB %n
+.macro STUB_AT n, kind
+	STUB %n, \kind
 .endm
-.macro STUB_ADDR n
-	.quad stub_\n
+.macro STUB_ADDR n, kind
+	.quad stub\kind\()_\n
 .endm
 
+/* The stubs of one kind ("" or _smap) and their table, vectors 0..47, then 0x80. */
+.macro STUBS kind
+	.text
 vec = 0
 .rept 48
-	STUB_AT %vec
+	STUB_AT %vec, \kind
 	vec = vec + 1
 .endr
-	STUB 128
+	STUB 128, \kind
 
 	.section .rodata
 	.balign 8
-	.global trap_stub_table
-trap_stub_table:		/* vectors 0..47, then 0x80 */
+	.global trap_stub_table\kind
+trap_stub_table\kind:
 vec = 0
 .rept 48
-	STUB_ADDR %vec
+	STUB_ADDR %vec, \kind
 	vec = vec + 1
 .endr
-	.quad stub_128
+	.quad stub\kind\()_128
+.endm
+
+	STUBS
+	STUBS _smap
 
 	.text
 	.balign 16

@@ -50,6 +50,16 @@ static const char *page_fault_hint(uint64_t addr, size_t vdso_size)
 	return NULL;
 }
 
+void fault_kill_stray_entry(const char *what, uint64_t number, uint64_t site)
+{
+	struct task *t = current->task;
+
+	klog("task %s killed: %s %lu from %#lx, not the vDSO's entry for it, in thread %ld",
+	     t->name, what, number, site, current->id);
+	print_user_location(t, site);
+	task_end(t, -1, true);
+}
+
 void fault_kill_current(const struct trap_frame *f)
 {
 	struct task *t = current->task;

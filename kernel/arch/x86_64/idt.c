@@ -1,6 +1,7 @@
 /* The interrupt descriptor table: every vector Rainbow handles, and no other. */
 #include "arch/interrupt.h"
 #include "arch/gdt.h"
+#include "arch/protect.h"
 #include <stddef.h>
 
 #define GATE_INTERRUPT 0x8e	/* present, DPL 0, interrupts stay off */
@@ -17,7 +18,9 @@ struct idt_gate {
 } __attribute__((packed));
 
 static struct idt_gate idt[256];
+/* entry.S: the stubs, and the same stubs starting with clac for SMAP. */
 extern const uint64_t trap_stub_table[VEC_IRQ_BASE + VEC_IRQ_COUNT + 1];
+extern const uint64_t trap_stub_table_smap[VEC_IRQ_BASE + VEC_IRQ_COUNT + 1];
 
 static void idt_set(unsigned vector, uint64_t handler, uint8_t type, uint8_t ist)
 {
@@ -34,11 +37,12 @@ static void idt_set(unsigned vector, uint64_t handler, uint8_t type, uint8_t ist
 void idt_init(void)
 {
 	unsigned n = VEC_IRQ_BASE + VEC_IRQ_COUNT;
+	const uint64_t *stub = protect_smap ? trap_stub_table_smap : trap_stub_table;
 
 	for (unsigned v = 0; v < n; v++)
-		idt_set(v, trap_stub_table[v], GATE_INTERRUPT,
+		idt_set(v, stub[v], GATE_INTERRUPT,
 			v == VEC_DOUBLE_FAULT ? IST_DOUBLE_FAULT : 0);
-	idt_set(VEC_SYSCALL, trap_stub_table[n], GATE_INTERRUPT | GATE_USER, 0);
+	idt_set(VEC_SYSCALL, stub[n], GATE_INTERRUPT | GATE_USER, 0);
 
 	struct {
 		uint16_t limit;

@@ -117,9 +117,42 @@ static void map_kernel_range(char *start, char *end, unsigned flags)
 			panic("out of memory mapping the kernel");
 }
 
+/*
+ * The direct map's rights for the 4 KiB frame at pa inside the kernel
+ * image: writable only where the image itself is (data and bss), so text,
+ * rodata and the symbol table cannot be written through the direct map
+ * either (W^X per frame).  Never executable.
+ */
+static uint64_t direct_image_flags(uint64_t pa)
+{
+	bool data = pa >= vm_kernel_image_phys(data_start) && pa < vm_kernel_image_phys(data_end);
+	return PTE_P | PTE_NX | (data ? PTE_W : 0);
+}
+
+/* One 2 MiB stretch of the direct map in 4 KiB pages, the image's frames with its rights. */
+static void map_direct_small(uint64_t pa, uint64_t image, uint64_t image_end)
+{
+	for (uint64_t p = pa; p < pa + LARGE_PAGE; p += PAGE_SIZE) {
+		uint64_t *e = walk(kernel_space, DIRECT_MAP_BASE + p, 0, true);
+		if (!e)
+			panic("out of memory building the direct map");
+		*e = p | (p >= image && p < image_end ? direct_image_flags(p) : PTE_P | PTE_W | PTE_NX);
+	}
+}
+
+/*
+ * RAM in 2 MiB pages, read-write, never executable; the 2 MiB pages that
+ * hold part of the kernel image are split into 4 KiB pages instead.
+ */
 static void map_direct(uint64_t ram_end)
 {
+	uint64_t image = vm_kernel_image_phys(kernel_start), image_end = vm_kernel_image_phys(kernel_end);
+
 	for (uint64_t pa = 0; pa < ram_end; pa += LARGE_PAGE) {
+		if (pa < image_end && pa + LARGE_PAGE > image) {
+			map_direct_small(pa, image, image_end);
+			continue;
+		}
 		uint64_t *e = walk(kernel_space, DIRECT_MAP_BASE + pa, 1, true);
 		if (!e)
 			panic("out of memory building the direct map");

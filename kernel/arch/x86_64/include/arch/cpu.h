@@ -71,6 +71,31 @@ static inline void write_cr3(uint64_t v)
 	__asm__ volatile("mov %0, %%cr3" : : "r"(v) : "memory");
 }
 
+/* Set bits in CR4 (the protections of protect.c), keeping the others. */
+static inline void cr4_set(uint64_t bits)
+{
+	uint64_t v;
+	__asm__ volatile("mov %%cr4, %0\n\tor %1, %0\n\tmov %0, %%cr4" : "=&r"(v) : "r"(bits) : "memory");
+}
+
+/* CPUID leaf (with subleaf): the four result registers, in order eax, ebx, ecx, edx. */
+static inline void cpuid(uint32_t leaf, uint32_t subleaf, uint32_t r[4])
+{
+	__asm__ volatile("cpuid" : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3])
+			 : "a"(leaf), "c"(subleaf));
+}
+
+/* SMAP: let the kernel reach user pages (stac), shut them out again (clac). */
+static inline void stac(void)
+{
+	__asm__ volatile("stac" : : : "memory");
+}
+
+static inline void clac(void)
+{
+	__asm__ volatile("clac" : : : "memory");
+}
+
 static inline void invlpg(uint64_t va)
 {
 	__asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");

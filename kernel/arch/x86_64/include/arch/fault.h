@@ -6,4 +6,12 @@
 /* Report a user-mode exception and end the task; does not return. */
 void fault_kill_current(const struct trap_frame *f);
 
+/*
+ * Report a kernel entry that did not come from the vDSO's own site for
+ * it (vdso_traps.h): what ("system call", "IPC operation"), its number
+ * and the offending instruction's user address, symbolized; then end the
+ * task.
+ */
+void fault_kill_stray_entry(const char *what, uint64_t number, uint64_t site);
+
 #endif

@@ -49,6 +49,15 @@ static inline void syscall_set_result(struct trap_frame *f, uint64_t value)
 	f->rax = value;
 }
 
+/* The interrupt-path trap instruction, int $0x80, is two bytes long. */
+#define SYSCALL_TRAP_BYTES 2
+
+/* Where the caller resumes: right after its trap instruction. */
+static inline uint64_t syscall_resume_address(const struct trap_frame *f)
+{
+	return f->rip;
+}
+
 static inline bool trap_from_user(const struct trap_frame *f)
 {
 	return (f->cs & 3) == 3;

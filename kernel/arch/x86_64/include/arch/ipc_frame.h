@@ -24,6 +24,9 @@
  *   rcx, r11  user_ip, user_flags (SYSCALL/SYSRET use them)
  *   rsp       user_sp
  */
+/* The IPC entry instruction, SYSCALL, is two bytes long: user_ip is right after it. */
+#define IPC_ENTRY_BYTES 2
+
 struct ipc_frame {
 	union { uint64_t op; uint64_t result; };
 	union { uint64_t target; uint64_t rcvid; };
