@@ -10,7 +10,6 @@
 #define MB2_ARCH_I386    0
 #define MB2_TAG_END      0
 #define MB2_TAG_ENTRY    3
-#define MB2_TAG_OPTIONAL 1
 
 #define PHYS(x) ((x) - KERNEL_VMA)
 

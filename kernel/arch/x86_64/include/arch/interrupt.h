@@ -4,6 +4,8 @@
 #include <stdint.h>
 #include <stdbool.h>
 
+#include "sysno.h"
+
 /*
  * What entry.S saves on the kernel stack for every interrupt, exception
  * and int $0x80 system call.  Field order mirrors the pushes in entry.S.
@@ -20,14 +22,11 @@ _Static_assert(sizeof(struct trap_frame) == 22 * 8, "entry.S pushes 22 words");
 _Static_assert(__builtin_offsetof(struct trap_frame, r9) == 5 * 8,
 	       "syscall_args gives rdi..r9 as one array");
 
-#define VEC_DIVIDE         0
-#define VEC_INVALID_OPCODE 6
 #define VEC_DOUBLE_FAULT   8
-#define VEC_GENERAL_PROT   13
 #define VEC_PAGE_FAULT     14
 #define VEC_IRQ_BASE       32
 #define VEC_IRQ_COUNT      16
-#define VEC_SYSCALL        0x80
+#define VEC_SYSCALL        RB_SYSCALL_VECTOR	/* vdso/sysno.h, the vDSO's side */
 
 /*
  * The interrupt-path system call (int $0x80): the number in rax, the six
