@@ -16,7 +16,7 @@ PICOLIBC_PARTS    := $(SYSROOT)/lib/libc.a $(SYSROOT)/lib/libm.a $(SYSROOT)/incl
 
 $(SETUP_STAMP): $(SETUP_INPUTS)
 	$(call say,SETUP,mk/setup)
-	$(Q)mk/setup
+	$(Q)mk/setup $(BUILD)
 	@mkdir -p $(@D)
 	$(Q)touch $@
 

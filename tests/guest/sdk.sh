@@ -73,11 +73,31 @@ tap $(($? != 1)) "a task that fails: exit status 1"
 printf '%s\n' "$(pwd)/build/tests/guest/spin 100000" > "$tmp/spin.bundle"
 "$prefix/bin/rainbow-run" "$tmp/spin.bundle" --timeout 3 > "$tmp/run.log" 2>&1
 tap $(($? != 124)) "a bundle that does not finish: exit status 124 after --timeout"
+# A signal to rainbow-run alone (kill PID) or to its group (Ctrl-C) stops
+# QEMU too, and the status says which signal.
+for sig in INT TERM; do
+	for target in script group; do
+		set -m
+		"$prefix/bin/rainbow-run" "$tmp/spin.bundle" --timeout 60 > "$tmp/run.log" 2>&1 &
+		run=$!
+		set +m
+		for _ in $(seq 100); do
+			grep -q 'spin [0-9]*: started' "$tmp/run.log" && break
+			sleep 0.1
+		done
+		if [ $target = script ]; then kill -$sig $run; else kill -$sig -- -$run; fi
+		wait $run
+		status=$?
+		sleep 0.5
+		! kill -0 -- -$run 2>/dev/null && [ $status = $((128 + $(kill -l $sig))) ]
+		tap $? "SIG$sig to the $target: QEMU stops, status $status"
+	done
+done
 echo "/nonexistent/app" > "$tmp/bad.bundle"
 "$prefix/bin/rainbow-run" "$tmp/bad.bundle" > "$tmp/run.log" 2>&1
 [ $? = 2 ] && grep -q "bad.bundle:1: no such file" "$tmp/run.log"
 tap $? "a bundle naming a missing file: exit status 2, the line named"
-for bad in "--timeout 0" "--timeout x" "--frobnicate" "--mem"; do
+for bad in "--timeout 0" "--timeout x" "--frobnicate" "--mem" "--mem 16M" "--mem lots" "--cpu help"; do
 	# shellcheck disable=SC2086 # the words of the bad option
 	"$prefix/bin/rainbow-run" "$tmp/hello.bundle" $bad > "$tmp/run.log" 2>&1
 	[ $? = 2 ] && grep -q '^rainbow-run: ' "$tmp/run.log"

@@ -129,17 +129,22 @@ tap $? "... and no archive at all is said plainly"
 # its inputs change.  A build directory of its own, so nothing here changes.
 quiet_make() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory "$@"; }
 quiet_make -n BUILD="$tmp/build" all > "$tmp/plan" 2>&1
-[ ! -e "$tmp/build" ] && grep -qx 'mk/setup' "$tmp/plan"
+[ ! -e "$tmp/build" ] && grep -qx "mk/setup $tmp/build" "$tmp/plan"
 tap $? "make -n plans mk/setup and runs nothing"
 quiet_make BUILD="$tmp/build" CC="$tmp/no-such-gcc" clean > "$tmp/plan" 2>&1
 ! grep -qE 'setup|no-such-gcc' "$tmp/plan"
 tap $? "make clean runs neither setup nor the compiler (gcc may come with setup)"
 quiet_make -n all > "$tmp/plan" 2>&1
-! grep -qx 'mk/setup' "$tmp/plan"
+! grep -q '^mk/setup' "$tmp/plan"
 tap $? "a built tree does not run setup again"
+before=$(stat -c %Y build/sysroot/lib/libc.a)
+quiet_make BUILD="$tmp/other" setup > "$tmp/plan" 2>&1 &&
+	[ -f "$tmp/other/sysroot/lib/libc.a" ] && [ -f "$tmp/other/kernel/libc/lib/libc.a" ] &&
+	[ "$(stat -c %Y build/sysroot/lib/libc.a)" = "$before" ]
+tap $? "make BUILD=DIR setup puts picolibc into DIR, not into build/"
 for input in mk/setup mk/packages mk/picolibc; do
 	quiet_make -n -W "$input" all > "$tmp/plan" 2>&1
-	grep -qx 'mk/setup' "$tmp/plan"
+	grep -qx 'mk/setup build' "$tmp/plan"
 	tap $? "a changed $input runs setup again"
 done
 done_testing
