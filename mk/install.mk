@@ -7,18 +7,24 @@
 #   share/rainbow/                 rainbow.elf, vdso.so, vdso.dbg,
 #                                  toolchain.cmake, meson-cross.txt, cmake/
 #   x86_64-rainbow/                the sysroot: include/, lib/, rainbow.specs
+#                                  (and what users install there, kept)
 
 PREFIX ?= /usr/local
-# The prefix lands in sed expressions, specs and scripts: plain characters only.
-ifneq ($(shell printf '%s' '$(subst ','',$(PREFIX))' | tr -d 'A-Za-z0-9._/+-'),)
-$(error PREFIX "$(PREFIX)": use letters, digits and . _ / + - only)
-endif
-ifneq ($(words $(PREFIX)),1)
-$(error PREFIX "$(PREFIX)": use letters, digits and . _ / + - only)
+# The prefix lands in sed expressions, specs and scripts: letters, digits and
+# . _ / + - only, checked on the value as given (before make expands a $).
+prefix_chars := a b c d e f g h i j k l m n o p q r s t u v w x y z \
+	A B C D E F G H I J K L M N O P Q R S T U V W X Y Z 0 1 2 3 4 5 6 7 8 9 . _ / + -
+empty :=
+strip_chars = $(if $(2),$(call strip_chars,$(subst $(firstword $(2)),,$(1)),$(wordlist 2,$(words $(2)),$(2))),$(1))
+ifneq ($(findstring $$,$(value PREFIX))$(call strip_chars,$(subst $(empty) ,\,$(PREFIX)),$(prefix_chars)),)
+$(error PREFIX "$(value PREFIX)": use letters, digits and . _ / + - only)
 endif
 override PREFIX := $(abspath $(PREFIX))
 SDK_SYSROOT := $(PREFIX)/x86_64-rainbow
 SDK_DATA    := $(PREFIX)/share/rainbow
+# What the last install put into the sysroot, so that the next one replaces
+# exactly that and leaves the libraries users installed there alone.
+SDK_MANIFEST := $(SDK_SYSROOT)/.rainbow-sdk-files
 
 # $(call sdk_file,IN,OUT): IN with the SDK's paths filled in.
 sdk_file = sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@SDK_SYSROOT@|$(SDK_SYSROOT)|g' $(1) > $(2)
@@ -37,7 +43,8 @@ install: $(KERNEL_ELF) $(VDSO_SO) $(VDSO_DBG) $(SYSROOT_STAMP)
 	$(Q)$(call sdk_file,sdk/x86_64-rainbow-gcc.in,$(PREFIX)/bin/x86_64-rainbow-gcc)
 	$(Q)chmod 755 $(PREFIX)/bin/x86_64-rainbow-gcc
 	$(Q)ln -sf x86_64-rainbow-gcc $(PREFIX)/bin/x86_64-rainbow-g++
-	$(Q)rm -rf $(SDK_SYSROOT)/include $(SDK_SYSROOT)/lib
+	$(Q)if [ -f $(SDK_MANIFEST) ]; then cd $(SDK_SYSROOT) && xargs -r rm -f < $(SDK_MANIFEST); fi
 	$(Q)cp -R $(SYSROOT)/include $(SYSROOT)/lib $(SDK_SYSROOT)/
+	$(Q)cd $(SYSROOT) && find include lib ! -type d > $(SDK_MANIFEST)
 	$(Q)$(call rainbow_specs,$(SDK_SYSROOT),$(SDK_SYSROOT)/rainbow.specs)
 	$(Q)sdk/meson-absent $(PREFIX)/bin/x86_64-rainbow-gcc >> $(SDK_DATA)/meson-cross.txt

@@ -20,6 +20,21 @@ for f in bin/rainbow-run bin/x86_64-rainbow-gcc share/rainbow/rainbow.elf share/
 	[ -s "$prefix/$f" ] || { echo "# missing: $f"; false; }
 done
 tap $? "the SDK holds the runner, the compiler, the kernel, the vDSO and its debug file, the CMake and Meson files and the sysroot"
+# A library a user installed into the sysroot survives a new install; what
+# the old install put there and the new one does not is gone.
+mkdir -p "$prefix/x86_64-rainbow/include/yours"
+echo '/* a user library */' > "$prefix/x86_64-rainbow/include/yours/yours.h"
+echo 'include/stale.h' >> "$prefix/x86_64-rainbow/.rainbow-sdk-files"
+touch "$prefix/x86_64-rainbow/include/stale.h"
+quiet_make -s install PREFIX="$prefix" > "$tmp/install.log" 2>&1 &&
+	[ -f "$prefix/x86_64-rainbow/include/yours/yours.h" ] &&
+	[ ! -e "$prefix/x86_64-rainbow/include/stale.h" ] && [ -f "$prefix/x86_64-rainbow/lib/libc.a" ]
+tap $? "make install again keeps what users installed in the sysroot, replaces its own files"
+for odd in "$tmp/with space" "$tmp/quote'd" "$tmp/dollar\$x" "$tmp/amp&ersand"; do
+	! quiet_make -s install PREFIX="$odd" > "$tmp/odd.log" 2>&1 &&
+		grep -q 'use letters, digits and' "$tmp/odd.log" && [ ! -e "$odd" ] && [ ! -e space ]
+	tap $? "make install PREFIX='$odd' is refused before anything is written"
+done
 leaks=$(grep -rlI -- "$(pwd)" "$prefix")
 [ -z "$leaks" ]
 tap $? "no installed text file names the build tree${leaks:+: $leaks}"
