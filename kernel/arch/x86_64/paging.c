@@ -8,16 +8,9 @@
 #include "phys.h"
 #include "arch/layout.h"
 #include "arch/cpu.h"
+#include "arch/pte.h"
 #include "panic.h"
 #include <string.h>
-
-#define PTE_P     (1ull << 0)
-#define PTE_W     (1ull << 1)
-#define PTE_U     (1ull << 2)
-#define PTE_PS    (1ull << 7)
-#define PTE_OWNED (1ull << 9)	/* software bit: frame freed with the mapping */
-#define PTE_NX    (1ull << 63)
-#define PTE_ADDR  0x000ffffffffff000ull
 
 #define LARGE_PAGE (2ull << 20)
 #define KERNEL_HALF_FIRST_SLOT 256
@@ -27,16 +20,6 @@ static uint64_t kernel_space;
 
 extern char kernel_start[], text_end[], rodata_start[], rodata_end[];
 extern char data_start[], data_end[], ksyms_start[], kernel_end[];
-
-static uint64_t *table(uint64_t entry)
-{
-	return phys_to_virt(entry & PTE_ADDR);
-}
-
-static unsigned slot(uint64_t va, int level)
-{
-	return (va >> (12 + 9 * level)) & 511;
-}
 
 static uint64_t alloc_table(void)
 {
@@ -48,26 +31,29 @@ static uint64_t alloc_table(void)
 
 /*
  * The entry for va at the given level (0 = page table), creating the
- * tables above it; NULL when out of memory.  Intermediate entries are as
- * permissive as the leaf may need: leaves decide.
+ * tables above it and adding how many to *created (may be NULL); NULL
+ * when out of memory.  Intermediate entries are as permissive as the leaf
+ * may need: leaves decide.
  */
-static uint64_t *walk(uint64_t space, uint64_t va, int leaf_level, bool create)
+static uint64_t *walk(uint64_t space, uint64_t va, int leaf_level, bool create, uint64_t *created)
 {
 	uint64_t *t = phys_to_virt(space);
 
-	for (int level = 3; level > leaf_level; level--) {
-		uint64_t *e = &t[slot(va, level)];
+	for (int level = PTE_LEVELS - 1; level > leaf_level; level--) {
+		uint64_t *e = &t[pte_slot(va, level)];
 		if (!(*e & PTE_P)) {
 			uint64_t frame = create ? alloc_table() : 0;
 			if (!frame)
 				return NULL;
+			if (created)
+				(*created)++;
 			*e = frame | PTE_P | PTE_W | (va < USER_TOP ? PTE_U : 0);
 		} else if (*e & PTE_PS) {
 			return NULL;
 		}
-		t = table(*e);
+		t = pte_table(*e);
 	}
-	return &t[slot(va, leaf_level)];
+	return &t[pte_slot(va, leaf_level)];
 }
 
 static uint64_t pte_flags(unsigned flags)
@@ -76,9 +62,9 @@ static uint64_t pte_flags(unsigned flags)
 	       (flags & VM_EXEC ? 0 : PTE_NX) | (flags & VM_OWNED ? PTE_OWNED : 0);
 }
 
-bool vm_map(uint64_t space, uint64_t va, uint64_t phys, unsigned flags)
+bool vm_map_counted(uint64_t space, uint64_t va, uint64_t phys, unsigned flags, uint64_t *tables)
 {
-	uint64_t *e = walk(space, va, 0, true);
+	uint64_t *e = walk(space, va, 0, true, tables);
 	if (!e)
 		return false;
 	KASSERT(!(*e & PTE_P));
@@ -86,9 +72,14 @@ bool vm_map(uint64_t space, uint64_t va, uint64_t phys, unsigned flags)
 	return true;
 }
 
+bool vm_map(uint64_t space, uint64_t va, uint64_t phys, unsigned flags)
+{
+	return vm_map_counted(space, va, phys, flags, NULL);
+}
+
 bool vm_lookup(uint64_t space, uint64_t va, uint64_t *phys, unsigned *flags)
 {
-	uint64_t *e = walk(space, va, 0, false);
+	uint64_t *e = walk(space, va, 0, false, NULL);
 	if (!e || !(*e & PTE_P))
 		return false;
 	*phys = *e & PTE_ADDR;
@@ -99,7 +90,7 @@ bool vm_lookup(uint64_t space, uint64_t va, uint64_t *phys, unsigned *flags)
 
 bool vm_unmap(uint64_t space, uint64_t va)
 {
-	uint64_t *e = walk(space, va, 0, false);
+	uint64_t *e = walk(space, va, 0, false, NULL);
 	if (!e || !(*e & PTE_P))
 		return false;
 	if (*e & PTE_OWNED)
@@ -120,7 +111,7 @@ static void map_kernel_range(char *start, char *end, unsigned flags)
 static void map_direct(uint64_t ram_end)
 {
 	for (uint64_t pa = 0; pa < ram_end; pa += LARGE_PAGE) {
-		uint64_t *e = walk(kernel_space, DIRECT_MAP_BASE + pa, 1, true);
+		uint64_t *e = walk(kernel_space, DIRECT_MAP_BASE + pa, 1, true, NULL);
 		if (!e)
 			panic("out of memory building the direct map");
 		*e = pa | PTE_P | PTE_W | PTE_PS | PTE_NX;
@@ -163,7 +154,7 @@ uint64_t vm_create(void)
 
 static void free_level(uint64_t entry, int level)
 {
-	uint64_t *t = table(entry);
+	uint64_t *t = pte_table(entry);
 
 	for (unsigned i = 0; i < 512; i++) {
 		if (!(t[i] & PTE_P))
