@@ -28,8 +28,9 @@ struct task {
 	/* IPC: handles to ports (port.c) and the threads' UTCB slots (utcb.c). */
 	struct handle_table handles;
 	uint64_t utcb_slots_used[TASK_THREADS_MAX / 64];
-	/* Anonymous memory (usermem.c). */
-	uint64_t anon_pages;
+	/* Frames charged to it: images, stack, anonymous memory, page tables (memcharge.c). */
+	uint64_t mem_pages;
+	/* Where rb_mem_map without a hint starts looking (usermem.c). */
 	uint64_t anon_next;
 };
 
