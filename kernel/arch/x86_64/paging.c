@@ -32,13 +32,17 @@ static uint64_t alloc_table(void)
 /*
  * The entry for va at the given level (0 = page table), creating the
  * tables above it and adding how many to *created (may be NULL); NULL
- * when out of memory.  Intermediate entries are as permissive as the leaf
- * may need: leaves decide.
+ * when out of memory.  *up is set to the entry that points to the table
+ * holding the result (NULL for the root), whose count the caller keeps
+ * (arch/pte.h).  Intermediate entries are as permissive as the leaf may
+ * need: leaves decide.
  */
-static uint64_t *walk(uint64_t space, uint64_t va, int leaf_level, bool create, uint64_t *created)
+static uint64_t *walk(uint64_t space, uint64_t va, int leaf_level, bool create, uint64_t *created,
+		      uint64_t **up)
 {
 	uint64_t *t = phys_to_virt(space);
 
+	*up = NULL;
 	for (int level = PTE_LEVELS - 1; level > leaf_level; level--) {
 		uint64_t *e = &t[pte_slot(va, level)];
 		if (!(*e & PTE_P)) {
@@ -48,9 +52,11 @@ static uint64_t *walk(uint64_t space, uint64_t va, int leaf_level, bool create, 
 			if (created)
 				(*created)++;
 			*e = frame | PTE_P | PTE_W | (va < USER_TOP ? PTE_U : 0);
+			pte_count_inc(*up);
 		} else if (*e & PTE_PS) {
 			return NULL;
 		}
+		*up = e;
 		t = pte_table(*e);
 	}
 	return &t[pte_slot(va, leaf_level)];
@@ -64,11 +70,12 @@ static uint64_t pte_flags(unsigned flags)
 
 bool vm_map_counted(uint64_t space, uint64_t va, uint64_t phys, unsigned flags, uint64_t *tables)
 {
-	uint64_t *e = walk(space, va, 0, true, tables);
+	uint64_t *up, *e = walk(space, va, 0, true, tables, &up);
 	if (!e)
 		return false;
 	KASSERT(!(*e & PTE_P));
 	*e = phys | pte_flags(flags);
+	pte_count_inc(up);
 	return true;
 }
 
@@ -79,7 +86,7 @@ bool vm_map(uint64_t space, uint64_t va, uint64_t phys, unsigned flags)
 
 bool vm_lookup(uint64_t space, uint64_t va, uint64_t *phys, unsigned *flags)
 {
-	uint64_t *e = walk(space, va, 0, false, NULL);
+	uint64_t *up, *e = walk(space, va, 0, false, NULL, &up);
 	if (!e || !(*e & PTE_P))
 		return false;
 	*phys = *e & PTE_ADDR;
@@ -90,12 +97,13 @@ bool vm_lookup(uint64_t space, uint64_t va, uint64_t *phys, unsigned *flags)
 
 bool vm_unmap(uint64_t space, uint64_t va)
 {
-	uint64_t *e = walk(space, va, 0, false, NULL);
+	uint64_t *up, *e = walk(space, va, 0, false, NULL, &up);
 	if (!e || !(*e & PTE_P))
 		return false;
 	if (*e & PTE_OWNED)
 		pmm_free(*e & PTE_ADDR);
 	*e = 0;
+	pte_count_dec(up);
 	if (read_cr3() == space)
 		invlpg(va);
 	return true;
@@ -111,10 +119,11 @@ static void map_kernel_range(char *start, char *end, unsigned flags)
 static void map_direct(uint64_t ram_end)
 {
 	for (uint64_t pa = 0; pa < ram_end; pa += LARGE_PAGE) {
-		uint64_t *e = walk(kernel_space, DIRECT_MAP_BASE + pa, 1, true, NULL);
+		uint64_t *up, *e = walk(kernel_space, DIRECT_MAP_BASE + pa, 1, true, NULL, &up);
 		if (!e)
 			panic("out of memory building the direct map");
 		*e = pa | PTE_P | PTE_W | PTE_PS | PTE_NX;
+		pte_count_inc(up);
 	}
 }
 

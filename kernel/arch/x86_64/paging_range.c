@@ -1,8 +1,10 @@
 /*
  * Walks over ranges of a user address space that skip absent levels: an
  * absent PML4, PDPT or PD entry passes over its whole span (512 GiB,
- * 1 GiB, 2 MiB) at once.  So the time of a walk is bounded by the page
- * tables the space has, never by the size of the range.
+ * 1 GiB, 2 MiB) at once, and an unmap leaves a table as soon as its count
+ * of present entries (arch/pte.h) says nothing is left in it.  So a
+ * walk's time is bounded by the page tables the space has, never by the
+ * size of the range.
  */
 #include "vm.h"
 #include "pmm.h"
@@ -16,51 +18,51 @@ struct unmap_walk {
 	uint64_t pages, tables;
 };
 
-static bool table_empty(const uint64_t *t)
+/* The part of [va, end) that entry i of a table of the given level covers. */
+struct span {
+	uint64_t lo, hi;
+};
+
+static struct span entry_span(uint64_t va, uint64_t end, int level, unsigned i)
 {
-	for (unsigned i = 0; i < PTE_ENTRIES; i++)
-		if (t[i] & PTE_P)
-			return false;
-	return true;
+	uint64_t table_base = va & ~(pte_span(level) * PTE_ENTRIES - 1);
+	uint64_t lo = table_base + i * pte_span(level), hi = lo + pte_span(level);
+
+	return (struct span){ lo > va ? lo : va, hi < end ? hi : end };
 }
 
-/* End of the entry span holding va at level, clamped to end. */
-static uint64_t span_end(uint64_t va, int level, uint64_t end)
+/*
+ * Unmap [va, end) below table t of the given level, whose count lives in
+ * *up (NULL for the root); frees the tables it empties.
+ */
+static void unmap_level(uint64_t *up, uint64_t *t, int level, uint64_t va, uint64_t end,
+			struct unmap_walk *w)
 {
-	uint64_t next = (va & ~(pte_span(level) - 1)) + pte_span(level);
-	return next < end ? next : end;
-}
+	unsigned last = pte_slot(end - 1, level);
 
-/* Unmap [va, end) below table t of the given level; frees tables it empties. */
-static void unmap_level(uint64_t *t, int level, uint64_t va, uint64_t end, struct unmap_walk *w)
-{
-	while (va < end) {
-		uint64_t *e = &t[pte_slot(va, level)], next = span_end(va, level, end);
-		if (!(*e & PTE_P)) {
-			va = next;
+	for (unsigned i = pte_slot(va, level); i <= last; i++) {
+		if (!(t[i] & PTE_P))
 			continue;
-		}
-		KASSERT(!(*e & PTE_PS));	/* the user half has no large pages */
+		KASSERT(!(t[i] & PTE_PS));	/* the user half has no large pages */
+		struct span s = entry_span(va, end, level, i);
 		if (level == 0) {
-			if (*e & PTE_OWNED)
-				pmm_free(*e & PTE_ADDR);
-			*e = 0;
+			if (t[i] & PTE_OWNED)
+				pmm_free(t[i] & PTE_ADDR);
 			w->pages++;
-			if (w->current)
-				invlpg(va);
 		} else {
-			uint64_t *child = pte_table(*e);
-			unmap_level(child, level - 1, va, next, w);
-			if (table_empty(child)) {
-				pmm_free(*e & PTE_ADDR);
-				*e = 0;
-				w->tables++;
-				/* INVLPG also drops cached walks through the freed table. */
-				if (w->current)
-					invlpg(va);
-			}
+			unmap_level(&t[i], pte_table(t[i]), level - 1, s.lo, s.hi, w);
+			if (pte_count(t[i]))
+				continue;
+			pmm_free(t[i] & PTE_ADDR);
+			w->tables++;
 		}
-		va = next;
+		t[i] = 0;
+		pte_count_dec(up);
+		/* INVLPG drops the page and every cached walk through a freed table. */
+		if (w->current)
+			invlpg(s.lo);
+		if (up && !pte_count(*up))
+			return;		/* nothing left in this table */
 	}
 }
 
@@ -69,7 +71,8 @@ uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tab
 	struct unmap_walk w = { .current = read_cr3() == space };
 
 	KASSERT(va + len <= USER_TOP && va + len >= va);
-	unmap_level(phys_to_virt(space), PTE_LEVELS - 1, va, va + len, &w);
+	if (len)
+		unmap_level(NULL, phys_to_virt(space), PTE_LEVELS - 1, va, va + len, &w);
 	*tables_freed += w.tables;
 	return w.pages;
 }
@@ -84,19 +87,20 @@ uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tab
 static bool find_level(const uint64_t *t, int level, uint64_t va, uint64_t end, uint64_t len,
 		       uint64_t *run)
 {
-	while (va < end) {
-		uint64_t e = t[pte_slot(va, level)], next = span_end(va, level, end);
-		if (!(e & PTE_P)) {
+	unsigned last = pte_slot(end - 1, level);
+
+	for (unsigned i = pte_slot(va, level); i <= last; i++) {
+		struct span s = entry_span(va, end, level, i);
+		if (!(t[i] & PTE_P)) {
 			if (*run == NO_RUN)
-				*run = va;
-			if (next - *run >= len)
+				*run = s.lo;
+			if (s.hi - *run >= len)
 				return true;
 		} else if (level == 0) {
 			*run = NO_RUN;
-		} else if (find_level(pte_table(e), level - 1, va, next, len, run)) {
+		} else if (find_level(pte_table(t[i]), level - 1, s.lo, s.hi, len, run)) {
 			return true;
 		}
-		va = next;
 	}
 	return false;
 }
@@ -105,7 +109,7 @@ uint64_t vm_find_free(uint64_t space, uint64_t va, uint64_t end, uint64_t len)
 {
 	uint64_t run = NO_RUN;
 
-	KASSERT(va <= end && end <= USER_TOP && len > 0);
+	KASSERT(va < end && end <= USER_TOP && len > 0);
 	if (find_level(phys_to_virt(space), PTE_LEVELS - 1, va, end, len, &run))
 		return run;
 	return 0;

@@ -20,6 +20,32 @@
 #define PTE_LEVELS 4		/* level 3 = PML4 ... level 0 = page table */
 #define PTE_ENTRIES 512
 
+/*
+ * A table's count of present entries lives in the entry that points to it,
+ * in bits 52..61, which the CPU ignores in an entry that is not a leaf
+ * (the root table has no count).  So "is this table empty" is one read.
+ */
+#define PTE_COUNT_SHIFT 52
+#define PTE_COUNT_MASK  (0x3ffull << PTE_COUNT_SHIFT)
+
+static inline unsigned pte_count(uint64_t entry)
+{
+	return (entry & PTE_COUNT_MASK) >> PTE_COUNT_SHIFT;
+}
+
+/* One more, or one fewer, present entry in the table *up points to (up may be NULL: the root). */
+static inline void pte_count_inc(uint64_t *up)
+{
+	if (up)
+		*up += 1ull << PTE_COUNT_SHIFT;
+}
+
+static inline void pte_count_dec(uint64_t *up)
+{
+	if (up)
+		*up -= 1ull << PTE_COUNT_SHIFT;
+}
+
 /* The table an entry points to, through the direct map. */
 static inline uint64_t *pte_table(uint64_t entry)
 {
