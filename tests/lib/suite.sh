@@ -8,6 +8,9 @@ tap_n=0
 tap_failed=0
 boot_log=""
 boot_status=0
+# Extra mk/qemu options for boot, e.g. (--icount): guest time counts
+# instructions, so a guest's timings do not depend on the host's load.
+boot_qemu_args=()
 
 # tap STATUS WHAT: one TAP line, ok if STATUS is 0.
 tap() {
@@ -63,7 +66,7 @@ boot() {
 		: > "$boot_log"
 		return
 	fi
-	mk/qemu "$iso" --timeout "${BOOT_TIMEOUT:-60}" --log "$boot_log" > /dev/null 2>&1
+	mk/qemu "$iso" --timeout "${BOOT_TIMEOUT:-60}" "${boot_qemu_args[@]}" --log "$boot_log" > /dev/null 2>&1
 	boot_status=$?
 	sed -i 's/\r//g' "$boot_log"
 }
