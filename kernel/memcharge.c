@@ -9,14 +9,13 @@
 #include "pmm.h"
 #include <errno.h>
 
-/* Page tables a mapping of len bytes may create at most: one per level's span touched. */
+/*
+ * Page tables a mapping of len bytes may create at most: at each level,
+ * one per span it covers and one for each partial span at its ends.
+ */
 static uint64_t tables_bound(uint64_t len)
 {
-	uint64_t bound = 0;
-
-	for (int level = 1; level < 4; level++)
-		bound += len / ((uint64_t)USER_PAGE_SIZE << (9 * level)) + 2;
-	return bound;
+	return (len >> 21) + (len >> 30) + (len >> 39) + 6;
 }
 
 long memcharge_map(struct task *t, uint64_t va, uint64_t len, unsigned flags)
@@ -40,7 +39,7 @@ long memcharge_map(struct task *t, uint64_t va, uint64_t len, unsigned flags)
 void memcharge_unmap(struct task *t, uint64_t va, uint64_t len)
 {
 	uint64_t tables = 0;
-	uint64_t pages = vm_unmap_range(t->space, va, len, &tables);
+	uint64_t pages = vm_unmap_range(t->space, va, len, &tables, &t->spare_table);
 
 	t->mem_pages -= pages + tables;
 }

@@ -30,6 +30,7 @@ struct task {
 	uint64_t utcb_slots_used[TASK_THREADS_MAX / 64];
 	/* Frames charged to it: images, stack, anonymous memory, page tables (memcharge.c). */
 	uint64_t mem_pages;
+	uint64_t spare_table;		/* an emptied page table kept, charged (vm_unmap_range) */
 	/* Where rb_mem_map without a hint starts looking (usermem.c). */
 	uint64_t anon_next;
 };

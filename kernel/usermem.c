@@ -27,8 +27,6 @@ static uint64_t find_free(struct task *t, uint64_t len)
 
 long usermem_map(struct task *t, uint64_t hint, uint64_t len, unsigned flags)
 {
-	if (len / USER_PAGE_SIZE > TASK_MEM_LIMIT_PAGES)
-		return -EAGAIN;		/* before any walk: no search for what cannot be had */
 	/* The hint is only a preference: taken when that range is free. */
 	bool at_hint = hint && usermem_range_ok(hint, len) &&
 		       vm_find_free(t->space, hint, hint + len, len) == hint;

@@ -61,11 +61,17 @@ bool vm_map_fresh_counted(uint64_t space, uint64_t va, uint64_t len, unsigned fl
  *
  * vm_unmap_range: unmap every page of the range, free the VM_OWNED frames
  * and every page table left empty; returns the pages unmapped and adds the
- * tables freed to *tables_freed.
+ * tables freed to *tables_freed.  spare (may be NULL) names one emptied
+ * page table to keep for the next map nearby, so that one page mapped and
+ * unmapped in a loop does not free and rebuild its tables each time: the
+ * 2 MiB-aligned address it maps, 0 for none.  The first page table this
+ * call empties is kept and named there; the one named before is freed
+ * then, if it is still empty.  So a space has at most one empty page table.
  * vm_find_free: the lowest address in [va, end) where len bytes are
  * unmapped, or 0 when there is none.
  */
-uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tables_freed);
+uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tables_freed,
+			uint64_t *spare);
 uint64_t vm_find_free(uint64_t space, uint64_t va, uint64_t end, uint64_t len);
 
 /* Physical address of a kernel image object (linked at KERNEL_VMA). */

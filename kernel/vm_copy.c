@@ -38,7 +38,7 @@ bool vm_map_fresh_counted(uint64_t space, uint64_t va, uint64_t len, unsigned fl
 				pmm_free(frame);
 			/* Back to as it was: the pages, and tables this call created. */
 			uint64_t freed = 0;
-			vm_unmap_range(space, va, off + PAGE_SIZE, &freed);
+			vm_unmap_range(space, va, off + PAGE_SIZE, &freed, NULL);
 			return false;
 		}
 		memset(phys_to_virt(frame), 0, PAGE_SIZE);

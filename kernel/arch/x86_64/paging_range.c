@@ -15,8 +15,12 @@
 /* What unmapping a range did. */
 struct unmap_walk {
 	bool current;		/* the space is loaded: the TLB must hear of it */
+	bool keep;		/* keep the first page table emptied */
+	uint64_t kept;		/* the address it maps, 0 while none is kept */
 	uint64_t pages, tables;
 };
+
+#define PAGE_TABLE_SPAN (pte_span(1))	/* what one page table maps: 2 MiB */
 
 /* The part of [va, end) that entry i of a table of the given level covers. */
 struct span {
@@ -41,6 +45,8 @@ static void unmap_level(uint64_t *up, uint64_t *t, int level, uint64_t va, uint6
 	unsigned last = pte_slot(end - 1, level);
 
 	for (unsigned i = pte_slot(va, level); i <= last; i++) {
+		if (up && !pte_count(*up))
+			return;		/* nothing (left) in this table */
 		if (!(t[i] & PTE_P))
 			continue;
 		KASSERT(!(t[i] & PTE_PS));	/* the user half has no large pages */
@@ -53,6 +59,10 @@ static void unmap_level(uint64_t *up, uint64_t *t, int level, uint64_t va, uint6
 			unmap_level(&t[i], pte_table(t[i]), level - 1, s.lo, s.hi, w);
 			if (pte_count(t[i]))
 				continue;
+			if (level == 1 && w->keep && !w->kept) {
+				w->kept = s.lo & ~(PAGE_TABLE_SPAN - 1);
+				continue;
+			}
 			pmm_free(t[i] & PTE_ADDR);
 			w->tables++;
 		}
@@ -61,18 +71,92 @@ static void unmap_level(uint64_t *up, uint64_t *t, int level, uint64_t va, uint6
 		/* INVLPG drops the page and every cached walk through a freed table. */
 		if (w->current)
 			invlpg(s.lo);
-		if (up && !pte_count(*up))
-			return;		/* nothing left in this table */
 	}
 }
 
-uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tables_freed)
+/*
+ * The page table that maps va, or NULL when a level above it is absent;
+ * path[l] is set to the entry pointing to the table of level l (NULL for
+ * the root) down to where the walk stopped.
+ */
+static uint64_t *page_table_of(uint64_t space, uint64_t va, uint64_t *path[PTE_LEVELS])
 {
-	struct unmap_walk w = { .current = read_cr3() == space };
+	uint64_t *t = phys_to_virt(space);
+
+	path[PTE_LEVELS - 1] = NULL;
+	for (int level = PTE_LEVELS - 1; level > 0; level--) {
+		uint64_t *e = &t[pte_slot(va, level)];
+		if (!(*e & PTE_P))
+			return NULL;
+		path[level - 1] = e;
+		t = pte_table(*e);
+	}
+	return t;
+}
+
+/* Free the page table on path if it is empty, and each table above it this empties. */
+static void free_empty_chain(uint64_t *path[PTE_LEVELS], uint64_t va, struct unmap_walk *w)
+{
+	for (int level = 0; level < PTE_LEVELS - 1 && !pte_count(*path[level]); level++) {
+		pmm_free(*path[level] & PTE_ADDR);
+		*path[level] = 0;
+		pte_count_dec(path[level + 1]);
+		w->tables++;
+	}
+	if (w->current)
+		invlpg(va);
+}
+
+static bool in_one_page_table(uint64_t va, uint64_t len)
+{
+	return ((va ^ (va + len - 1)) & ~(PAGE_TABLE_SPAN - 1)) == 0;
+}
+
+/*
+ * The common case, a range inside one page table: straight down to it,
+ * then what unmap_level would do there.
+ */
+static void unmap_in_page_table(uint64_t space, uint64_t va, uint64_t len, struct unmap_walk *w)
+{
+	uint64_t *path[PTE_LEVELS], *pt = page_table_of(space, va, path);
+
+	if (!pt)
+		return;
+	for (unsigned i = pte_slot(va, 0), last = pte_slot(va + len - 1, 0); i <= last; i++) {
+		if (!(pt[i] & PTE_P))
+			continue;
+		if (pt[i] & PTE_OWNED)
+			pmm_free(pt[i] & PTE_ADDR);
+		pt[i] = 0;
+		pte_count_dec(path[0]);
+		w->pages++;
+		if (w->current)
+			invlpg(va + (i - pte_slot(va, 0)) * PAGE_SIZE);
+	}
+	if (pte_count(*path[0]))
+		return;
+	if (w->keep)
+		w->kept = va & ~(PAGE_TABLE_SPAN - 1);
+	else
+		free_empty_chain(path, va, w);
+}
+
+uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tables_freed,
+			uint64_t *spare)
+{
+	struct unmap_walk w = { .current = read_cr3() == space, .keep = spare != NULL };
 
 	KASSERT(va + len <= USER_TOP && va + len >= va);
-	if (len)
+	if (len && in_one_page_table(va, len))
+		unmap_in_page_table(space, va, len, &w);
+	else if (len)
 		unmap_level(NULL, phys_to_virt(space), PTE_LEVELS - 1, va, va + len, &w);
+	if (w.kept) {
+		uint64_t *path[PTE_LEVELS];
+		if (*spare && *spare != w.kept && page_table_of(space, *spare, path))
+			free_empty_chain(path, *spare, &w);
+		*spare = w.kept;
+	}
 	*tables_freed += w.tables;
 	return w.pages;
 }
@@ -107,9 +191,18 @@ static bool find_level(const uint64_t *t, int level, uint64_t va, uint64_t end, 
 
 uint64_t vm_find_free(uint64_t space, uint64_t va, uint64_t end, uint64_t len)
 {
-	uint64_t run = NO_RUN;
+	uint64_t run = NO_RUN, *path[PTE_LEVELS];
 
 	KASSERT(va < end && end <= USER_TOP && len > 0);
+	/* The common case first: the range at va is free, inside one page table. */
+	if (len <= end - va && in_one_page_table(va, len)) {
+		const uint64_t *pt = page_table_of(space, va, path);
+		unsigned i = pte_slot(va, 0), last = pte_slot(va + len - 1, 0);
+		while (pt && i <= last && !(pt[i] & PTE_P))
+			i++;
+		if (!pt || i > last)
+			return va;
+	}
 	if (find_level(phys_to_virt(space), PTE_LEVELS - 1, va, end, len, &run))
 		return run;
 	return 0;
