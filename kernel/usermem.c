@@ -17,12 +17,18 @@ bool usermem_range_ok(uint64_t addr, uint64_t len)
 	return addr >= USER_ANON_BASE && addr < USER_ANON_TOP && len <= USER_ANON_TOP - addr;
 }
 
-/* The first free range of len bytes at or after the task's cursor, or 0. */
+/*
+ * The first free range of len bytes at or after the task's cursor, else
+ * the first from the bottom of the range; 0 when there is none.
+ */
 static uint64_t find_free(struct task *t, uint64_t len)
 {
 	uint64_t from = t->anon_next ? t->anon_next : USER_ANON_BASE;
+	uint64_t addr = from < USER_ANON_TOP ? vm_find_free(t->space, from, USER_ANON_TOP, len) : 0;
 
-	return vm_find_free(t->space, from, USER_ANON_TOP, len);
+	if (!addr && from > USER_ANON_BASE)
+		addr = vm_find_free(t->space, USER_ANON_BASE, USER_ANON_TOP, len);
+	return addr;
 }
 
 long usermem_map(struct task *t, uint64_t hint, uint64_t len, unsigned flags)
