@@ -6,6 +6,7 @@
 #include "phys.h"
 #include "pmm.h"
 #include "arch/layout.h"
+#include "arch/clear_page.h"
 #include <string.h>
 
 bool vm_write(uint64_t space, uint64_t va, const void *src, size_t len)
@@ -41,7 +42,7 @@ bool vm_map_fresh_counted(uint64_t space, uint64_t va, uint64_t len, unsigned fl
 			vm_unmap_range(space, va, off + PAGE_SIZE, &freed, NULL);
 			return false;
 		}
-		memset(phys_to_virt(frame), 0, PAGE_SIZE);
+		clear_page(phys_to_virt(frame));
 	}
 	*tables += created;
 	return true;

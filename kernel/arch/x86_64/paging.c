@@ -9,6 +9,7 @@
 #include "arch/layout.h"
 #include "arch/cpu.h"
 #include "arch/pte.h"
+#include "arch/clear_page.h"
 #include "panic.h"
 #include <string.h>
 
@@ -25,7 +26,7 @@ static uint64_t alloc_table(void)
 {
 	uint64_t frame = pmm_alloc();
 	if (frame)
-		memset(phys_to_virt(frame), 0, PAGE_SIZE);
+		clear_page(phys_to_virt(frame));
 	return frame;
 }
 
