@@ -44,9 +44,9 @@ static void unmap_level(uint64_t *up, uint64_t *t, int level, uint64_t va, uint6
 {
 	unsigned last = pte_slot(end - 1, level);
 
+	if (up && !pte_count(*up))
+		return;			/* nothing in this table */
 	for (unsigned i = pte_slot(va, level); i <= last; i++) {
-		if (up && !pte_count(*up))
-			return;		/* nothing (left) in this table */
 		if (!(t[i] & PTE_P))
 			continue;
 		KASSERT(!(t[i] & PTE_PS));	/* the user half has no large pages */
@@ -71,6 +71,8 @@ static void unmap_level(uint64_t *up, uint64_t *t, int level, uint64_t va, uint6
 		/* INVLPG drops the page and every cached walk through a freed table. */
 		if (w->current)
 			invlpg(s.lo);
+		if (up && !pte_count(*up))
+			return;		/* nothing left in this table */
 	}
 }
 
@@ -164,6 +166,36 @@ uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tab
 #define NO_RUN UINT64_MAX
 
 /*
+ * find_level in a page table: a tight scan over each stretch of absent
+ * entries, then one step of arithmetic for the stretch, so a search costs
+ * a few instructions per entry of the tables it crosses.
+ */
+static bool find_in_page_table(const uint64_t *t, uint64_t va, uint64_t end, uint64_t len,
+			       uint64_t *run)
+{
+	uint64_t base = va & ~(PAGE_TABLE_SPAN - 1);
+	unsigned i = pte_slot(va, 0), last = pte_slot(end - 1, 0);
+
+	while (i <= last) {
+		unsigned j = i;
+		while (j <= last && !(t[j] & PTE_P))
+			j++;
+		if (j > i) {		/* entries i..j-1 are free */
+			uint64_t lo = base + (uint64_t)i * PAGE_SIZE;
+			uint64_t hi = base + (uint64_t)j * PAGE_SIZE;
+			if (*run == NO_RUN)
+				*run = lo > va ? lo : va;
+			if ((hi < end ? hi : end) - *run >= len)
+				return true;
+		}
+		if (j <= last)
+			*run = NO_RUN;	/* entry j is mapped */
+		i = j + 1;
+	}
+	return false;
+}
+
+/*
  * Look for len free bytes in [va, end) below table t of the given level.
  * *run is where the current run of free pages began (NO_RUN when none).
  * True once a run is long enough: it starts at *run.
@@ -173,6 +205,8 @@ static bool find_level(const uint64_t *t, int level, uint64_t va, uint64_t end, 
 {
 	unsigned last = pte_slot(end - 1, level);
 
+	if (level == 0)
+		return find_in_page_table(t, va, end, len, run);
 	for (unsigned i = pte_slot(va, level); i <= last; i++) {
 		struct span s = entry_span(va, end, level, i);
 		if (!(t[i] & PTE_P)) {
@@ -180,8 +214,6 @@ static bool find_level(const uint64_t *t, int level, uint64_t va, uint64_t end, 
 				*run = s.lo;
 			if (s.hi - *run >= len)
 				return true;
-		} else if (level == 0) {
-			*run = NO_RUN;
 		} else if (find_level(pte_table(t[i]), level - 1, s.lo, s.hi, len, run)) {
 			return true;
 		}

@@ -175,6 +175,35 @@ static void big_map_after_scattered_pages(void)
 	check(quick(), "maps after scattered pages: each within 100 ms");
 }
 
+/*
+ * The costliest search a task can make: one page at the end of each of
+ * 7,000 page tables in a row (nearly its whole limit, tables included),
+ * then maps too big for any gap, from before the first.
+ */
+static void big_maps_past_7000_page_tables(void)
+{
+	const unsigned count = 7000;
+	long first = timed_map(0, PAGE), p;
+	unsigned placed = 0, mapped = 0;
+	uint64_t base = ((uint64_t)first + 2 * MIB) & ~(2 * MIB - 1);
+
+	timing();
+	for (unsigned i = 0; i < count; i++) {
+		uint64_t at = base + i * 2 * MIB + 2 * MIB - PAGE;
+		placed += timed_map(at, PAGE) == (long)at;
+	}
+	check(first > 0 && placed == count, "7000 pages, each at the end of its own page table");
+	timed_unmap(first, PAGE);
+	for (unsigned i = 0; i < 8; i++) {
+		p = timed_map(0, 4 * MIB);
+		mapped += p >= (long)(base + count * 2 * MIB - PAGE) && touch(p, 4 * MIB);
+		timed_unmap(p, 4 * MIB);
+	}
+	check(mapped == 8, "8 maps of 4 MiB land past them all");
+	check(timed_unmap(base, count * 2 * MIB) == 0, "one unmap takes the 7000 pages back");
+	check(quick(), "7000 page tables: each call within 100 ms");
+}
+
 static int nothing(void *arg)
 {
 	return (int)(intptr_t)arg;
@@ -301,6 +330,7 @@ static const struct tap_test tests[] = {
 	{ huge_unmap_of_sparse_pages, "a huge unmap of sparse pages" },
 	{ unmaps_past_the_range_are_refused, "unmaps past the range" },
 	{ big_map_after_scattered_pages, "a big map after scattered pages" },
+	{ big_maps_past_7000_page_tables, "big maps past 7000 page tables" },
 	{ big_map_after_thread_stacks, "a big map after thread stacks" },
 	{ churn_leaves_no_page_tables, "churn leaves no page tables behind" },
 	{ page_tables_are_charged, "page tables are charged" },
