@@ -3,6 +3,7 @@
 # one line per refused module, and the rest of the bundle runs.
 . tests/lib/suite.sh
 
+boot_qemu_args=(--icount)
 boot mem-modules tests/guest/mem_modules.bundle
 expect_status 1 "the bundle fails, as it must with refused modules"
 expect_tap guest
