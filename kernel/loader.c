@@ -14,9 +14,12 @@
 #include "ustack.h"
 #include "vdso_map.h"
 #include "vm.h"
+#include "memcharge.h"
 #include "log.h"
 #include "user_layout.h"
 #include "machine.h"
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 static void module_name(const char *cmdline, char name[TASK_NAME_MAX])
@@ -39,14 +42,28 @@ static uint64_t load_bias_for(const void *image, size_t size)
 	return eh.e_type == ET_DYN ? USER_PIE_BASE : 0;
 }
 
-static bool map_segment(struct task *t, const uint8_t *image, const struct elf_segment *s)
+/* Why a charged mapping failed (memcharge.h), for the refusal's line. */
+static const char *charge_error(long error, const char *what)
+{
+	static char why[64];
+
+	snprintf(why, sizeof(why), "%s %s", what,
+		 error == -EAGAIN ? "over the task's memory limit" : "beyond the machine's free memory");
+	return why;
+}
+
+/* Segments and stack are charged to the task, like its anonymous memory. */
+static const char *map_segment(struct task *t, const uint8_t *image, const struct elf_segment *s)
 {
 	uint64_t start = s->vaddr & ~(uint64_t)(USER_PAGE_SIZE - 1);
 	uint64_t end = (s->vaddr + s->memsz + USER_PAGE_SIZE - 1) & ~(uint64_t)(USER_PAGE_SIZE - 1);
 	unsigned flags = VM_USER | (s->flags & PF_W ? VM_WRITE : 0) | (s->flags & PF_X ? VM_EXEC : 0);
+	long error = memcharge_map(t, start, end - start, flags);
 
-	return vm_map_fresh(t->space, start, end - start, flags) &&
-	       vm_write(t->space, s->vaddr, image + s->offset, s->filesz);
+	if (error)
+		return charge_error(error, "segments");
+	vm_write(t->space, s->vaddr, image + s->offset, s->filesz);
+	return NULL;
 }
 
 static const char *setup_stack(struct task *t, const struct elf_image *elf, const char *cmdline,
@@ -64,10 +81,11 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf, cons
 	*sp = ustack_build(top_page, sizeof(top_page), USER_STACK_TOP, &info, &why);
 	if (!*sp)
 		return why;
-	if (!vm_map_fresh(t->space, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_SIZE,
-			  VM_USER | VM_WRITE) ||
-	    !vm_write(t->space, USER_STACK_TOP - USER_PAGE_SIZE, top_page, USER_PAGE_SIZE))
-		return "out of memory for the stack";
+	long error = memcharge_map(t, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_SIZE,
+				   VM_USER | VM_WRITE);
+	if (error)
+		return charge_error(error, "stack");
+	vm_write(t->space, USER_STACK_TOP - USER_PAGE_SIZE, top_page, USER_PAGE_SIZE);
 	return NULL;
 }
 
@@ -76,9 +94,11 @@ static const char *load(struct task *t, const void *image, const struct elf_imag
 {
 	uint64_t sp;
 
-	for (unsigned i = 0; i < elf->nsegments; i++)
-		if (!map_segment(t, image, &elf->segments[i]))
-			return "out of memory for its segments";
+	for (unsigned i = 0; i < elf->nsegments; i++) {
+		const char *why = map_segment(t, image, &elf->segments[i]);
+		if (why)
+			return why;
+	}
 	const char *why = setup_stack(t, elf, cmdline, &sp);
 	if (why)
 		return why;

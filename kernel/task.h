@@ -31,8 +31,10 @@ struct task {
 	struct port ports[TASK_PORTS_MAX];
 	struct handle_table handles;
 	uint64_t utcb_slots_used[TASK_THREADS_MAX / 64];
-	/* Anonymous memory (usermem.c). */
-	uint64_t anon_pages;
+	/* Frames charged to it: images, stack, anonymous memory, page tables (memcharge.c). */
+	uint64_t mem_pages;
+	uint64_t spare_table;		/* an emptied page table kept, charged (vm_unmap_range) */
+	/* Where rb_mem_map without a hint starts looking (usermem.c). */
 	uint64_t anon_next;
 };
 

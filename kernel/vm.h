@@ -34,6 +34,8 @@ void vm_switch(uint64_t space);
 
 /* Map one 4 KiB page.  False when out of memory (nothing is left half-done). */
 bool vm_map(uint64_t space, uint64_t va, uint64_t phys, unsigned flags);
+/* vm_map that adds the page tables it created to *tables (pages), for charging. */
+bool vm_map_counted(uint64_t space, uint64_t va, uint64_t phys, unsigned flags, uint64_t *tables);
 /* Unmap one page; frees it if VM_OWNED.  False if nothing was mapped. */
 bool vm_unmap(uint64_t space, uint64_t va);
 /* The frame mapped at va and its flags, or false when unmapped. */
@@ -43,6 +45,32 @@ bool vm_lookup(uint64_t space, uint64_t va, uint64_t *phys, unsigned *flags);
 bool vm_write(uint64_t space, uint64_t va, const void *src, size_t len);
 /* Map len bytes of zeroed, owned frames at va; all or nothing. */
 bool vm_map_fresh(uint64_t space, uint64_t va, uint64_t len, unsigned flags);
+/*
+ * vm_map_fresh that adds the page tables it created to *tables (pages);
+ * on failure it leaves *tables and the space as they were.
+ */
+bool vm_map_fresh_counted(uint64_t space, uint64_t va, uint64_t len, unsigned flags,
+			  uint64_t *tables);
+
+/*
+ * Range walks of the user half that skip absent levels, so their time is
+ * bounded by the space's page tables, never by len (paging_range.c).
+ * va and len are page-aligned bytes, [va, va + len) inside the user half.
+ *
+ * vm_unmap_range: unmap every page of the range, free the VM_OWNED frames
+ * and every page table left empty; returns the pages unmapped and adds the
+ * tables freed to *tables_freed.  spare (may be NULL) names one emptied
+ * page table to keep for the next map nearby, so that one page mapped and
+ * unmapped in a loop does not free and rebuild its tables each time: the
+ * 2 MiB-aligned address it maps, 0 for none.  The first page table this
+ * call empties is kept and named there; the one named before is freed
+ * then, if it is still empty.  So a space has at most one empty page table.
+ * vm_find_free: the lowest address in [va, end) where len bytes are
+ * unmapped, or 0 when there is none.
+ */
+uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tables_freed,
+			uint64_t *spare);
+uint64_t vm_find_free(uint64_t space, uint64_t va, uint64_t end, uint64_t len);
 
 /* Physical address of a kernel image object (linked at KERNEL_VMA). */
 uint64_t vm_kernel_image_phys(const void *p);

@@ -6,6 +6,7 @@
 #include "phys.h"
 #include "pmm.h"
 #include "arch/layout.h"
+#include "arch/clear_page.h"
 #include <string.h>
 
 bool vm_write(uint64_t space, uint64_t va, const void *src, size_t len)
@@ -26,20 +27,30 @@ bool vm_write(uint64_t space, uint64_t va, const void *src, size_t len)
 	return true;
 }
 
-bool vm_map_fresh(uint64_t space, uint64_t va, uint64_t len, unsigned flags)
+bool vm_map_fresh_counted(uint64_t space, uint64_t va, uint64_t len, unsigned flags,
+			  uint64_t *tables)
 {
+	uint64_t created = 0;
+
 	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
 		uint64_t frame = pmm_alloc();
-		if (!frame || !vm_map(space, va + off, frame, flags | VM_OWNED)) {
+		if (!frame || !vm_map_counted(space, va + off, frame, flags | VM_OWNED, &created)) {
 			if (frame)
 				pmm_free(frame);
-			while (off) {
-				off -= PAGE_SIZE;
-				vm_unmap(space, va + off);
-			}
+			/* Back to as it was: the pages, and tables this call created. */
+			uint64_t freed = 0;
+			vm_unmap_range(space, va, off + PAGE_SIZE, &freed, NULL);
 			return false;
 		}
-		memset(phys_to_virt(frame), 0, PAGE_SIZE);
+		clear_page(phys_to_virt(frame));
 	}
+	*tables += created;
 	return true;
+}
+
+bool vm_map_fresh(uint64_t space, uint64_t va, uint64_t len, unsigned flags)
+{
+	uint64_t tables = 0;
+
+	return vm_map_fresh_counted(space, va, len, flags, &tables);
 }

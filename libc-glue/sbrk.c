@@ -4,7 +4,8 @@
  * The heap is mapped on demand, each time asking the kernel for the pages
  * right after the last ones.  Should the kernel put them elsewhere, the heap
  * continues there (malloc copes with a heap in pieces).  When the kernel has
- * no memory left, sbrk fails with ENOMEM and malloc returns NULL.
+ * no memory left or the task is at its memory limit (the kernel's EAGAIN),
+ * sbrk fails with ENOMEM, as POSIX has it, and malloc returns NULL.
  * malloc calls this under its lock, so one thread at a time.
  */
 #include <errno.h>
@@ -31,7 +32,7 @@ void *sbrk(ptrdiff_t increment)
 		long got = rb_mem_map(mapped_end, len, RB_PROT_READ | RB_PROT_WRITE);
 
 		if (got < 0)
-			return (void *)__rb_syscall_ret(got);
+			return (void *)__rb_syscall_ret(got == -EAGAIN ? -ENOMEM : got);
 		if ((char *)got != mapped_end)
 			start = (char *)got;
 		mapped_end = (char *)got + len;

@@ -1,6 +1,7 @@
 /*
  * Memory: one anonymous page mapped with mmap(), written once (the write
- * is where a first-touch kernel would fault it in), and unmapped.
+ * is where a first-touch kernel would fault it in), and unmapped; alone,
+ * and among 4,096 mapped pages with one-page holes between them.
  */
 #include <stddef.h>
 #include <sys/mman.h>
@@ -28,4 +29,25 @@ void bench_mem_map_unmap(void)
 		bench_fail("mem_map_unmap", "mmap or munmap", error);
 	else
 		bench_report("mem_map_unmap", 1);
+}
+
+#define BUSY_PAGES 4096
+
+/* The same among BUSY_PAGES pages mapped around one-page holes. */
+void bench_mem_map_unmap_busy(void)
+{
+	size_t len = 2 * BUSY_PAGES * RB_PAGE_SIZE;
+	char *busy = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long error = busy == MAP_FAILED;
+
+	for (size_t off = RB_PAGE_SIZE; !error && off < len; off += 2 * RB_PAGE_SIZE)
+		error = munmap(busy + off, RB_PAGE_SIZE);
+	if (!error)
+		error = bench_time(map_touch_unmap);
+	if (error)
+		bench_fail("mem_map_unmap_busy", "mmap or munmap", error);
+	else
+		bench_report("mem_map_unmap_busy", 1);
+	if (busy != MAP_FAILED)
+		munmap(busy, len);
 }

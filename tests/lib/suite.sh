@@ -8,6 +8,8 @@ tap_n=0
 tap_failed=0
 boot_log=""
 boot_status=0
+# Extra mk/qemu options for boot, e.g. (--icount): guest time counts
+# instructions, so a guest's timings do not depend on the host's load.
 
 # tap STATUS WHAT: one TAP line, ok if STATUS is 0.
 tap() {

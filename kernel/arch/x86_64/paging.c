@@ -8,16 +8,10 @@
 #include "phys.h"
 #include "arch/layout.h"
 #include "arch/cpu.h"
+#include "arch/pte.h"
+#include "arch/clear_page.h"
 #include "panic.h"
 #include <string.h>
-
-#define PTE_P     (1ull << 0)
-#define PTE_W     (1ull << 1)
-#define PTE_U     (1ull << 2)
-#define PTE_PS    (1ull << 7)
-#define PTE_OWNED (1ull << 9)	/* software bit: frame freed with the mapping */
-#define PTE_NX    (1ull << 63)
-#define PTE_ADDR  0x000ffffffffff000ull
 
 #define LARGE_PAGE (2ull << 20)
 #define KERNEL_HALF_FIRST_SLOT 256
@@ -28,46 +22,45 @@ static uint64_t kernel_space;
 extern char kernel_start[], text_end[], rodata_start[], rodata_end[];
 extern char data_start[], data_end[], ksyms_start[], kernel_end[];
 
-static uint64_t *table(uint64_t entry)
-{
-	return phys_to_virt(entry & PTE_ADDR);
-}
-
-static unsigned slot(uint64_t va, int level)
-{
-	return (va >> (12 + 9 * level)) & 511;
-}
-
 static uint64_t alloc_table(void)
 {
 	uint64_t frame = pmm_alloc();
 	if (frame)
-		memset(phys_to_virt(frame), 0, PAGE_SIZE);
+		clear_page(phys_to_virt(frame));
 	return frame;
 }
 
 /*
  * The entry for va at the given level (0 = page table), creating the
- * tables above it; NULL when out of memory.  Intermediate entries are as
- * permissive as the leaf may need: leaves decide.
+ * tables above it and adding how many to *created (may be NULL); NULL
+ * when out of memory.  *up is set to the entry that points to the table
+ * holding the result (NULL for the root), whose count the caller keeps
+ * (arch/pte.h).  Intermediate entries are as permissive as the leaf may
+ * need: leaves decide.
  */
-static uint64_t *walk(uint64_t space, uint64_t va, int leaf_level, bool create)
+static uint64_t *walk(uint64_t space, uint64_t va, int leaf_level, bool create, uint64_t *created,
+		      uint64_t **up)
 {
 	uint64_t *t = phys_to_virt(space);
 
-	for (int level = 3; level > leaf_level; level--) {
-		uint64_t *e = &t[slot(va, level)];
+	*up = NULL;
+	for (int level = PTE_LEVELS - 1; level > leaf_level; level--) {
+		uint64_t *e = &t[pte_slot(va, level)];
 		if (!(*e & PTE_P)) {
 			uint64_t frame = create ? alloc_table() : 0;
 			if (!frame)
 				return NULL;
+			if (created)
+				(*created)++;
 			*e = frame | PTE_P | PTE_W | (va < USER_TOP ? PTE_U : 0);
+			pte_count_inc(*up);
 		} else if (*e & PTE_PS) {
 			return NULL;
 		}
-		t = table(*e);
+		*up = e;
+		t = pte_table(*e);
 	}
-	return &t[slot(va, leaf_level)];
+	return &t[pte_slot(va, leaf_level)];
 }
 
 static uint64_t pte_flags(unsigned flags)
@@ -76,19 +69,25 @@ static uint64_t pte_flags(unsigned flags)
 	       (flags & VM_EXEC ? 0 : PTE_NX) | (flags & VM_OWNED ? PTE_OWNED : 0);
 }
 
-bool vm_map(uint64_t space, uint64_t va, uint64_t phys, unsigned flags)
+bool vm_map_counted(uint64_t space, uint64_t va, uint64_t phys, unsigned flags, uint64_t *tables)
 {
-	uint64_t *e = walk(space, va, 0, true);
+	uint64_t *up, *e = walk(space, va, 0, true, tables, &up);
 	if (!e)
 		return false;
 	KASSERT(!(*e & PTE_P));
 	*e = phys | pte_flags(flags);
+	pte_count_inc(up);
 	return true;
+}
+
+bool vm_map(uint64_t space, uint64_t va, uint64_t phys, unsigned flags)
+{
+	return vm_map_counted(space, va, phys, flags, NULL);
 }
 
 bool vm_lookup(uint64_t space, uint64_t va, uint64_t *phys, unsigned *flags)
 {
-	uint64_t *e = walk(space, va, 0, false);
+	uint64_t *up, *e = walk(space, va, 0, false, NULL, &up);
 	if (!e || !(*e & PTE_P))
 		return false;
 	*phys = *e & PTE_ADDR;
@@ -99,12 +98,13 @@ bool vm_lookup(uint64_t space, uint64_t va, uint64_t *phys, unsigned *flags)
 
 bool vm_unmap(uint64_t space, uint64_t va)
 {
-	uint64_t *e = walk(space, va, 0, false);
+	uint64_t *up, *e = walk(space, va, 0, false, NULL, &up);
 	if (!e || !(*e & PTE_P))
 		return false;
 	if (*e & PTE_OWNED)
 		pmm_free(*e & PTE_ADDR);
 	*e = 0;
+	pte_count_dec(up);
 	if (read_cr3() == space)
 		invlpg(va);
 	return true;
@@ -133,10 +133,11 @@ static uint64_t direct_image_flags(uint64_t pa)
 static void map_direct_small(uint64_t pa, uint64_t image, uint64_t image_end)
 {
 	for (uint64_t p = pa; p < pa + LARGE_PAGE; p += PAGE_SIZE) {
-		uint64_t *e = walk(kernel_space, DIRECT_MAP_BASE + p, 0, true);
+		uint64_t *up, *e = walk(kernel_space, DIRECT_MAP_BASE + p, 0, true, NULL, &up);
 		if (!e)
 			panic("out of memory building the direct map");
 		*e = p | (p >= image && p < image_end ? direct_image_flags(p) : PTE_P | PTE_W | PTE_NX);
+		pte_count_inc(up);
 	}
 }
 
@@ -153,10 +154,11 @@ static void map_direct(uint64_t ram_end)
 			map_direct_small(pa, image, image_end);
 			continue;
 		}
-		uint64_t *e = walk(kernel_space, DIRECT_MAP_BASE + pa, 1, true);
+		uint64_t *up, *e = walk(kernel_space, DIRECT_MAP_BASE + pa, 1, true, NULL, &up);
 		if (!e)
 			panic("out of memory building the direct map");
 		*e = pa | PTE_P | PTE_W | PTE_PS | PTE_NX;
+		pte_count_inc(up);
 	}
 }
 
@@ -196,7 +198,7 @@ uint64_t vm_create(void)
 
 static void free_level(uint64_t entry, int level)
 {
-	uint64_t *t = table(entry);
+	uint64_t *t = pte_table(entry);
 
 	for (unsigned i = 0; i < 512; i++) {
 		if (!(t[i] & PTE_P))

@@ -35,8 +35,8 @@ static void mem_map_rejects_bad_requests(void)
 	check(rb_mem_map(NULL, 4096, RB_PROT_WRITE | RB_PROT_EXEC) == -EINVAL, "mem_map: W+X is EINVAL");
 	check(rb_mem_map(NULL, 4096, 0x100) == -EINVAL, "mem_map: unknown prot bits are EINVAL");
 	check(rb_mem_map(NULL, SIZE_MAX, RB_PROT_READ) == -EINVAL, "mem_map: huge length is EINVAL");
-	check(rb_mem_map(NULL, (size_t)1 << 40, RB_PROT_READ | RB_PROT_WRITE) == -ENOMEM,
-	      "mem_map: beyond the quota is ENOMEM");
+	check(rb_mem_map(NULL, (size_t)1 << 40, RB_PROT_READ | RB_PROT_WRITE) == -EAGAIN,
+	      "mem_map: beyond the task's memory limit is EAGAIN");
 	long p = rb_mem_map(KERNEL_ADDR, 4096, RB_PROT_READ | RB_PROT_WRITE);
 	check(p > 0 && (uintptr_t)p < 0x800000000000ul, "mem_map: a kernel hint is ignored");
 	if (p > 0) {

@@ -74,15 +74,20 @@ long rb_thread_join(long tid, int *status);
  * (0x100000000000..0x700000000000).  hint is a preferred address or NULL:
  * it is used when it is in that range and free, else the kernel chooses.
  * Returns the page-aligned address (> 0); -EINVAL if len is 0 or too large,
- * prot has unknown bits or both RB_PROT_WRITE and RB_PROT_EXEC; -ENOMEM past
- * the task's quota (64 MiB) or when the kernel is short of memory.
+ * prot has unknown bits or both RB_PROT_WRITE and RB_PROT_EXEC; -EAGAIN
+ * past the task's memory limit (64 MiB for its image, stack, anonymous
+ * memory and their page tables; docs/limits.md); -ENOMEM when the machine
+ * is short of memory or no free range of len bytes is left.  Its time is
+ * bounded by what the task has mapped, never by len or hint.
  * Does not block.
  */
 long rb_mem_map(void *hint, size_t len, int prot);
 
 /*
  * Unmaps the pages of [addr, addr + len) (len rounded up to whole pages);
- * pages not mapped are skipped.  Only the anonymous range can be unmapped.
+ * pages not mapped are skipped, in time bounded by what the task has
+ * mapped, never by len.  The memory and the page tables left empty go
+ * back, off the task's limit.  Only the anonymous range can be unmapped.
  * Returns 0, or -EINVAL if addr is not page-aligned, len is 0 or the range
  * leaves the anonymous range.  Does not block.
  */

@@ -1,0 +1,67 @@
+/*
+ * x86-64 page-table entries and the four-level walk's indexing, shared by
+ * paging.c (one page at a time) and paging_range.c (ranges).  Private to
+ * the arch side: the portable kernel speaks VM_* flags (vm.h).
+ */
+#ifndef ARCH_PTE_H
+#define ARCH_PTE_H
+
+#include <stdint.h>
+#include "phys.h"
+
+#define PTE_P     (1ull << 0)
+#define PTE_W     (1ull << 1)
+#define PTE_U     (1ull << 2)
+#define PTE_PS    (1ull << 7)
+#define PTE_OWNED (1ull << 9)	/* software bit: frame freed with the mapping */
+#define PTE_NX    (1ull << 63)
+#define PTE_ADDR  0x000ffffffffff000ull
+
+#define PTE_LEVELS 4		/* level 3 = PML4 ... level 0 = page table */
+#define PTE_ENTRIES 512
+
+/*
+ * A table's count of present entries lives in the entry that points to it,
+ * in bits 52..61, which the CPU ignores in an entry that is not a leaf
+ * (the root table has no count).  So "is this table empty" is one read.
+ */
+#define PTE_COUNT_SHIFT 52
+#define PTE_COUNT_MASK  (0x3ffull << PTE_COUNT_SHIFT)
+
+static inline unsigned pte_count(uint64_t entry)
+{
+	return (entry & PTE_COUNT_MASK) >> PTE_COUNT_SHIFT;
+}
+
+/* One more, or one fewer, present entry in the table *up points to (up may be NULL: the root). */
+static inline void pte_count_inc(uint64_t *up)
+{
+	if (up)
+		*up += 1ull << PTE_COUNT_SHIFT;
+}
+
+static inline void pte_count_dec(uint64_t *up)
+{
+	if (up)
+		*up -= 1ull << PTE_COUNT_SHIFT;
+}
+
+/* The table an entry points to, through the direct map. */
+static inline uint64_t *pte_table(uint64_t entry)
+{
+	return phys_to_virt(entry & PTE_ADDR);
+}
+
+/* Index of va's entry in its table of the given level. */
+static inline unsigned pte_slot(uint64_t va, int level)
+{
+	return (va >> (12 + 9 * level)) & (PTE_ENTRIES - 1);
+}
+
+/* Bytes one entry of the given level covers (4 KiB at level 0). */
+static inline uint64_t pte_span(int level)
+{
+	return 1ull << (12 + 9 * level);
+}
+
+#endif
