@@ -101,29 +101,47 @@ for failure in update install silent; do
 done
 
 # picolibc's source comes through an apt entry made from the machine's
-# Debian archive, whichever format the machine keeps it in.
+# Debian archive, whichever format and file the machine keeps it in.
 src_entry() {
-	RAINBOW_APT_ETC=$tmp/apt mk/picolibc --deb-src-entry 2> "$tmp/entry.err"
+	RAINBOW_APT_ETC=$tmp/apt mk/picolibc --deb-src-entry 2> "$tmp/entry.err" | paste -sd '|'
 }
-mkdir -p "$tmp/apt/sources.list.d"
-printf '%s\n' 'Types: deb' 'URIs: http://deb.debian.org/debian' 'Suites: bookworm bookworm-updates' \
-	'Components: main' 'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' '' \
-	'Types: deb' 'URIs: http://deb.debian.org/debian-security' 'Suites: bookworm-security' \
-	'Components: main' > "$tmp/apt/sources.list.d/debian.sources"
-[ "$(src_entry | paste -sd '|')" = \
-	"Types: deb-src|URIs: http://deb.debian.org/debian|Suites: trixie|Components: main|Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg" ]
+# apt_files FILE CONTENT [FILE CONTENT]...: a fresh apt folder with these.
+apt_files() {
+	rm -rf "$tmp/apt"
+	mkdir -p "$tmp/apt/sources.list.d"
+	while [ $# -gt 0 ]; do
+		printf '%b' "$2" > "$tmp/apt/$1"
+		shift 2
+	done
+}
+want() { echo "Types: deb-src|URIs: $1|Suites: trixie|Components: main${2:+|Signed-By: $2}"; }
+main_archive='Types: deb\nURIs: http://deb.debian.org/debian\nSuites: bookworm bookworm-updates\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n'
+security='Types: deb\nURIs: http://deb.debian.org/debian-security\nSuites: bookworm-security\nComponents: main\n'
+
+apt_files sources.list.d/debian.sources "$main_archive\n$security"
+[ "$(src_entry)" = "$(want http://deb.debian.org/debian /usr/share/keyrings/debian-archive-keyring.gpg)" ]
 tap $? "picolibc's source entry from a deb822 debian.sources (Debian 12's images)"
-rm "$tmp/apt/sources.list.d/debian.sources"
-printf '%s\n' '# written by the installer' 'deb cdrom:[Debian 12]/ bookworm main' \
-	'deb http://security.debian.org/debian-security bookworm-security main' \
-	'deb [arch=amd64 signed-by=/usr/share/keyrings/mirror.gpg] http://ftp.de.debian.org/debian/ bookworm main' \
-	> "$tmp/apt/sources.list"
-[ "$(src_entry | paste -sd '|')" = \
-	"Types: deb-src|URIs: http://ftp.de.debian.org/debian/|Suites: trixie|Components: main|Signed-By: /usr/share/keyrings/mirror.gpg" ]
-tap $? "... and from a one-line sources.list (Debian 12's installer), past CD-ROM and security lines"
-rm "$tmp/apt/sources.list"
-! src_entry > /dev/null && grep -q 'no Debian archive in' "$tmp/entry.err"
-tap $? "... and no archive at all is said plainly"
+apt_files sources.list '# written by the installer\ndeb cdrom:[Debian 12]/ bookworm main\ndeb http://security.debian.org/debian-security bookworm-security main\ndeb [arch=amd64 signed-by=/usr/share/keyrings/mirror.gpg] http://ftp.de.debian.org/debian/ bookworm main\n'
+[ "$(src_entry)" = "$(want http://ftp.de.debian.org/debian/ /usr/share/keyrings/mirror.gpg)" ]
+tap $? "... from a one-line sources.list (Debian 12's installer), past CD-ROM and security lines"
+apt_files sources.list 'deb [arch=amd64 signed-by=/etc/apt/keyrings/docker.gpg] https://download.docker.com/linux/debian bookworm stable\ndeb http://deb.debian.org/debian bookworm main\n'
+[ "$(src_entry)" = "$(want http://deb.debian.org/debian)" ]
+tap $? "... past a third-party archive listed first"
+apt_files sources.list.d/debian.sources "$security" sources.list 'deb http://deb.debian.org/debian bookworm main\n'
+[ "$(src_entry)" = "$(want http://deb.debian.org/debian)" ]
+tap $? "... from sources.list when debian.sources holds only security"
+apt_files sources.list.d/debian.sources 'Types: deb\nURIs: http://old.example/debian\nEnabled: no\nSuites: bookworm\nComponents: main\n  \ntypes: deb\nuris: http://deb.debian.org/debian\nsuites: bookworm\ncomponents: main\nsigned-by: /k.gpg\n'
+[ "$(src_entry)" = "$(want http://deb.debian.org/debian /k.gpg)" ]
+tap $? "... past a disabled stanza, with a blank-looking separator and lower-case fields"
+apt_files sources.list 'deb http://deb.debian.org/debian bookworm main\r\n'
+[ "$(src_entry)" = "$(want http://deb.debian.org/debian)" ]
+tap $? "... from CRLF lines, without the CR"
+apt_files sources.list.d/mirrors.list 'deb mirror+file:/etc/apt/mirrors/debian.list bookworm main\n'
+[ "$(src_entry)" = "$(want mirror+file:/etc/apt/mirrors/debian.list)" ]
+tap $? "... from a .list file in sources.list.d, a mirror list as URI"
+apt_files sources.list 'deb http://download.example/linux/ubuntu jammy main\n'
+[ -z "$(src_entry)" ] && grep -q 'no Debian archive among' "$tmp/entry.err"
+tap $? "... and no Debian archive at all is said plainly"
 
 # The Makefile: reading it never runs setup; the stamp brings it back when
 # its inputs change.  A build directory of its own, so nothing here changes.
