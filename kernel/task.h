@@ -34,6 +34,8 @@ struct task {
 	/* Anonymous memory (usermem.c). */
 	uint64_t anon_pages;
 	uint64_t anon_next;
+	/* Threads blocked in rb_futex_wait, oldest first (futex.c). */
+	struct list futex_waiters;
 };
 
 struct thread;
