@@ -84,10 +84,11 @@ int pthread_mutex_timedlock(pthread_mutex_t *restrict mutex, const struct timesp
 	uint64_t deadline = UINT64_MAX;
 	int r;
 
-	if (owned(mutex) && (r = relock(mutex, 0)) >= 0)
-		return r;
+	/* Free: taken at once, in user space.  Held: maybe by the caller. */
 	if (__rb_word_trylock(&mutex->__word))
 		return take(mutex);
+	if (owned(mutex) && (r = relock(mutex, 0)) >= 0)
+		return r;
 	if (abstime && (r = __rb_deadline_ns(CLOCK_REALTIME, abstime, &deadline)))
 		return r;
 	if (__rb_word_lock_until(&mutex->__word, deadline))
@@ -102,9 +103,9 @@ int pthread_mutex_lock(pthread_mutex_t *mutex)
 
 int pthread_mutex_trylock(pthread_mutex_t *mutex)
 {
-	if (owned(mutex))
-		return relock(mutex, 1);
-	return __rb_word_trylock(&mutex->__word) ? take(mutex) : EBUSY;
+	if (__rb_word_trylock(&mutex->__word))
+		return take(mutex);
+	return owned(mutex) ? relock(mutex, 1) : EBUSY;
 }
 
 int pthread_mutex_unlock(pthread_mutex_t *mutex)
