@@ -104,7 +104,12 @@ int pthread_create(pthread_t *restrict thread, const pthread_attr_t *restrict at
 		   void *(*start)(void *), void *restrict arg);
 int pthread_join(pthread_t thread, void **value);
 int pthread_detach(pthread_t thread);
+/*
+ * The calling thread; in main, the first thread's.  A thread started with
+ * rb_thread_start instead of pthread_create gets the first thread's too.
+ */
 pthread_t pthread_self(void);
+/* Nonzero if a and b are the same thread.  Never fails. */
 int pthread_equal(pthread_t a, pthread_t b);
 /* Runs the key destructors, then ends the thread (the task if it was the last). */
 _Noreturn void pthread_exit(void *value);
