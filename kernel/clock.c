@@ -51,3 +51,12 @@ void clock_tick(uint64_t ticks)
 	data->ticks = ticks;
 	publish_end();
 }
+
+uint64_t clock_monotonic_ns(void)
+{
+	uint64_t ticks = machine_cycles() - data->tsc_base;
+
+	if ((int64_t)ticks < 0)
+		ticks = 0;
+	return data->ns_base + (uint64_t)(((unsigned __int128)ticks * data->tsc_to_ns_mult) >> 32);
+}

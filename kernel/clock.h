@@ -9,5 +9,7 @@ struct rb_vdso_data;
 void clock_init(struct rb_vdso_data *page);
 /* Timer tick: publish the tick count. */
 void clock_tick(uint64_t ticks);
+/* CLOCK_MONOTONIC in ns, what the vDSO's rb_clock_monotonic_ns() reads (after clock_init). */
+uint64_t clock_monotonic_ns(void);
 
 #endif

@@ -120,16 +120,21 @@ void sched_block(enum thread_state why)
 	reschedule();
 }
 
-void sched_sleep(uint64_t ticks)
+void sched_sleep_until(uint64_t tick, enum thread_state why)
 {
 	struct list *pos = sleepers.next;
 
-	current->wake_tick = timer_ticks() + (ticks ? ticks : 1);
+	current->wake_tick = tick;
 	while (pos != &sleepers &&
 	       list_entry(pos, struct thread, run_link)->wake_tick <= current->wake_tick)
 		pos = pos->next;
 	list_push_back(pos, &current->run_link);	/* inserts before pos */
-	sched_block(THREAD_SLEEPING);
+	sched_block(why);
+}
+
+void sched_sleep(uint64_t ticks)
+{
+	sched_sleep_until(timer_ticks() + (ticks ? ticks : 1), THREAD_SLEEPING);
 }
 
 static void wake_sleepers(uint64_t now)

@@ -29,6 +29,8 @@ static inline bool sched_would_choose(const struct thread *t)
 void sched_handoff(struct thread *next);
 /* Sleep for at least the given number of ticks. */
 void sched_sleep(uint64_t ticks);
+/* Block current (state why) until the tick, or until someone makes it ready first. */
+void sched_sleep_until(uint64_t tick, enum thread_state why);
 /* Change a thread's priority, requeueing it; may ask for a switch. */
 void sched_set_priority(struct thread *t, unsigned priority);
 /* Take a thread that is not running off the run queue or sleep list. */

@@ -27,6 +27,7 @@
 #include "ipc_path.h"
 #include "utcb.h"
 #include "names.h"
+#include "futex.h"
 #include <string.h>
 
 _Static_assert(THREAD_SLOTS == TASK_MAX * TASK_THREADS_MAX, "a thread slot range per task");
@@ -50,6 +51,7 @@ struct task *task_create(const char *name)
 	t->id = ++ntasks;
 	strncpy(t->name, name, sizeof(t->name) - 1);
 	list_init(&t->threads);
+	list_init(&t->futex_waiters);
 	alive++;
 	return t;
 }
@@ -108,11 +110,12 @@ void task_reap_thread(struct thread *th)
 		free_space(t);
 }
 
-/* Take a thread that is not running off the run queue and every IPC queue. */
+/* Take a thread that is not running off the run queue, every IPC queue and its futex queue. */
 static void cancel_thread(struct thread *th)
 {
 	sched_unlink(th);
 	ipc_thread_cancel(th);
+	futex_thread_cancel(th);
 }
 
 void task_end(struct task *t, int status, bool killed)

@@ -14,6 +14,7 @@ enum thread_state {
 	THREAD_READY,		/* on a run queue, or running */
 	THREAD_SLEEPING,	/* on the sleep list until wake_tick */
 	THREAD_JOINING,		/* waiting for another thread of its task */
+	THREAD_FUTEX,		/* in rb_futex_wait, maybe on the sleep list too */
 	THREAD_IPC_SEND,	/* calling: queued on a port until received */
 	THREAD_IPC_RECV,	/* waiting on a port for a caller */
 	THREAD_IPC_REPLY,	/* received by a server thread, awaiting its reply */
@@ -40,6 +41,8 @@ struct thread {
 	uint64_t utcb_base;		/* user UTCB pointer, likewise */
 	int exit_status;
 	struct thread *joiner;		/* a thread waiting in join for this one */
+	struct list futex_link;		/* FUTEX: its task's futex_waiters (futex.c) */
+	uint64_t futex_addr;		/* FUTEX: the user address waited on */
 	/* IPC (ipc.c); the UTCB is reached through the direct map. */
 	struct rb_utcb *utcb;
 	unsigned utcb_slot;

@@ -2,18 +2,20 @@
  * picolibc's retargetable locks (malloc, atexit, getenv, time zones,
  * buffered streams), for tasks with several threads.
  *
- * A lock is an owner and a depth; a waiter yields until the owner lets go.
- * Every lock may be taken again by its owner, which makes one kind serve
- * both picolibc's recursive and plain locks.  A thread is known by the
- * address of one of its TLS variables.
+ * A lock is a futex lock word (futex_lock.c), an owner and a depth; a
+ * waiter sleeps in the kernel until the owner lets go.  Every lock may be
+ * taken again by its owner, which makes one kind serve both picolibc's
+ * recursive and plain locks.  A thread is known by the address of one of
+ * its TLS variables.
  */
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <sys/lock.h>
 
-#include <rainbow/syscall.h>
+#include "glue.h"
 
 struct __lock {
+	uint32_t word;
 	_Atomic(const void *) owner;
 	unsigned depth;
 };
@@ -31,7 +33,6 @@ static const void *this_thread(void)
 void __retarget_lock_acquire_recursive(_LOCK_T lock)
 {
 	const void *me = this_thread();
-	const void *unowned = NULL;
 
 	/* See __retarget_lock_init(). */
 	if (!lock)
@@ -40,19 +41,17 @@ void __retarget_lock_acquire_recursive(_LOCK_T lock)
 		lock->depth++;
 		return;
 	}
-	while (!atomic_compare_exchange_weak_explicit(&lock->owner, &unowned, me,
-						      memory_order_acquire,
-						      memory_order_relaxed)) {
-		unowned = NULL;
-		rb_yield();
-	}
+	__rb_word_lock(&lock->word);
+	atomic_store_explicit(&lock->owner, me, memory_order_relaxed);
 	lock->depth = 1;
 }
 
 void __retarget_lock_release_recursive(_LOCK_T lock)
 {
-	if (lock && --lock->depth == 0)
-		atomic_store_explicit(&lock->owner, NULL, memory_order_release);
+	if (lock && --lock->depth == 0) {
+		atomic_store_explicit(&lock->owner, NULL, memory_order_relaxed);
+		__rb_word_unlock(&lock->word);
+	}
 }
 
 void __retarget_lock_acquire(_LOCK_T lock)

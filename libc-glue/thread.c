@@ -1,6 +1,7 @@
 /*
  * rb_thread_start() and rb_thread_wait(): <rainbow/thread.h> over the
- * vDSO's rb_thread_create() and rb_thread_join().
+ * vDSO's rb_thread_create() and rb_thread_join(); pthread_create() starts
+ * its threads here too, with the stack size of its attributes.
  *
  * One mapping per thread, from low to high addresses: a guard page, the
  * stack, the struct rb_thread, and the area of the TLS block.  The guard
@@ -8,6 +9,7 @@
  * being free memory, it may be mapped again by anyone later, which is why
  * only the rest is the thread's to unmap.
  */
+#include <errno.h>
 #include <stdint.h>
 
 #include <rainbow/syscall.h>
@@ -49,19 +51,29 @@ static void *initial_stack_top(char *stack_end)
 
 struct rb_thread *rb_thread_start(int (*fn)(void *), void *arg)
 {
-	size_t size = RB_PAGE_SIZE + RB_THREAD_STACK_SIZE + sizeof(struct rb_thread) +
-		      __rb_tls_area_size();
-	long mapped = rb_mem_map(NULL, size, RB_PROT_READ | RB_PROT_WRITE);
+	return __rb_thread_start_sized(fn, arg, RB_THREAD_STACK_SIZE);
+}
+
+struct rb_thread *__rb_thread_start_sized(int (*fn)(void *), void *arg, size_t stack_size)
+{
+	size_t stack = (stack_size + RB_PAGE_SIZE - 1) & ~(size_t)(RB_PAGE_SIZE - 1);
+	size_t size = RB_PAGE_SIZE + stack + sizeof(struct rb_thread) + __rb_tls_area_size();
 	struct rb_thread *thread;
 	void *tls_block;
-	long tid;
+	long mapped, tid;
 
+	/* Far beyond any task's memory, and clear of wrapping around. */
+	if (stack_size > RB_THREAD_STACK_SIZE_MAX) {
+		__rb_syscall_ret(-ENOMEM);
+		return NULL;
+	}
+	mapped = rb_mem_map(NULL, size, RB_PROT_READ | RB_PROT_WRITE);
 	if (mapped < 0) {
 		__rb_syscall_ret(mapped);
 		return NULL;
 	}
 	rb_mem_unmap((void *)mapped, RB_PAGE_SIZE);
-	thread = (struct rb_thread *)((char *)mapped + RB_PAGE_SIZE + RB_THREAD_STACK_SIZE);
+	thread = (struct rb_thread *)((char *)mapped + RB_PAGE_SIZE + stack);
 	*thread = (struct rb_thread){ .fn = fn, .arg = arg,
 				      .stack = (char *)mapped + RB_PAGE_SIZE,
 				      .size = size - RB_PAGE_SIZE };

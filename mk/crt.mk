@@ -17,9 +17,11 @@ RAINBOW_HEADERS := $(notdir $(wildcard vdso/include/rainbow/*.h crt/include/rain
 	libc-glue/include/rainbow/*.h))
 # POSIX headers picolibc lacks and libc-glue provides.
 GLUE_SYS_HEADERS := $(notdir $(wildcard libc-glue/include/sys/*.h))
+GLUE_TOP_HEADERS := $(notdir $(wildcard libc-glue/include/*.h))
 SYSROOT_HEADERS := $(SYSROOT)/include/elf.h \
 	$(addprefix $(SYSROOT)/include/rainbow/,$(RAINBOW_HEADERS)) \
-	$(addprefix $(SYSROOT)/include/sys/,$(GLUE_SYS_HEADERS))
+	$(addprefix $(SYSROOT)/include/sys/,$(GLUE_SYS_HEADERS)) \
+	$(addprefix $(SYSROOT)/include/,$(GLUE_TOP_HEADERS))
 
 # The crt runs before TLS exists, so no stack protector (its canary lives in
 # TLS); PIE so that the same objects serve static and static-pie apps.
@@ -52,6 +54,11 @@ $(SYSROOT)/include/rainbow/%.h: crt/include/rainbow/%.h
 	$(Q)cp $< $@
 
 $(SYSROOT)/include/sys/%.h: libc-glue/include/sys/%.h
+	$(call say,INSTALL,$@)
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
+
+$(addprefix $(SYSROOT)/include/,$(GLUE_TOP_HEADERS)): $(SYSROOT)/include/%.h: libc-glue/include/%.h
 	$(call say,INSTALL,$@)
 	@mkdir -p $(@D)
 	$(Q)cp $< $@

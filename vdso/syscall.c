@@ -76,6 +76,17 @@ long rb_thread_set_priority(long tid, int priority)
 	return rb_syscall2(SYS_thread_set_priority, tid, priority);
 }
 
+long rb_futex_wait(const volatile uint32_t *addr, uint32_t expected, unsigned flags,
+		   uint64_t deadline_ns)
+{
+	return rb_syscall4(SYS_futex_wait, (long)addr, expected, flags, (long)deadline_ns);
+}
+
+long rb_futex_wake(const volatile uint32_t *addr, uint32_t count)
+{
+	return rb_syscall2(SYS_futex_wake, (long)addr, count);
+}
+
 long rb_set_tls(void *fs_base)
 {
 	return rb_syscall1(SYS_set_tls, (long)fs_base);

@@ -18,5 +18,6 @@ int main(int argc, char **argv)
 	bench_thread_switch();
 	bench_mem_map_unmap();
 	bench_mem_map_unmap_busy();
+	bench_pthread();
 	return bench_failed();
 }

@@ -4,11 +4,8 @@
 # those must fail to link, so that the list stays true.
 . tests/lib/suite.sh
 
-# <threads.h>: no C11 threads API yet (docs/status.md).
-absent=(call_once cnd_broadcast cnd_destroy cnd_init cnd_signal cnd_timedwait cnd_wait
-	mtx_destroy mtx_init mtx_lock mtx_timedlock mtx_trylock mtx_unlock
-	thrd_create thrd_current thrd_detach thrd_equal thrd_exit thrd_join thrd_sleep thrd_yield
-	tss_create tss_delete tss_get tss_set)
+# None today: every C17 function links.
+absent=()
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

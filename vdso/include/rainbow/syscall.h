@@ -123,6 +123,39 @@ long rb_thread_id(void);
 long rb_thread_set_priority(long tid, int priority);
 
 /*
+ * The futex pair, what user-space locks block on (<pthread.h> and picolibc's
+ * locks in libc-glue).  Waiters are keyed by (calling task, addr): threads
+ * of one task meet at the same address, another task's never do.
+ *
+ * rb_futex_wait blocks the calling thread while the 32-bit word at addr
+ * (4-byte aligned, readable) holds expected, until rb_futex_wake of addr
+ * by a thread of the same task wakes it, or, with RB_FUTEX_DEADLINE in
+ * flags, until CLOCK_MONOTONIC (rb_clock_monotonic_ns) reaches deadline_ns
+ * (nanoseconds; the wake comes at a timer tick after the deadline, at most
+ * 20 ms late).  Without the flag deadline_ns is ignored and the
+ * wait has no end of its own.  The value is read and the thread queued as
+ * one step, so a wake after a change of the word cannot be missed.
+ * Returns 0 when woken (also possibly with the word unchanged: callers
+ * check again); -EAGAIN if the word was not expected (nothing waited);
+ * -ETIMEDOUT at the deadline, at once if it has passed; -EINVAL for an
+ * unaligned addr or a flag other than RB_FUTEX_DEADLINE; -EFAULT if addr
+ * is not readable memory of the task.  Blocks.  Holds no kernel memory
+ * (a waiter is its thread), so it has no per-task limit of its own.
+ */
+long rb_futex_wait(const volatile uint32_t *addr, uint32_t expected, unsigned flags,
+		   uint64_t deadline_ns);
+
+/*
+ * Wakes up to count threads of the calling task waiting in rb_futex_wait
+ * on addr, longest waiting first (RB_FUTEX_WAKE_ALL: all of them).
+ * Returns how many it woke (>= 0); -EINVAL for an unaligned addr,
+ * -EFAULT if addr is not memory of the task.  Does not block, but a woken
+ * thread of higher priority runs at once.  Work is bounded by the task's
+ * thread limit (128).
+ */
+long rb_futex_wake(const volatile uint32_t *addr, uint32_t count);
+
+/*
  * Sets the calling thread's FS base, the thread pointer of %fs:0 accesses.
  * Returns 0, or -EINVAL if fs_base is not a user address.
  */

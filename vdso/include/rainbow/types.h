@@ -21,6 +21,11 @@
 #define RB_CLOCK_REALTIME  0   /* wall clock, ns since 1970-01-01 UTC */
 #define RB_CLOCK_MONOTONIC 1   /* ns since boot, never goes back */
 
+/* rb_futex_wait() flags. */
+#define RB_FUTEX_DEADLINE 1    /* deadline_ns is a CLOCK_MONOTONIC time to give up at */
+/* rb_futex_wake() count that wakes every waiter. */
+#define RB_FUTEX_WAKE_ALL UINT32_MAX
+
 /* Laid out like struct timespec on x86_64, so libc can pass its own. */
 struct rb_timespec {
 	int64_t tv_sec;
