@@ -82,6 +82,7 @@ void bench_thread_switch(void);
 void bench_ipc_intra_as(void);
 void bench_ipc_inter_as(void);
 void bench_mem_map_unmap(void);
+void bench_getentropy_32(void);
 
 /* Answers messages on port (an owner handle) until BENCH_LABEL_QUIT. */
 long bench_echo_serve(long port);

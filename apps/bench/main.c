@@ -17,5 +17,6 @@ int main(int argc, char **argv)
 	bench_ipc_intra_as();
 	bench_thread_switch();
 	bench_mem_map_unmap();
+	bench_getentropy_32();
 	return bench_failed();
 }

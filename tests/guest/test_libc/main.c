@@ -3,7 +3,7 @@
  * provides beyond picolibc's defaults (docs/runtime.md): long double and
  * wide-character formats, %n, quick_exit, timespec_get, the calls of a
  * system without files, mmap and munmap, fileno of the console streams,
- * sysconf.  Each expected value is
+ * sysconf, getentropy, getrandom and arc4random.  Each expected value is
  * the standard's, not what Rainbow happened to print.
  */
 #include <errno.h>
@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -159,6 +160,57 @@ static void limits(void)
 	check(sysconf(_SC_NPROCESSORS_ONLN) == 1, "one processor");
 }
 
+/* Whether len bytes look random: about half of their bits set, not all equal. */
+static int looks_random(const unsigned char *p, size_t len)
+{
+	size_t ones = 0;
+
+	for (size_t i = 0; i < len; i++)
+		ones += (size_t)__builtin_popcount(p[i]);
+	return ones > len * 8 * 2 / 5 && ones < len * 8 * 3 / 5;
+}
+
+static void entropy(void)
+{
+	unsigned char a[GETENTROPY_MAX + 1], b[32];
+	static unsigned char big[4000];
+
+	check(getentropy(a, 32) == 0 && getentropy(b, 32) == 0 && memcmp(a, b, 32) != 0 &&
+	      looks_random(a, 32), "getentropy(32) gives fresh random bytes each time");
+	check(getentropy(a, GETENTROPY_MAX) == 0 && looks_random(a, GETENTROPY_MAX),
+	      "getentropy(GETENTROPY_MAX = 256)");
+	check(getentropy(a, 0) == 0, "getentropy of 0 bytes");
+	errno = 0;
+	check(getentropy(a, GETENTROPY_MAX + 1) == -1 && errno == EINVAL,
+	      "getentropy of 257 bytes: EINVAL (POSIX 2024)");
+	errno = 0;
+	check(getentropy(NULL, 16) == -1 && errno == EFAULT, "getentropy into NULL: EFAULT");
+	errno = 0;
+	check(getentropy((void *)(uintptr_t)looks_random, 16) == -1 && errno == EFAULT,
+	      "getentropy into read-only text: EFAULT");
+	check(getrandom(big, sizeof big, 0) == (ssize_t)sizeof big && looks_random(big, sizeof big) &&
+	      looks_random(big + sizeof big - 64, 64), "getrandom of 4000 bytes fills them all");
+	check(getrandom(b, 8, GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE) == 8,
+	      "getrandom takes GRND_NONBLOCK, GRND_RANDOM, GRND_INSECURE");
+	errno = 0;
+	check(getrandom(b, 8, 0x80) == -1 && errno == EINVAL, "getrandom with an unknown flag: EINVAL");
+	errno = 0;
+	check(getrandom(NULL, 8, 0) == -1 && errno == EFAULT, "getrandom into NULL: EFAULT");
+}
+
+static void arc4random_family(void)
+{
+	uint32_t x = arc4random(), y = arc4random(), below = 1;
+	unsigned char buf[64];
+
+	for (int i = 0; i < 1000; i++)
+		below &= arc4random_uniform(10) < 10;
+	arc4random_buf(buf, sizeof buf);
+	check(x != y, "arc4random gives different values");
+	check(below, "arc4random_uniform(10) stays below 10");
+	check(looks_random(buf, sizeof buf), "arc4random_buf fills its buffer");
+}
+
 static const struct tap_test tests[] = {
 	{ long_double_formats, "long double in printf and scanf" },
 	{ other_formats, "%n, wide characters, positional and integer formats" },
@@ -168,6 +220,8 @@ static const struct tap_test tests[] = {
 	{ anonymous_mappings, "mmap and munmap" },
 	{ console_streams, "the console's streams and descriptors" },
 	{ limits, "sysconf" },
+	{ entropy, "getentropy and getrandom" },
+	{ arc4random_family, "arc4random, seeded by getentropy" },
 };
 
 int main(void)

@@ -124,6 +124,15 @@ long rb_thread_set_priority(long tid, int priority);
 long rb_set_tls(void *fs_base);
 
 /*
+ * Fills buf with len random bytes from the kernel's generator
+ * (kernel/random.c: ChaCha20, fast key erasure, seeded at boot from the
+ * CPU's seed instruction when present, cycle-counter jitter and the RTC).
+ * Returns len; -EINVAL if len is above RB_RANDOM_MAX (256) bytes, -EFAULT.
+ * Does not block: the generator is seeded before the first task starts.
+ */
+long rb_random(void *buf, size_t len);
+
+/*
  * Nanoseconds since boot, from the vDSO data page without entering the
  * kernel.  Never fails, never goes back, never blocks.
  */

@@ -17,6 +17,9 @@
 #define RB_PRIORITY_MAX     7
 #define RB_PRIORITY_DEFAULT 4   /* what the first thread of a task gets */
 
+/* The most bytes one rb_random() gives, as getentropy() allows (POSIX). */
+#define RB_RANDOM_MAX 256
+
 /* rb_clock_gettime() clocks. */
 #define RB_CLOCK_REALTIME  0   /* wall clock, ns since 1970-01-01 UTC */
 #define RB_CLOCK_MONOTONIC 1   /* ns since boot, never goes back */
