@@ -34,8 +34,11 @@ long rb_console_write(const void *buf, size_t len);
 long rb_console_read(void *buf, size_t len);
 
 /*
- * Ends the calling task, all its threads included, with status.
- * Never returns.
+ * Ends the calling task, all its threads included, with status.  Whoever
+ * sees the task's status (the bundle's verdict, rainbow-run) gets its low 8
+ * bits, status & 0xff, as POSIX passes to a waiting parent: 300 gives 44,
+ * -1 gives 255, 256 gives 0.  The kernel log shows both when they differ:
+ * "task NAME exited: 44 (from exit(300))".  Never returns.
  */
 _Noreturn void rb_exit(int status);
 
@@ -53,8 +56,9 @@ long rb_thread_create(void (*entry)(void *), void *arg, void *stack_top,
 		      void *tls);
 
 /*
- * Ends the calling thread; status goes to the thread that joins it.  The
- * last thread of a task to end ends the task with status.
+ * Ends the calling thread; status goes to the thread that joins it, whole.
+ * The last thread of a task to end ends the task with status, as rb_exit()
+ * does (its low 8 bits).
  * Never returns.
  */
 _Noreturn void rb_thread_exit(int status);
