@@ -29,6 +29,7 @@ struct task {
 	bool done;			/* exited or killed: status is final */
 	bool killed;
 	int exit_status;		/* exit()'s argument & TASK_STATUS_MASK */
+	uint64_t cpu_ns;		/* CPU time of all its threads, cputime.h */
 	/* The module the task was loaded from, to symbolize its faults. */
 	const void *image;
 	size_t image_size;

@@ -39,6 +39,7 @@ struct thread {
 	uint64_t tls_base;		/* user TLS pointer (the arch loads it on a switch) */
 	uint64_t utcb_base;		/* user UTCB pointer, likewise */
 	int exit_status;
+	uint64_t cpu_ns;		/* CPU time, cputime.h */
 	struct thread *joiner;		/* a thread waiting in join for this one */
 	/* IPC (ipc.c); the UTCB is reached through the direct map. */
 	struct rb_utcb *utcb;

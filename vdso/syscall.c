@@ -85,3 +85,8 @@ long rb_random(void *buf, size_t len)
 {
 	return rb_syscall2(SYS_random, (long)buf, (long)len);
 }
+
+long rb_cpu_time_ns(int which)
+{
+	return rb_syscall1(SYS_cpu_time, which);
+}

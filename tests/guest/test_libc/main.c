@@ -20,6 +20,8 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include <rainbow/thread.h>
+
 #include "tap.h"
 
 /* snprintf into a buffer, then compare with what the standard prescribes. */
@@ -87,7 +89,78 @@ static void clocks(void)
 	check(timespec_get(&ts, TIME_UTC) == TIME_UTC && ts.tv_sec > 1600000000 &&
 	      ts.tv_nsec >= 0 && ts.tv_nsec < 1000000000, "timespec_get(TIME_UTC) gives the time of day");
 	check(timespec_get(&ts, TIME_UTC + 1) == 0, "timespec_get of another base returns 0");
-	check(clock() == (clock_t)-1, "clock() is (clock_t)-1: processor time is not available");
+}
+
+#define MS 1000000L		/* nanoseconds */
+
+static long ns_of(clockid_t id)
+{
+	struct timespec ts;
+
+	return clock_gettime(id, &ts) == 0 ? ts.tv_sec * 1000 * MS + ts.tv_nsec : -1;
+}
+
+/* Spins on the monotonic clock for ms milliseconds. */
+static int busy(void *ms)
+{
+	long end = ns_of(CLOCK_MONOTONIC) + (long)(intptr_t)ms * MS;
+
+	while (ns_of(CLOCK_MONOTONIC) < end)
+		;
+	return 0;
+}
+
+/*
+ * Whether ns is about want_ms: within a quarter, plus a tick of resolution
+ * (a loaded host can delay the guest's timer ticks).
+ */
+static int about(long ns, long want_ms)
+{
+	return ns >= (want_ms * 3 / 4 - 10) * MS && ns <= (want_ms * 5 / 4 + 10) * MS;
+}
+
+static void cpu_time(void)
+{
+	long task0 = ns_of(CLOCK_PROCESS_CPUTIME_ID), thread0 = ns_of(CLOCK_THREAD_CPUTIME_ID);
+	clock_t clock0 = clock();
+	char what[160];
+
+	check(CLOCKS_PER_SEC == 1000000 && clock0 != (clock_t)-1 && task0 >= 0 && thread0 >= 0,
+	      "clock(), CLOCK_PROCESS_CPUTIME_ID and CLOCK_THREAD_CPUTIME_ID are available");
+	busy((void *)300);
+	long task1 = ns_of(CLOCK_PROCESS_CPUTIME_ID), thread1 = ns_of(CLOCK_THREAD_CPUTIME_ID);
+	clock_t clock1 = clock();
+	snprintf(what, sizeof what, "300 ms of spinning: about 300 ms of task, thread and clock() time "
+		 "(%ld, %ld, %ld ms)", (task1 - task0) / MS, (thread1 - thread0) / MS,
+		 (long)(clock1 - clock0) / (CLOCKS_PER_SEC / 1000));
+	check(about(task1 - task0, 300) && about(thread1 - thread0, 300) &&
+	      about((long)(clock1 - clock0) * (1000 * MS / CLOCKS_PER_SEC), 300), what);
+
+	struct timespec nap = { 0, 300 * MS };
+	nanosleep(&nap, NULL);
+	long task2 = ns_of(CLOCK_PROCESS_CPUTIME_ID);
+	snprintf(what, sizeof what, "300 ms of sleep: at most a tick of CPU time (%ld ms)",
+		 (task2 - task1) / MS);
+	check(task2 - task1 <= 10 * MS, what);
+
+	struct rb_thread *other = rb_thread_start(busy, (void *)200);
+	check(other && rb_thread_wait(other, NULL) == 0, "a thread spins 200 ms");
+	long task3 = ns_of(CLOCK_PROCESS_CPUTIME_ID), thread3 = ns_of(CLOCK_THREAD_CPUTIME_ID);
+	snprintf(what, sizeof what, "the task's time counts it (%ld ms), the joining thread's does not (%ld ms)",
+		 (task3 - task2) / MS, (thread3 - thread1) / MS);
+	check(about(task3 - task2, 200) && thread3 - thread1 <= 20 * MS, what);
+
+	struct timespec res = { 1, 1 };
+	check(clock_getres(CLOCK_PROCESS_CPUTIME_ID, &res) == 0 && res.tv_sec == 0 &&
+	      res.tv_nsec == 10 * MS, "clock_getres of CPU time: 10 ms, a timer tick");
+	check(clock_getres(CLOCK_MONOTONIC, &res) == 0 && res.tv_sec == 0 && res.tv_nsec == 1,
+	      "clock_getres of CLOCK_MONOTONIC: 1 ns");
+	errno = 0;
+	check(clock_getres(12345, &res) == -1 && errno == EINVAL, "clock_getres of an unknown clock: EINVAL");
+	errno = 0;
+	check(ns_of(12345) == -1 && errno == EINVAL, "clock_gettime of an unknown clock: EINVAL");
+	check(sysconf(_SC_CPUTIME) == 200112L && sysconf(_SC_THREAD_CPUTIME) == 200112L,
+	      "sysconf(_SC_CPUTIME), sysconf(_SC_THREAD_CPUTIME): 200112L");
 }
 
 static void no_files(void)
@@ -215,7 +288,8 @@ static const struct tap_test tests[] = {
 	{ long_double_formats, "long double in printf and scanf" },
 	{ other_formats, "%n, wide characters, positional and integer formats" },
 	{ quick_exit_registration, "at_quick_exit" },
-	{ clocks, "timespec_get and clock" },
+	{ clocks, "timespec_get" },
+	{ cpu_time, "CPU time: clock, CPU-time clocks" },
 	{ no_files, "a system without files" },
 	{ anonymous_mappings, "mmap and munmap" },
 	{ console_streams, "the console's streams and descriptors" },

@@ -137,6 +137,17 @@ long rb_set_tls(void *fs_base);
 long rb_random(void *buf, size_t len);
 
 /*
+ * CPU time used so far, in nanoseconds, by which: RB_CPU_TASK (the calling
+ * task, ended threads included) or RB_CPU_THREAD (the calling thread).
+ * Sampled by the timer (kernel/cputime.h): each tick charges its whole
+ * period to the thread it interrupts, so the resolution is
+ * RB_CPU_TIME_RESOLUTION_NS (10 ms) and time spent blocked or sleeping
+ * is not counted.  Returns the time (>= 0), or -EINVAL for another which.
+ * Does not block.
+ */
+long rb_cpu_time_ns(int which);
+
+/*
  * Nanoseconds since boot, from the vDSO data page without entering the
  * kernel.  Never fails, never goes back, never blocks.
  */

@@ -20,6 +20,11 @@
 /* The most bytes one rb_random() gives, as getentropy() allows (POSIX). */
 #define RB_RANDOM_MAX 256
 
+/* rb_cpu_time_ns() subjects, and its resolution: one timer tick. */
+#define RB_CPU_TASK   0   /* the calling task: all its threads, ended ones too */
+#define RB_CPU_THREAD 1   /* the calling thread */
+#define RB_CPU_TIME_RESOLUTION_NS 10000000
+
 /* rb_clock_gettime() clocks. */
 #define RB_CLOCK_REALTIME  0   /* wall clock, ns since 1970-01-01 UTC */
 #define RB_CLOCK_MONOTONIC 1   /* ns since boot, never goes back */
