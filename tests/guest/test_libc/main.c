@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/random.h>
+#include <sys/times.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -123,6 +124,8 @@ static void cpu_time(void)
 {
 	long task0 = ns_of(CLOCK_PROCESS_CPUTIME_ID), thread0 = ns_of(CLOCK_THREAD_CPUTIME_ID);
 	clock_t clock0 = clock();
+	struct tms tms0, tms1;
+	clock_t real0 = times(&tms0);
 	char what[160];
 
 	check(CLOCKS_PER_SEC == 1000000 && clock0 != (clock_t)-1 && task0 >= 0 && thread0 >= 0,
@@ -130,11 +133,20 @@ static void cpu_time(void)
 	busy((void *)300);
 	long task1 = ns_of(CLOCK_PROCESS_CPUTIME_ID), thread1 = ns_of(CLOCK_THREAD_CPUTIME_ID);
 	clock_t clock1 = clock();
+	clock_t real1 = times(&tms1);
 	snprintf(what, sizeof what, "300 ms of spinning: about 300 ms of task, thread and clock() time "
 		 "(%ld, %ld, %ld ms)", (task1 - task0) / MS, (thread1 - thread0) / MS,
 		 (long)(clock1 - clock0) / (CLOCKS_PER_SEC / 1000));
 	check(about(task1 - task0, 300) && about(thread1 - thread0, 300) &&
 	      about((long)(clock1 - clock0) * (1000 * MS / CLOCKS_PER_SEC), 300), what);
+
+	long tick = 1000 * MS / sysconf(_SC_CLK_TCK);
+	snprintf(what, sizeof what, "times(): about 300 ms of user time, none of system time, "
+		 "300 ms elapsed (%ld, %ld, %ld ms)", (long)(tms1.tms_utime - tms0.tms_utime) * tick / MS,
+		 (long)(tms1.tms_stime - tms0.tms_stime) * tick / MS, (long)(real1 - real0) * tick / MS);
+	check(sysconf(_SC_CLK_TCK) == 100 && about((long)(tms1.tms_utime - tms0.tms_utime) * tick, 300) &&
+	      tms1.tms_stime == 0 && tms1.tms_cutime == 0 && tms1.tms_cstime == 0 &&
+	      about((long)(real1 - real0) * tick, 300), what);
 
 	struct timespec nap = { 0, 300 * MS };
 	nanosleep(&nap, NULL);

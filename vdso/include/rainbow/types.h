@@ -24,6 +24,7 @@
 #define RB_CPU_TASK   0   /* the calling task: all its threads, ended ones too */
 #define RB_CPU_THREAD 1   /* the calling thread */
 #define RB_CPU_TIME_RESOLUTION_NS 10000000
+#define RB_CLOCK_TICKS_PER_SECOND 100   /* the same tick: times(), _SC_CLK_TCK */
 
 /* rb_clock_gettime() clocks. */
 #define RB_CLOCK_REALTIME  0   /* wall clock, ns since 1970-01-01 UTC */
