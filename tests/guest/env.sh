@@ -23,4 +23,13 @@ printf 'A=1 B=2\n' > "$dir/noprog.bundle"
 msg=$(mk/mkiso "$kernel" "$dir/noprog.bundle" "$dir/bad.iso" 2>&1)
 [ $? = 1 ] && [[ "$msg" == *"noprog.bundle:1: no program after the environment"* ]]
 tap $? "mk/mkiso refuses a line of environment only ($msg)"
+cp build/apps/hello "$dir/a=b"
+printf 'a=b\n' > "$dir/eqname.bundle"
+msg=$(mk/mkiso "$kernel" "$dir/eqname.bundle" "$dir/bad.iso" 2>&1)
+[ $? = 1 ] && [[ "$msg" == *"eqname.bundle:1: no program after the environment"* ]]
+tap $? "a path a=b is an assignment, as in a shell: no program ($msg)"
+printf '%s/a=b\n' "$(pwd)/$dir" > "$dir/eqname.bundle"
+msg=$(mk/mkiso "$kernel" "$dir/eqname.bundle" "$dir/bad.iso" 2>&1)
+[ $? = 1 ] && [[ "$msg" == *"eqname.bundle:1: malformed environment name"* ]]
+tap $? "any path with '=' is taken for the environment, so refused ($msg)"
 done_testing
