@@ -57,8 +57,9 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf,
 	const char *why;
 	struct ustack_info info = {
 		.argv = cmdline->argv, .argc = cmdline->argc,
-		.envp = cmdline->envp, .envc = cmdline->envc, .phdr = elf->phdr_vaddr, .phent = elf->phentsize,
-		.phnum = elf->phnum, .entry = elf->entry, .vdso = VDSO_BASE,
+		.envp = cmdline->envp, .envc = cmdline->envc,
+		.phdr = elf->phdr_vaddr, .phent = elf->phentsize, .phnum = elf->phnum,
+		.entry = elf->entry, .vdso = VDSO_BASE,
 	};
 
 	random_bytes(info.random, sizeof(info.random));

@@ -46,8 +46,8 @@ uint64_t ustack_build(uint8_t *buf, size_t size, uint64_t top,
 	static uint64_t uargv[CMDLINE_ARGS_MAX], uenvp[CMDLINE_ENV_MAX];
 
 	*why = "arguments do not fit on the initial stack";
-	if (argc > CMDLINE_ARGS_MAX || envc > CMDLINE_ENV_MAX || !push_strings(&b, info->argv, argc, uargv) ||
-	    !push_strings(&b, info->envp, envc, uenvp))
+	if (argc > CMDLINE_ARGS_MAX || envc > CMDLINE_ENV_MAX ||
+	    !push_strings(&b, info->argv, argc, uargv) || !push_strings(&b, info->envp, envc, uenvp))
 		return 0;
 	uint64_t random = push(&b, info->random, sizeof(info->random));
 	if (!random)
