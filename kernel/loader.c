@@ -12,6 +12,7 @@
 #include "thread.h"
 #include "sched.h"
 #include "ustack.h"
+#include "cmdline.h"
 #include "vdso_map.h"
 #include "vm.h"
 #include "memcharge.h"
@@ -22,12 +23,12 @@
 #include <stdio.h>
 #include <string.h>
 
-static void module_name(const char *cmdline, char name[TASK_NAME_MAX])
+static void module_name(const char *word, char name[TASK_NAME_MAX])
 {
-	size_t n = strcspn(cmdline, " ");
+	size_t n = strlen(word);
 	if (n >= TASK_NAME_MAX)
 		n = TASK_NAME_MAX - 1;
-	memcpy(name, cmdline, n);
+	memcpy(name, word, n);
 	name[n] = '\0';
 }
 
@@ -66,14 +67,16 @@ static const char *map_segment(struct task *t, const uint8_t *image, const struc
 	return NULL;
 }
 
-static const char *setup_stack(struct task *t, const struct elf_image *elf, const char *cmdline,
-			       uint64_t *sp)
+static const char *setup_stack(struct task *t, const struct elf_image *elf,
+			       const struct cmdline *cmdline, uint64_t *sp)
 {
 	static uint8_t top_page[USER_PAGE_SIZE];
 	const char *why;
 	struct ustack_info info = {
-		.cmdline = cmdline, .phdr = elf->phdr_vaddr, .phent = elf->phentsize,
-		.phnum = elf->phnum, .entry = elf->entry, .vdso = VDSO_BASE,
+		.argv = cmdline->argv, .argc = cmdline->argc,
+		.envp = cmdline->envp, .envc = cmdline->envc,
+		.phdr = elf->phdr_vaddr, .phent = elf->phentsize, .phnum = elf->phnum,
+		.entry = elf->entry, .vdso = VDSO_BASE,
 	};
 
 	random_bytes(info.random, sizeof(info.random));
@@ -90,7 +93,7 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf, cons
 }
 
 static const char *load(struct task *t, const void *image, const struct elf_image *elf,
-			const char *cmdline)
+			const struct cmdline *cmdline)
 {
 	uint64_t sp;
 
@@ -107,15 +110,17 @@ static const char *load(struct task *t, const void *image, const struct elf_imag
 	return NULL;
 }
 
-void loader_start_module(const void *image, size_t size, const char *cmdline)
+void loader_start_module(const void *image, size_t size, const char *string, unsigned index)
 {
 	static struct elf_image elf;
+	static struct cmdline cmdline;
 	char name[TASK_NAME_MAX];
-	const char *why;
 	uint64_t bias = load_bias_for(image, size);
+	const char *why = cmdline_parse(string, index, &cmdline);
 
-	module_name(cmdline, name);
-	why = elf_check(image, size, bias, USER_IMAGE_LOW, USER_IMAGE_TOP, &elf);
+	module_name(cmdline.name, name);
+	if (!why)
+		why = elf_check(image, size, bias, USER_IMAGE_LOW, USER_IMAGE_TOP, &elf);
 	if (why) {
 		klog("module %s refused: %s", name, why);
 		bundle_note_refused();
@@ -130,7 +135,7 @@ void loader_start_module(const void *image, size_t size, const char *cmdline)
 	t->image = image;
 	t->image_size = size;
 	t->load_bias = bias;
-	why = load(t, image, &elf, cmdline);
+	why = load(t, image, &elf, &cmdline);
 	if (why) {
 		klog("module %s refused: %s", name, why);
 		task_free(t);

@@ -83,7 +83,7 @@ static void start_modules(void)
 	for (unsigned i = 0; i < boot.nmodules; i++) {
 		const struct boot_module *m = &boot.modules[i];
 		klog("module %u: %lu bytes, \"%s\"", i, m->end - m->start, m->cmdline);
-		loader_start_module(phys_to_virt(m->start), m->end - m->start, m->cmdline);
+		loader_start_module(phys_to_virt(m->start), m->end - m->start, m->cmdline, i);
 	}
 	for (unsigned i = 0; i < boot.skipped_modules; i++) {
 		klog("module %u refused: more than %u modules", BOOT_MODULES_MAX + i, BOOT_MODULES_MAX);

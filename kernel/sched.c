@@ -7,6 +7,7 @@
 #include "sched.h"
 #include "task.h"
 #include "bundle.h"
+#include "cputime.h"
 #include "timer.h"
 #include "panic.h"
 #include "arch/thread_arch.h"
@@ -151,6 +152,8 @@ static void wake_sleepers(uint64_t now)
 void sched_tick(void)
 {
 	wake_sleepers(timer_ticks());
+	if (current != idle)
+		cputime_charge_tick(current);
 	if (current != idle && current->slice_left && --current->slice_left == 0)
 		need_resched = true;
 }

@@ -124,11 +124,13 @@ void task_end(struct task *t, int status, bool killed)
 
 	t->done = true;
 	t->killed = killed;
-	t->exit_status = status;
+	t->exit_status = status & TASK_STATUS_MASK;
 	t->live_threads = 0;
 	alive--;
-	if (!killed)
+	if (!killed && status == t->exit_status)
 		klog("task %s exited: %d", t->name, status);
+	else if (!killed)
+		klog("task %s exited: %d (from exit(%d))", t->name, t->exit_status, status);
 	names_task_ending(t);
 	port_task_ending(t);
 	for (struct list *l = t->threads.next; l != &t->threads;) {

@@ -12,6 +12,12 @@
 /* Threads a task may hold, exited ones included until joined (docs/limits.md). */
 #define TASK_THREADS_MAX 128
 
+/*
+ * What a task's status keeps of exit()'s argument: the low 8 bits, as
+ * POSIX passes to a waiting parent (exit(300) is 44, exit(-1) 255).
+ */
+#define TASK_STATUS_MASK 0xff
+
 /* A task: an address space and the threads that run in it. */
 struct task {
 	long id;
@@ -22,7 +28,8 @@ struct task {
 	unsigned held_threads;		/* threads not yet freed: the limit's count */
 	bool done;			/* exited or killed: status is final */
 	bool killed;
-	int exit_status;
+	int exit_status;		/* exit()'s argument & TASK_STATUS_MASK */
+	uint64_t cpu_ns;		/* CPU time of all its threads, cputime.h */
 	/* The module the task was loaded from, to symbolize its faults. */
 	const void *image;
 	size_t image_size;
@@ -51,7 +58,11 @@ struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t ent
 				 uint64_t sp, uint64_t arg, uint64_t tls_base);
 /* Thread exit: the last one out ends the task with its status. */
 _Noreturn void task_thread_exit(int status);
-/* End the whole task (exit or kill); does not return if t is current's. */
+/*
+ * End the whole task (exit or kill) with status & TASK_STATUS_MASK; the log
+ * shows the full status too when they differ.  Does not return if t is
+ * current's.
+ */
 void task_end(struct task *t, int status, bool killed);
 /*
  * Free an ended thread nobody runs on: a dead one after the switch away

@@ -40,6 +40,7 @@ struct thread {
 	uint64_t tls_base;		/* user TLS pointer (the arch loads it on a switch) */
 	uint64_t utcb_base;		/* user UTCB pointer, likewise */
 	int exit_status;
+	uint64_t cpu_ns;		/* CPU time, cputime.h */
 	struct thread *joiner;		/* a thread waiting in join for this one */
 	struct list futex_link;		/* FUTEX: its task's futex_waiters (futex.c) */
 	uint64_t futex_addr;		/* FUTEX: the user address waited on */

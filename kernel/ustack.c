@@ -1,13 +1,15 @@
 /*
  * The initial user stack, built in a kernel buffer and copied into the
- * task.  From the stack pointer upwards: argc, argv[], NULL, envp[]
- * (empty), NULL, the auxiliary vector ending in AT_NULL; strings and
+ * task.  From the stack pointer upwards: argc, argv[], NULL, envp[],
+ * NULL, the auxiliary vector ending in AT_NULL; strings and
  * AT_RANDOM's bytes sit above, at the very top.  Pure code: tested on the
  * host.
  */
 #include "ustack.h"
 #include "user_layout.h"
+#include "cmdline.h"
 #include <elf.h>
+#include <stdbool.h>
 #include <string.h>
 
 #define AUX_PAIRS 11
@@ -27,42 +29,26 @@ static uint64_t push(struct builder *b, const void *src, size_t n)
 	return b->top - b->low;
 }
 
-static unsigned split_args(char *copy, char *argv[USTACK_MAX_ARGS], const char **why)
+/* Push n strings, last first; their user addresses into user[], false if full. */
+static bool push_strings(struct builder *b, const char *const *s, unsigned n, uint64_t *user)
 {
-	unsigned argc = 0;
-
-	for (char *p = strtok(copy, " "); p; p = strtok(NULL, " ")) {
-		if (argc == USTACK_MAX_ARGS) {
-			*why = "more than 64 arguments";
-			return 0;
-		}
-		argv[argc++] = p;
-	}
-	if (!argc)
-		*why = "empty command line";
-	return argc;
+	for (unsigned i = n; i-- > 0;)
+		if (!(user[i] = push(b, s[i], strlen(s[i]) + 1)))
+			return false;
+	return true;
 }
 
 uint64_t ustack_build(uint8_t *buf, size_t size, uint64_t top,
 		      const struct ustack_info *info, const char **why)
 {
 	struct builder b = { buf, top, size, 0 };
-	char copy[1024];
-	char *argv[USTACK_MAX_ARGS];
-	uint64_t uargv[USTACK_MAX_ARGS];
+	unsigned argc = info->argc, envc = info->envc;
+	static uint64_t uargv[CMDLINE_ARGS_MAX], uenvp[CMDLINE_ENV_MAX];
 
 	*why = "arguments do not fit on the initial stack";
-	if (strlen(info->cmdline) >= sizeof(copy)) {
-		*why = "command line longer than 1023 bytes";
+	if (argc > CMDLINE_ARGS_MAX || envc > CMDLINE_ENV_MAX ||
+	    !push_strings(&b, info->argv, argc, uargv) || !push_strings(&b, info->envp, envc, uenvp))
 		return 0;
-	}
-	strcpy(copy, info->cmdline);
-	unsigned argc = split_args(copy, argv, why);
-	if (!argc)
-		return 0;
-	for (unsigned i = argc; i-- > 0;)
-		if (!(uargv[i] = push(&b, argv[i], strlen(argv[i]) + 1)))
-			return 0;
 	uint64_t random = push(&b, info->random, sizeof(info->random));
 	if (!random)
 		return 0;
@@ -73,7 +59,7 @@ uint64_t ustack_build(uint8_t *buf, size_t size, uint64_t top,
 		{ AT_UID, 0 }, { AT_RANDOM, random }, { AT_SYSINFO_EHDR, info->vdso },
 		{ AT_SECURE, 0 }, { AT_NULL, 0 },
 	};
-	uint64_t words = 1 + argc + 1 + 1 + 2 * AUX_PAIRS;
+	uint64_t words = 1 + argc + 1 + envc + 1 + 2 * AUX_PAIRS;
 	/* The stack pointer must be 16-byte aligned at the entry point. */
 	uint64_t sp = (top - b.low - words * 8) & ~15ull;
 	if (top - sp > size)
@@ -83,7 +69,9 @@ uint64_t ustack_build(uint8_t *buf, size_t size, uint64_t top,
 	for (unsigned i = 0; i < argc; i++)
 		*w++ = uargv[i];
 	*w++ = 0;			/* end of argv */
-	*w++ = 0;			/* envp: empty */
+	for (unsigned i = 0; i < envc; i++)
+		*w++ = uenvp[i];
+	*w++ = 0;			/* end of envp */
 	memcpy(w, aux, sizeof(aux));
 	*why = NULL;
 	return sp;

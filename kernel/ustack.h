@@ -4,11 +4,12 @@
 #include <stdint.h>
 #include <stddef.h>
 
-#define USTACK_MAX_ARGS 64
-
 /* What a new program learns from its initial stack (System V x86-64 ABI). */
 struct ustack_info {
-	const char *cmdline;		/* "name arg1 arg2 ...", split on spaces */
+	const char *const *argv;	/* argc (<= CMDLINE_ARGS_MAX) strings, argv[0] the name */
+	unsigned argc;
+	const char *const *envp;	/* envc (<= CMDLINE_ENV_MAX) "NAME=value" strings */
+	unsigned envc;
 	uint64_t phdr, phent, phnum;	/* AT_PHDR, AT_PHENT, AT_PHNUM */
 	uint64_t entry;			/* AT_ENTRY */
 	uint64_t vdso;			/* AT_SYSINFO_EHDR */

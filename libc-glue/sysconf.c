@@ -19,14 +19,16 @@ long sysconf(int name)
 		return 1;
 	case _SC_OPEN_MAX:
 		return 3;		/* the console's 0, 1 and 2 */
+	case _SC_CLK_TCK:		/* times()'s unit */
+		return RB_CLOCK_TICKS_PER_SECOND;
+	case _SC_CPUTIME:		/* the options without their macros: docs/sdk.md */
+	case _SC_THREAD_CPUTIME:
+		return 200112L;
 	case _SC_ARG_MAX:
-	case _SC_CLK_TCK:
 	case _SC_CHILD_MAX:
 	case _SC_NGROUPS_MAX:
 	case _SC_THREADS:
 	case _SC_TIMERS:
-	case _SC_CPUTIME:
-	case _SC_THREAD_CPUTIME:
 	case _SC_MAPPED_FILES:
 	case _SC_SPAWN:
 		return -1;

@@ -18,6 +18,7 @@ UNIT_DEPS_test_multiboot2 := kernel/multiboot2.c kernel/memmap.c
 UNIT_DEPS_test_elf_check  := kernel/elf_check.c tests/unit/elf_module.c
 UNIT_DEPS_test_elf_segments := kernel/elf_check.c tests/unit/elf_module.c
 UNIT_DEPS_test_ustack     := kernel/ustack.c
+UNIT_DEPS_test_cmdline    := kernel/cmdline.c
 UNIT_DEPS_test_elf_sym    := kernel/elf_sym.c
 UNIT_DEPS_test_chacha20   := kernel/chacha20.c
 UNIT_DEPS_test_vdso_lookup := crt/dso_lookup.c vdso/calls.def

@@ -91,3 +91,13 @@ long rb_set_tls(void *fs_base)
 {
 	return rb_syscall1(SYS_set_tls, (long)fs_base);
 }
+
+long rb_random(void *buf, size_t len)
+{
+	return rb_syscall2(SYS_random, (long)buf, (long)len);
+}
+
+long rb_cpu_time_ns(int which)
+{
+	return rb_syscall1(SYS_cpu_time, which);
+}

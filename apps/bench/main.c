@@ -19,5 +19,6 @@ int main(int argc, char **argv)
 	bench_mem_map_unmap();
 	bench_mem_map_unmap_busy();
 	bench_pthread();
+	bench_getentropy_32();
 	return bench_failed();
 }

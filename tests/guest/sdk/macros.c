@@ -52,6 +52,15 @@ static void posix_options(void)
 #else
 	check(0, "_POSIX_MONOTONIC_CLOCK is defined");
 #endif
+#if defined(CLOCK_PROCESS_CPUTIME_ID) && defined(CLOCK_THREAD_CPUTIME_ID)
+	struct timespec cpu;
+	check(clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu) == 0 &&
+	      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu) == 0 && sysconf(_SC_CPUTIME) > 0 &&
+	      sysconf(_SC_THREAD_CPUTIME) > 0,
+	      "the CPU-time clocks are declared, work, and sysconf says so (their option macros stay undefined)");
+#else
+	check(0, "CLOCK_PROCESS_CPUTIME_ID and CLOCK_THREAD_CPUTIME_ID are declared");
+#endif
 }
 
 static const struct tap_test tests[] = {

@@ -3,7 +3,7 @@
  * provides beyond picolibc's defaults (docs/runtime.md): long double and
  * wide-character formats, %n, quick_exit, timespec_get, the calls of a
  * system without files, mmap and munmap, fileno of the console streams,
- * sysconf.  Each expected value is
+ * sysconf, getentropy, getrandom and arc4random.  Each expected value is
  * the standard's, not what Rainbow happened to print.
  */
 #include <errno.h>
@@ -15,9 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/random.h>
+#include <sys/times.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
+
+#include <rainbow/thread.h>
 
 #include "tap.h"
 
@@ -86,7 +90,89 @@ static void clocks(void)
 	check(timespec_get(&ts, TIME_UTC) == TIME_UTC && ts.tv_sec > 1600000000 &&
 	      ts.tv_nsec >= 0 && ts.tv_nsec < 1000000000, "timespec_get(TIME_UTC) gives the time of day");
 	check(timespec_get(&ts, TIME_UTC + 1) == 0, "timespec_get of another base returns 0");
-	check(clock() == (clock_t)-1, "clock() is (clock_t)-1: processor time is not available");
+}
+
+#define MS 1000000L		/* nanoseconds */
+
+static long ns_of(clockid_t id)
+{
+	struct timespec ts;
+
+	return clock_gettime(id, &ts) == 0 ? ts.tv_sec * 1000 * MS + ts.tv_nsec : -1;
+}
+
+/* Spins on the monotonic clock for ms milliseconds. */
+static int busy(void *ms)
+{
+	long end = ns_of(CLOCK_MONOTONIC) + (long)(intptr_t)ms * MS;
+
+	while (ns_of(CLOCK_MONOTONIC) < end)
+		;
+	return 0;
+}
+
+/*
+ * Whether ns is about want_ms: within a quarter, plus a tick of resolution
+ * (a loaded host can delay the guest's timer ticks).
+ */
+static int about(long ns, long want_ms)
+{
+	return ns >= (want_ms * 3 / 4 - 10) * MS && ns <= (want_ms * 5 / 4 + 10) * MS;
+}
+
+static void cpu_time(void)
+{
+	long task0 = ns_of(CLOCK_PROCESS_CPUTIME_ID), thread0 = ns_of(CLOCK_THREAD_CPUTIME_ID);
+	clock_t clock0 = clock();
+	struct tms tms0, tms1;
+	clock_t real0 = times(&tms0);
+	char what[160];
+
+	check(CLOCKS_PER_SEC == 1000000 && clock0 != (clock_t)-1 && task0 >= 0 && thread0 >= 0,
+	      "clock(), CLOCK_PROCESS_CPUTIME_ID and CLOCK_THREAD_CPUTIME_ID are available");
+	busy((void *)300);
+	long task1 = ns_of(CLOCK_PROCESS_CPUTIME_ID), thread1 = ns_of(CLOCK_THREAD_CPUTIME_ID);
+	clock_t clock1 = clock();
+	clock_t real1 = times(&tms1);
+	snprintf(what, sizeof what, "300 ms of spinning: about 300 ms of task, thread and clock() time "
+		 "(%ld, %ld, %ld ms)", (task1 - task0) / MS, (thread1 - thread0) / MS,
+		 (long)(clock1 - clock0) / (CLOCKS_PER_SEC / 1000));
+	check(about(task1 - task0, 300) && about(thread1 - thread0, 300) &&
+	      about((long)(clock1 - clock0) * (1000 * MS / CLOCKS_PER_SEC), 300), what);
+
+	long tick = 1000 * MS / sysconf(_SC_CLK_TCK);
+	snprintf(what, sizeof what, "times(): about 300 ms of user time, none of system time, "
+		 "300 ms elapsed (%ld, %ld, %ld ms)", (long)(tms1.tms_utime - tms0.tms_utime) * tick / MS,
+		 (long)(tms1.tms_stime - tms0.tms_stime) * tick / MS, (long)(real1 - real0) * tick / MS);
+	check(sysconf(_SC_CLK_TCK) == 100 && about((long)(tms1.tms_utime - tms0.tms_utime) * tick, 300) &&
+	      tms1.tms_stime == 0 && tms1.tms_cutime == 0 && tms1.tms_cstime == 0 &&
+	      about((long)(real1 - real0) * tick, 300), what);
+
+	struct timespec nap = { 0, 300 * MS };
+	nanosleep(&nap, NULL);
+	long task2 = ns_of(CLOCK_PROCESS_CPUTIME_ID);
+	snprintf(what, sizeof what, "300 ms of sleep: at most a tick of CPU time (%ld ms)",
+		 (task2 - task1) / MS);
+	check(task2 - task1 <= 10 * MS, what);
+
+	struct rb_thread *other = rb_thread_start(busy, (void *)200);
+	check(other && rb_thread_wait(other, NULL) == 0, "a thread spins 200 ms");
+	long task3 = ns_of(CLOCK_PROCESS_CPUTIME_ID), thread3 = ns_of(CLOCK_THREAD_CPUTIME_ID);
+	snprintf(what, sizeof what, "the task's time counts it (%ld ms), the joining thread's does not (%ld ms)",
+		 (task3 - task2) / MS, (thread3 - thread1) / MS);
+	check(about(task3 - task2, 200) && thread3 - thread1 <= 20 * MS, what);
+
+	struct timespec res = { 1, 1 };
+	check(clock_getres(CLOCK_PROCESS_CPUTIME_ID, &res) == 0 && res.tv_sec == 0 &&
+	      res.tv_nsec == 10 * MS, "clock_getres of CPU time: 10 ms, a timer tick");
+	check(clock_getres(CLOCK_MONOTONIC, &res) == 0 && res.tv_sec == 0 && res.tv_nsec == 1,
+	      "clock_getres of CLOCK_MONOTONIC: 1 ns");
+	errno = 0;
+	check(clock_getres(12345, &res) == -1 && errno == EINVAL, "clock_getres of an unknown clock: EINVAL");
+	errno = 0;
+	check(ns_of(12345) == -1 && errno == EINVAL, "clock_gettime of an unknown clock: EINVAL");
+	check(sysconf(_SC_CPUTIME) == 200112L && sysconf(_SC_THREAD_CPUTIME) == 200112L,
+	      "sysconf(_SC_CPUTIME), sysconf(_SC_THREAD_CPUTIME): 200112L");
 }
 
 static void no_files(void)
@@ -159,15 +245,69 @@ static void limits(void)
 	check(sysconf(_SC_NPROCESSORS_ONLN) == 1, "one processor");
 }
 
+/* Whether len bytes look random: about half of their bits set, not all equal. */
+static int looks_random(const unsigned char *p, size_t len)
+{
+	size_t ones = 0;
+
+	for (size_t i = 0; i < len; i++)
+		ones += (size_t)__builtin_popcount(p[i]);
+	return ones > len * 8 * 2 / 5 && ones < len * 8 * 3 / 5;
+}
+
+static void entropy(void)
+{
+	unsigned char a[GETENTROPY_MAX + 1], b[32];
+	static unsigned char big[4000];
+
+	check(getentropy(a, 32) == 0 && getentropy(b, 32) == 0 && memcmp(a, b, 32) != 0 &&
+	      looks_random(a, 32), "getentropy(32) gives fresh random bytes each time");
+	check(getentropy(a, GETENTROPY_MAX) == 0 && looks_random(a, GETENTROPY_MAX),
+	      "getentropy(GETENTROPY_MAX = 256)");
+	check(getentropy(a, 0) == 0, "getentropy of 0 bytes");
+	errno = 0;
+	check(getentropy(a, GETENTROPY_MAX + 1) == -1 && errno == EINVAL,
+	      "getentropy of 257 bytes: EINVAL (POSIX 2024)");
+	errno = 0;
+	check(getentropy(NULL, 16) == -1 && errno == EFAULT, "getentropy into NULL: EFAULT");
+	errno = 0;
+	check(getentropy((void *)(uintptr_t)looks_random, 16) == -1 && errno == EFAULT,
+	      "getentropy into read-only text: EFAULT");
+	check(getrandom(big, sizeof big, 0) == (ssize_t)sizeof big && looks_random(big, sizeof big) &&
+	      looks_random(big + sizeof big - 64, 64), "getrandom of 4000 bytes fills them all");
+	check(getrandom(b, 8, GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE) == 8,
+	      "getrandom takes GRND_NONBLOCK, GRND_RANDOM, GRND_INSECURE");
+	errno = 0;
+	check(getrandom(b, 8, 0x80) == -1 && errno == EINVAL, "getrandom with an unknown flag: EINVAL");
+	errno = 0;
+	check(getrandom(NULL, 8, 0) == -1 && errno == EFAULT, "getrandom into NULL: EFAULT");
+}
+
+static void arc4random_family(void)
+{
+	uint32_t x = arc4random(), y = arc4random(), below = 1;
+	unsigned char buf[64];
+
+	for (int i = 0; i < 1000; i++)
+		below &= arc4random_uniform(10) < 10;
+	arc4random_buf(buf, sizeof buf);
+	check(x != y, "arc4random gives different values");
+	check(below, "arc4random_uniform(10) stays below 10");
+	check(looks_random(buf, sizeof buf), "arc4random_buf fills its buffer");
+}
+
 static const struct tap_test tests[] = {
 	{ long_double_formats, "long double in printf and scanf" },
 	{ other_formats, "%n, wide characters, positional and integer formats" },
 	{ quick_exit_registration, "at_quick_exit" },
-	{ clocks, "timespec_get and clock" },
+	{ clocks, "timespec_get" },
+	{ cpu_time, "CPU time: clock, CPU-time clocks" },
 	{ no_files, "a system without files" },
 	{ anonymous_mappings, "mmap and munmap" },
 	{ console_streams, "the console's streams and descriptors" },
 	{ limits, "sysconf" },
+	{ entropy, "getentropy and getrandom" },
+	{ arc4random_family, "arc4random, seeded by getentropy" },
 };
 
 int main(void)

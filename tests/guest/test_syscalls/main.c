@@ -71,12 +71,38 @@ static void sleep_and_ids_behave(void)
 	check(rb_yield() == 0, "yield returns 0");
 }
 
+static void random_rejects_bad_requests(void)
+{
+	char buf[RB_RANDOM_MAX + 1];
+
+	check(rb_random(buf, RB_RANDOM_MAX) == RB_RANDOM_MAX, "random: 256 bytes is 256");
+	check(rb_random(buf, 0) == 0, "random: 0 bytes is 0");
+	check(rb_random(buf, RB_RANDOM_MAX + 1) == -EINVAL, "random: 257 bytes is EINVAL");
+	check(rb_random(buf, SIZE_MAX) == -EINVAL, "random: a huge length is EINVAL");
+	check(rb_random(NULL, 16) == -EFAULT, "random: null buffer is EFAULT");
+	check(rb_random(KERNEL_ADDR, 16) == -EFAULT, "random: kernel buffer is EFAULT");
+	check(rb_random(NONCANON, 16) == -EFAULT, "random: non-canonical buffer is EFAULT");
+	check(rb_random((void *)"constant", 4) == -EFAULT, "random: read-only buffer is EFAULT");
+}
+
+static void cpu_time_rejects_bad_subjects(void)
+{
+	check(rb_cpu_time_ns(RB_CPU_TASK) >= 0 && rb_cpu_time_ns(RB_CPU_THREAD) >= 0,
+	      "cpu_time: task and thread are >= 0");
+	check(rb_cpu_time_ns(2) == -EINVAL && rb_cpu_time_ns(-1) == -EINVAL,
+	      "cpu_time: another subject is EINVAL");
+	check(rb_cpu_time_ns(RB_CPU_THREAD) <= rb_cpu_time_ns(RB_CPU_TASK),
+	      "cpu_time: a thread's is at most its task's");
+}
+
 static const struct tap_test tests[] = {
 	{ console_write_rejects_bad_buffers, "console_write" },
 	{ console_read_rejects_read_only_buffers, "console_read" },
 	{ mem_map_rejects_bad_requests, "mem_map and mem_unmap" },
 	{ thread_calls_reject_bad_arguments, "thread calls and set_tls" },
 	{ sleep_and_ids_behave, "sleep, ids and yield" },
+	{ random_rejects_bad_requests, "random" },
+	{ cpu_time_rejects_bad_subjects, "cpu_time" },
 };
 
 int main(void)

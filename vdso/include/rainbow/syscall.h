@@ -34,8 +34,11 @@ long rb_console_write(const void *buf, size_t len);
 long rb_console_read(void *buf, size_t len);
 
 /*
- * Ends the calling task, all its threads included, with status.
- * Never returns.
+ * Ends the calling task, all its threads included, with status.  Whoever
+ * sees the task's status (the bundle's verdict, rainbow-run) gets its low 8
+ * bits, status & 0xff, as POSIX passes to a waiting parent: 300 gives 44,
+ * -1 gives 255, 256 gives 0.  The kernel log shows both when they differ:
+ * "task NAME exited: 44 (from exit(300))".  Never returns.
  */
 _Noreturn void rb_exit(int status);
 
@@ -53,8 +56,9 @@ long rb_thread_create(void (*entry)(void *), void *arg, void *stack_top,
 		      void *tls);
 
 /*
- * Ends the calling thread; status goes to the thread that joins it.  The
- * last thread of a task to end ends the task with status.
+ * Ends the calling thread; status goes to the thread that joins it, whole.
+ * The last thread of a task to end ends the task with status, as rb_exit()
+ * does (its low 8 bits).
  * Never returns.
  */
 _Noreturn void rb_thread_exit(int status);
@@ -160,6 +164,26 @@ long rb_futex_wake(const volatile uint32_t *addr, uint32_t count);
  * Returns 0, or -EINVAL if fs_base is not a user address.
  */
 long rb_set_tls(void *fs_base);
+
+/*
+ * Fills buf with len random bytes from the kernel's generator
+ * (kernel/random.c: ChaCha20, fast key erasure, seeded at boot from the
+ * CPU's seed instruction when present, cycle-counter jitter and the RTC).
+ * Returns len; -EINVAL if len is above RB_RANDOM_MAX (256) bytes, -EFAULT.
+ * Does not block: the generator is seeded before the first task starts.
+ */
+long rb_random(void *buf, size_t len);
+
+/*
+ * CPU time used so far, in nanoseconds, by which: RB_CPU_TASK (the calling
+ * task, ended threads included) or RB_CPU_THREAD (the calling thread).
+ * Sampled by the timer (kernel/cputime.h): each tick charges its whole
+ * period to the thread it interrupts, so the resolution is
+ * RB_CPU_TIME_RESOLUTION_NS (10 ms) and time spent blocked or sleeping
+ * is not counted.  Returns the time (>= 0), or -EINVAL for another which.
+ * Does not block.
+ */
+long rb_cpu_time_ns(int which);
 
 /*
  * Nanoseconds since boot, from the vDSO data page without entering the

@@ -17,6 +17,15 @@
 #define RB_PRIORITY_MAX     7
 #define RB_PRIORITY_DEFAULT 4   /* what the first thread of a task gets */
 
+/* The most bytes one rb_random() gives, as getentropy() allows (POSIX). */
+#define RB_RANDOM_MAX 256
+
+/* rb_cpu_time_ns() subjects, and its resolution: one timer tick. */
+#define RB_CPU_TASK   0   /* the calling task: all its threads, ended ones too */
+#define RB_CPU_THREAD 1   /* the calling thread */
+#define RB_CPU_TIME_RESOLUTION_NS 10000000
+#define RB_CLOCK_TICKS_PER_SECOND 100   /* the same tick: times(), _SC_CLK_TCK */
+
 /* rb_clock_gettime() clocks. */
 #define RB_CLOCK_REALTIME  0   /* wall clock, ns since 1970-01-01 UTC */
 #define RB_CLOCK_MONOTONIC 1   /* ns since boot, never goes back */
