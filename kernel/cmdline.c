@@ -34,6 +34,37 @@ static bool good_assignment(const char *word)
 	return true;
 }
 
+/*
+ * The next word of *p, unquoted in place: GRUB passes each module argument
+ * with a backslash before every \, ' and ", and an argument holding a
+ * space in double quotes (grub_create_loader_cmdline), so a backslash takes
+ * the next character as it is and double quotes group.  Returns the word,
+ * or NULL at the end; *p moves past it.
+ */
+static char *next_word(char **p)
+{
+	char *in = *p, *out;
+	bool quoted = false;
+
+	while (*in == ' ')
+		in++;
+	if (!*in)
+		return NULL;
+	char *word = out = in;
+	for (; *in && (quoted || *in != ' '); in++) {
+		if (*in == '"') {
+			quoted = !quoted;
+		} else if (*in == '\\' && in[1]) {
+			*out++ = *++in;
+		} else {
+			*out++ = *in;
+		}
+	}
+	*p = *in ? in + 1 : in;
+	*out = '\0';
+	return word;
+}
+
 const char *cmdline_parse(const char *s, unsigned index, struct cmdline *out)
 {
 	out->argc = out->envc = 0;
@@ -42,7 +73,8 @@ const char *cmdline_parse(const char *s, unsigned index, struct cmdline *out)
 	if (strlen(s) >= sizeof(out->words))
 		return "command line longer than 1023 bytes";
 	strcpy(out->words, s);
-	for (char *save, *w = strtok_r(out->words, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+	char *rest = out->words;
+	for (char *w = next_word(&rest); w; w = next_word(&rest)) {
 		if (out->argc == 0 && strchr(w, '=')) {
 			if (!good_assignment(w))
 				return "malformed environment name (want NAME=value, NAME of letters, digits, _)";

@@ -3,7 +3,8 @@
 #
 #   bin/rainbow-run                boot a bundle, as make run does
 #   bin/x86_64-rainbow-gcc, -g++   gcc with the SDK's specs
-#   libexec/rainbow/{mkiso,qemu}   rainbow-run's helpers
+#   libexec/rainbow/{mkiso,qemu}   rainbow-run's helpers, bundle-limits (the
+#                                  kernel's, which mkiso enforces)
 #   share/rainbow/                 rainbow.elf, vdso.so, vdso.dbg,
 #                                  toolchain.cmake, meson-cross.txt, cmake/
 #   x86_64-rainbow/                the sysroot: include/, lib/, rainbow.specs
@@ -36,6 +37,7 @@ install: $(KERNEL_ELF) $(VDSO_SO) $(VDSO_DBG) $(SYSROOT_STAMP)
 		$(SDK_SYSROOT)
 	$(Q)install -m 755 mk/rainbow-run $(PREFIX)/bin/rainbow-run
 	$(Q)install -m 755 mk/mkiso mk/qemu $(PREFIX)/libexec/rainbow/
+	$(Q)mk/mkiso --limits > $(PREFIX)/libexec/rainbow/bundle-limits
 	$(Q)install -m 644 $(KERNEL_ELF) $(VDSO_SO) $(VDSO_DBG) $(SDK_DATA)/
 	$(Q)install -m 644 sdk/cmake/Platform/Rainbow.cmake $(SDK_DATA)/cmake/Platform/
 	$(Q)$(call sdk_file,sdk/toolchain.cmake.in,$(SDK_DATA)/toolchain.cmake)

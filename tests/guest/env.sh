@@ -32,4 +32,18 @@ printf '%s/a=b\n' "$(pwd)/$dir" > "$dir/eqname.bundle"
 msg=$(mk/mkiso "$kernel" "$dir/eqname.bundle" "$dir/bad.iso" 2>&1)
 [ $? = 1 ] && [[ "$msg" == *"eqname.bundle:1: malformed environment name"* ]]
 tap $? "any path with '=' is taken for the environment, so refused ($msg)"
+# Words reach argv as written, whatever GRUB escapes or would expand.
+printf '%s %s\n' "$(pwd)/build/apps/args" "'q' \"d\" back\\slash \$HOME \${root} a;b #c *" > "$dir/literal.bundle"
+boot env-literal "$dir/literal.bundle"
+expect_status 0 "a bundle of quotes, backslashes, \$, ; and # boots"
+expect "^argv\\[1\\] = \"'q'\"\$" "a single-quoted word arrives as written"
+expect '^argv\[2\] = ""d""$' "a double-quoted word arrives as written"
+expect '^argv\[3\] = "back\\slash"$' "a backslash arrives as written"
+# shellcheck disable=SC2016 # a literal $ in the patterns
+expect '^argv\[4\] = "\$HOME"$' "\$HOME is not expanded"
+# shellcheck disable=SC2016
+expect '^argv\[5\] = "\$\{root\}"$' "\${root}, a GRUB variable, is not expanded"
+expect '^argv\[6\] = "a;b"$' "; is a character"
+expect '^argv\[7\] = "#c"$' "# inside a line is a character"
+expect '^argv\[8\] = "\*"$' "* is not globbed"
 done_testing

@@ -108,6 +108,15 @@ for sig in INT TERM; do
 		tap $? "SIG$sig to the $target: QEMU stops, status $status"
 	done
 done
+# What the kernel would refuse at boot, the installed mkiso refuses first.
+printf '%s %s\n' "$(pwd)/build/apps/hello" "$(printf 'x%.0s' $(seq 1100))" > "$tmp/long.bundle"
+"$prefix/bin/rainbow-run" "$tmp/long.bundle" > "$tmp/run.log" 2>&1
+[ $? = 2 ] && grep -q 'long.bundle:1: the module string passes 1023 bytes' "$tmp/run.log"
+tap $? "a line longer than the kernel takes: exit status 2, the line named"
+for _ in $(seq 33); do echo "$(pwd)/build/apps/hello"; done > "$tmp/many.bundle"
+"$prefix/bin/rainbow-run" "$tmp/many.bundle" > "$tmp/run.log" 2>&1
+[ $? = 2 ] && grep -q 'many.bundle:33: more than 32 apps' "$tmp/run.log"
+tap $? "more apps than the kernel takes: exit status 2, the line named"
 echo "/nonexistent/app" > "$tmp/bad.bundle"
 "$prefix/bin/rainbow-run" "$tmp/bad.bundle" > "$tmp/run.log" 2>&1
 [ $? = 2 ] && grep -q "bad.bundle:1: no such file" "$tmp/run.log"

@@ -67,6 +67,23 @@ static void refuses_malformed_names(void **state)
 	}
 }
 
+/* GRUB's escapes (grub_create_loader_cmdline) come off: \\, \' and \", and
+ * double quotes around a word with a space. */
+static void grub_escapes_are_undone(void **state)
+{
+	(void)state;
+	assert_null(cmdline_parse("pa \\'q\\' \\\"d\\\" back\\\\slash \"two words\" X=\\'v\\'", 0, &c));
+	assert_int_equal(c.argc, 6);
+	assert_string_equal(c.argv[1], "'q'");
+	assert_string_equal(c.argv[2], "\"d\"");
+	assert_string_equal(c.argv[3], "back\\slash");
+	assert_string_equal(c.argv[4], "two words");
+	assert_string_equal(c.argv[5], "X='v'");
+	assert_int_equal(c.envc, 0);
+	assert_null(cmdline_parse("K=\\\"x\\\" app", 0, &c));
+	assert_string_equal(c.envp[0], "K=\"x\"");
+}
+
 static void refuses_too_long_or_too_many(void **state)
 {
 	static char s[CMDLINE_MAX + 200];
@@ -98,6 +115,7 @@ int main(void)
 		cmocka_unit_test(no_string_gets_the_module_index),
 		cmocka_unit_test(leading_assignments_are_the_environment),
 		cmocka_unit_test(refuses_malformed_names),
+		cmocka_unit_test(grub_escapes_are_undone),
 		cmocka_unit_test(refuses_too_long_or_too_many),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
