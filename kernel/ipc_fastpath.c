@@ -115,24 +115,28 @@ static bool fastpath_reply_and_wait(struct ipc_frame *f)
 
 /*
  * Whether the operation came from the vDSO's own entry for it
- * (vdso_traps.h).  The fastpath's guards compare the entry of their
- * operation directly, a constant address: two instructions each.
+ * (vdso_traps.h): its offset from the task's vDSO base.  The fastpath's
+ * guards compare the entry of their operation directly, a constant
+ * offset: with the subtraction of the base, three instructions each
+ * (current is loaded for the fastpath anyway; the report takes the
+ * offset, so the address need not be kept).
  */
-static bool from_vdso_entry(const struct ipc_frame *f)
+static bool from_vdso_entry(const struct ipc_frame *f, uint64_t offset)
 {
-	return f->op < IPC_OP_COUNT && f->user_ip == vdso_ipc_return[f->op];
+	return f->op < IPC_OP_COUNT && offset == vdso_ipc_return[f->op];
 }
 
 void ipc_syscall(struct ipc_frame *f)
 {
 	bool done = false;
+	uint64_t offset = f->user_ip - current->vdso_base;
 
 	if (f->op == IPC_OP_CALL)
-		done = f->user_ip == vdso_ipc_return[IPC_OP_CALL] && fastpath_call(f);
+		done = offset == vdso_ipc_return[IPC_OP_CALL] && fastpath_call(f);
 	else if (f->op == IPC_OP_REPLY_AND_WAIT)
-		done = f->user_ip == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT] && fastpath_reply_and_wait(f);
-	if (!done && !from_vdso_entry(f))
-		fault_kill_stray_entry("IPC operation", f->op, f->user_ip - IPC_ENTRY_BYTES);
+		done = offset == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT] && fastpath_reply_and_wait(f);
+	if (!done && !from_vdso_entry(f, offset))
+		fault_kill_stray_entry("IPC operation", f->op, offset - IPC_ENTRY_BYTES);
 	else if (!done)
 		ipc_slowpath(f);
 	sched_before_user_return();

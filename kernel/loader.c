@@ -6,6 +6,7 @@
  */
 #include "loader.h"
 #include "random.h"
+#include "placement.h"
 #include "elf_check.h"
 #include "task.h"
 #include "bundle.h"
@@ -32,7 +33,7 @@ static void module_name(const char *word, char name[TASK_NAME_MAX])
 	name[n] = '\0';
 }
 
-/* Position-independent executables go at a fixed base; others where linked. */
+/* Position-independent executables go at the PIE base (placement.c); others where linked. */
 static uint64_t load_bias_for(const void *image, size_t size)
 {
 	Elf64_Ehdr eh;
@@ -40,7 +41,7 @@ static uint64_t load_bias_for(const void *image, size_t size)
 	if (size < sizeof(eh))
 		return 0;
 	memcpy(&eh, image, sizeof(eh));
-	return eh.e_type == ET_DYN ? USER_PIE_BASE : 0;
+	return eh.e_type == ET_DYN ? placement_pie_base() : 0;
 }
 
 /* Why a charged mapping failed (memcharge.h), for the refusal's line. */
@@ -76,19 +77,19 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf,
 		.argv = cmdline->argv, .argc = cmdline->argc,
 		.envp = cmdline->envp, .envc = cmdline->envc,
 		.phdr = elf->phdr_vaddr, .phent = elf->phentsize, .phnum = elf->phnum,
-		.entry = elf->entry, .vdso = VDSO_BASE,
+		.entry = elf->entry, .vdso = t->vdso_base,
 	};
 
 	random_bytes(info.random, sizeof(info.random));
 
-	*sp = ustack_build(top_page, sizeof(top_page), USER_STACK_TOP, &info, &why);
+	*sp = ustack_build(top_page, sizeof(top_page), t->stack_top, &info, &why);
 	if (!*sp)
 		return why;
-	long error = memcharge_map(t, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_SIZE,
+	long error = memcharge_map(t, t->stack_top - USER_STACK_SIZE, USER_STACK_SIZE,
 				   VM_USER | VM_WRITE);
 	if (error)
 		return charge_error(error, "stack");
-	vm_write(t->space, USER_STACK_TOP - USER_PAGE_SIZE, top_page, USER_PAGE_SIZE);
+	vm_write(t->space, t->stack_top - USER_PAGE_SIZE, top_page, USER_PAGE_SIZE);
 	return NULL;
 }
 

@@ -26,6 +26,7 @@
 #include "task.h"
 #include "bundle.h"
 #include "random.h"
+#include "placement.h"
 #include <string.h>
 
 #define BOOT_INFO_MAX (64 * 1024)
@@ -110,6 +111,7 @@ _Noreturn void kmain(uint32_t magic, uint64_t info_phys)
 	     timer_tsc_hz() / 1000);
 	random_init();
 	vdso_init();
+	placement_init(boot.cmdline);
 	start_modules();
 	sched_start();
 }

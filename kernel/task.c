@@ -28,6 +28,7 @@
 #include "utcb.h"
 #include "names.h"
 #include "futex.h"
+#include "placement.h"
 #include <string.h>
 
 _Static_assert(THREAD_SLOTS == TASK_MAX * TASK_THREADS_MAX, "a thread slot range per task");
@@ -44,7 +45,8 @@ struct task *task_create(const char *name)
 	t->space = vm_create();
 	if (!t->space)
 		return NULL;
-	if (!vdso_map_into(t->space)) {
+	placement_choose(t);
+	if (!vdso_map_into(t->space, t->vdso_base)) {
 		vm_destroy(t->space);
 		return NULL;
 	}
@@ -80,6 +82,7 @@ struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t ent
 		return NULL;
 	}
 	th->tls_base = tls_base;
+	th->vdso_base = t->vdso_base;
 	thread_start_user(th, entry, sp, arg);
 	list_push_back(&t->threads, &th->task_link);
 	t->live_threads++;

@@ -34,6 +34,10 @@ struct task {
 	const void *image;
 	size_t image_size;
 	uint64_t load_bias;
+	/* Its placement (placement.c): the vDSO image (its data page one page below), the main stack's top, UTCB slot 0. */
+	uint64_t vdso_base;
+	uint64_t stack_top;
+	uint64_t utcb_area;
 	/* IPC: its ports and handles (port.c) and the threads' UTCB slots (utcb.c). */
 	struct port ports[TASK_PORTS_MAX];
 	struct handle_table handles;
@@ -49,7 +53,7 @@ struct task {
 
 struct thread;
 
-/* A task with an empty address space (vDSO mapped); NULL when out of resources. */
+/* A task with an empty address space (placement drawn, vDSO mapped); NULL when out of resources. */
 struct task *task_create(const char *name);
 /* Free a task that never ran (its module was refused): undoes task_create. */
 void task_free(struct task *t);

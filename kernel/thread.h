@@ -30,6 +30,7 @@ enum thread_state {
 struct thread {
 	uint64_t kernel_sp;		/* saved by context_switch */
 	struct task *task;
+	uint64_t vdso_base;		/* its task's, kept here for the entry checks (vdso_traps.h) */
 	long id;
 	enum thread_state state;
 	unsigned priority;		/* 0 (lowest) .. SCHED_PRIORITIES-1 */

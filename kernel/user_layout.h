@@ -7,6 +7,24 @@
  * mk/vdso.mk) and scripts: each address is one plain `#define NAME 0x...`
  * line, so sed or awk can read it.  Hence no casts and no U/L suffixes.
  *
+ * Placement is randomized per task (placement.c) unless the kernel
+ * command line says aslr=off; then every region sits at the fixed address
+ * below, as the picture shows.  Randomized, each region moves by a whole
+ * number of pages drawn from the kernel's generator, inside its window:
+ *
+ *   region            fixed (aslr=off)     randomized                     bits
+ *   stack top         USER_STACK_TOP       down by < USER_STACK_RANDOM      18
+ *   vDSO image        VDSO_BASE            VDSO_RANDOM_LOW
+ *                                          + < VDSO_RANDOM_SPAN             18
+ *   vDSO data page    VDSO_DATA_PAGE       one page below the image (moves with it)
+ *   UTCB area         UTCB_AREA            up by < UTCB_RANDOM              18
+ *   static-PIE base   USER_PIE_BASE        up by < USER_PIE_RANDOM          28
+ *   ET_EXEC image     where linked         where linked                      0
+ *
+ * The windows never overlap: the lowest stack's guard page lies above
+ * the highest vDSO's end (VDSO_SIZE_MAX), the highest UTCB area ends
+ * below the lowest data page, and the PIE window lies among the images.
+ *
  *   USER_TOP         0x0000800000000000 +---------------------------+
  *                                       | (unmapped)                |
  *   USER_STACK_TOP   0x00007ffff0000000 +---------------------------+
@@ -19,7 +37,11 @@
  *   VDSO_BASE        0x00007fffef000000 +---------------------------+
  *                                       | vDSO data page (r--)      |
  *   VDSO_DATA_PAGE   0x00007fffeefff000 +---------------------------+
- *                                       | (unmapped)                |
+ *                                       | (unmapped; randomized:    |
+ *                                       |  stack top down to        |
+ *                                       |  0x7fffb0001000, vDSO in  |
+ *   VDSO_RANDOM_LOW  0x00007fff6f000000 |  [0x7fff6f000000,         |
+ *                                       |   0x7fffaefff000])        |
  *                                       +---------------------------+
  *                                       | UTCBs: page n for slot n  |
  *   UTCB_AREA        0x00007ffe00000000 +---------------------------+
@@ -31,7 +53,8 @@
  *   = USER_IMAGE_TOP                    | loaded images:            |
  *                                       | ET_EXEC where linked      |
  *                                       | (USER_APP_BASE), ET_DYN   |
- *   USER_PIE_BASE    0x0000004000000000 |   at USER_PIE_BASE        |
+ *   USER_PIE_BASE    0x0000004000000000 |   at USER_PIE_BASE (+ up  |
+ *                                       |   to 1 TiB randomized)    |
  *   USER_IMAGE_LOW   0x0000000000010000 +---------------------------+
  *                                       | (never mapped: null)      |
  *                    0x0000000000000000 +---------------------------+
@@ -47,13 +70,22 @@
 /* The main thread's stack, created by the loader: its end and its size. */
 #define USER_STACK_TOP   0x00007ffff0000000
 #define USER_STACK_SIZE  0x20000
+/* Randomized, the top is lowered by a page multiple below this (2^18 pages). */
+#define USER_STACK_RANDOM 0x40000000
 
 /* The vDSO image (AT_SYSINFO_EHDR), and its data page one page below. */
 #define VDSO_BASE        0x00007fffef000000
 #define VDSO_DATA_PAGE   0x00007fffeefff000
+/* Randomized, the image starts in [VDSO_RANDOM_LOW, + VDSO_RANDOM_SPAN) (2^18 pages). */
+#define VDSO_RANDOM_LOW  0x00007fff6f000000
+#define VDSO_RANDOM_SPAN 0x40000000
+/* The largest image the windows leave room for (vdso_map.c checks it). */
+#define VDSO_SIZE_MAX    0x800000
 
 /* Each thread's UTCB: page n of this area for UTCB slot n (utcb.c). */
 #define UTCB_AREA        0x00007ffe00000000
+/* Randomized, the area is raised by a page multiple below this (2^18 pages). */
+#define UTCB_RANDOM      0x40000000
 
 /* The range rb_mem_map hands out, above every loaded image. */
 #define USER_ANON_BASE   0x0000100000000000
@@ -67,5 +99,7 @@
 #define USER_IMAGE_TOP   0x0000100000000000
 /* Where a position-independent executable (ET_DYN) is placed. */
 #define USER_PIE_BASE    0x0000004000000000
+/* Randomized, the PIE base is raised by a page multiple below this (2^28 pages). */
+#define USER_PIE_RANDOM  0x0000010000000000
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * UTCB placement: slot n of a task's UTCB area holds the UTCB of one of
- * its threads.  The kernel keeps its own pointer to the page (direct map),
+ * UTCB placement: slot n of a task's UTCB area (placed by placement.c)
+ * holds the UTCB of one of its threads.  The kernel keeps its own pointer to the page (direct map),
  * so IPC copies message registers between UTCBs without touching either
  * address space.
  */
@@ -32,7 +32,7 @@ static void free_slot(struct task *t, unsigned slot)
 bool utcb_attach(struct thread *t)
 {
 	int slot = take_slot(t->task);
-	uint64_t va = UTCB_AREA + (uint64_t)slot * USER_PAGE_SIZE, phys;
+	uint64_t va = t->task->utcb_area + (uint64_t)slot * USER_PAGE_SIZE, phys;
 	unsigned flags;
 
 	if (slot < 0)
@@ -51,6 +51,6 @@ bool utcb_attach(struct thread *t)
 
 void utcb_detach(struct thread *t)
 {
-	vm_unmap(t->task->space, UTCB_AREA + (uint64_t)t->utcb_slot * USER_PAGE_SIZE);
+	vm_unmap(t->task->space, t->task->utcb_area + (uint64_t)t->utcb_slot * USER_PAGE_SIZE);
 	free_slot(t->task, t->utcb_slot);
 }

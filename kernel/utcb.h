@@ -7,7 +7,8 @@ struct thread;
 
 /*
  * Every user thread gets a UTCB: one page the kernel places in the task's
- * UTCB_AREA (user_layout.h; user code cannot move or unmap it) and makes
+ * UTCB area (utcb_area, drawn by placement.c in the window above
+ * UTCB_AREA of user_layout.h; user code cannot move or unmap it) and makes
  * the thread's UTCB base, which rb_utcb() reads (the arch loads it on
  * every switch).  False when the task has no free slot or no memory.
  */

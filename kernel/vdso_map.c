@@ -1,7 +1,8 @@
 /*
  * The vDSO in every task: the image's pages are mapped straight from the
  * kernel's .rodata (never copied, never writable), and one data page the
- * kernel keeps current sits just below them (user_layout.h).
+ * kernel keeps current sits just below them, wherever placement.c puts
+ * the pair in each task (user_layout.h).
  */
 #include "vdso_map.h"
 #include "vdso_image.h"
@@ -27,11 +28,13 @@ void vdso_init(void)
 	data_frame = pmm_alloc();
 	if (!data_frame)
 		panic("no memory for the vDSO data page");
+	if ((size_t)(vdso_image_end - vdso_image_start) > VDSO_SIZE_MAX)
+		panic("the vDSO is larger than VDSO_SIZE_MAX");
 	memset(phys_to_virt(data_frame), 0, PAGE_SIZE);
 	clock_init(phys_to_virt(data_frame));
 	vdso_traps_init();
-	klog("vdso: %lu bytes at %#lx, data page below it",
-	     (uint64_t)(vdso_image_end - vdso_image_start), VDSO_BASE);
+	klog("vdso: %lu bytes, data page below it",
+	     (uint64_t)(vdso_image_end - vdso_image_start));
 }
 
 const void *vdso_image(size_t *size)
@@ -40,14 +43,14 @@ const void *vdso_image(size_t *size)
 	return vdso_image_start;
 }
 
-bool vdso_map_into(uint64_t space)
+bool vdso_map_into(uint64_t space, uint64_t base)
 {
 	size_t size = vdso_image_end - vdso_image_start;
 
-	if (!vm_map(space, VDSO_DATA_PAGE, data_frame, VM_USER))
+	if (!vm_map(space, base - RB_VDSO_DATA_OFFSET, data_frame, VM_USER))
 		return false;
 	for (size_t off = 0; off < size; off += USER_PAGE_SIZE)
-		if (!vm_map(space, VDSO_BASE + off, vm_kernel_image_phys(vdso_image_start + off),
+		if (!vm_map(space, base + off, vm_kernel_image_phys(vdso_image_start + off),
 			    VM_USER | VM_EXEC))
 			return false;
 	return true;

@@ -5,12 +5,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Every task sees the vDSO at VDSO_BASE, its data page at VDSO_DATA_PAGE (user_layout.h). */
+/* Each task sees the vDSO where placement.c put it, its data page one page below (user_layout.h). */
 
 /* Allocate the data page and start the clock; after timer calibration. */
 void vdso_init(void);
-/* Map the image (read+exec) and the data page (read-only) into a space. */
-bool vdso_map_into(uint64_t space);
+/*
+ * Map the image (read+exec) at base, a page-aligned user address, and the
+ * data page (read-only) one page below it, into a space; false when out
+ * of memory for page tables.
+ */
+bool vdso_map_into(uint64_t space, uint64_t base);
 /* The image, for symbolizing faults inside it. */
 const void *vdso_image(size_t *size);
 

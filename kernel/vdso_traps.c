@@ -9,7 +9,6 @@
 #include "vdso_map.h"
 #include "panic.h"
 #include "log.h"
-#include "user_layout.h"
 #include "arch/interrupt.h"
 #include "arch/ipc_frame.h"
 #include "ipc_abi.h"
@@ -48,8 +47,9 @@ static const Elf64_Shdr *section_named(const uint8_t *image, size_t size, const 
 }
 
 /*
- * Fill table[number] (count slots) with the address after each site of
- * the section, an instruction of insn_bytes; the number of sites.
+ * Fill table[number] (count slots) with the offset from the image's start
+ * of the byte after each site of the section, an instruction of
+ * insn_bytes; the number of sites.
  */
 static uint64_t read_sites(const uint8_t *image, size_t size, const char *section,
 			   uint64_t *table, size_t count, unsigned insn_bytes)
@@ -66,7 +66,7 @@ static uint64_t read_sites(const uint8_t *image, size_t size, const char *sectio
 		uint64_t site = s->sh_addr + off + 4 + (int64_t)distance;
 		if (number >= count || table[number] || site >= size)
 			panic("vDSO %s: site %u repeated or outside the image", section, number);
-		table[number] = VDSO_BASE + site + insn_bytes;
+		table[number] = site + insn_bytes;
 	}
 	return s->sh_size / SITE_RECORD;
 }

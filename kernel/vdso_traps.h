@@ -13,14 +13,15 @@
  */
 
 /*
- * vdso_trap_return[n]: the user address right after call n's trap
- * instruction in the vDSO (where the trap frame's resume address must
- * point), 0 for a number no call has.  Indexed like syscall.c's table:
- * both are sized by the RB_TRAP lines of calls.def.
+ * vdso_trap_return[n]: the offset in the vDSO image of the byte right
+ * after call n's trap instruction (the trap frame's resume address minus
+ * the task's vdso_base must equal it), 0 for a number no call has.
+ * Indexed like syscall.c's table: both are sized by the RB_TRAP lines of
+ * calls.def.  An offset, not an address: each task has its own base.
  */
 extern uint64_t vdso_trap_return[];
 
-/* vdso_ipc_return[op]: the same for the IPC entry (SYSCALL) of each IPC_OP_* (vdso/ipc_abi.h). */
+/* vdso_ipc_return[op]: the same offset for the IPC entry (SYSCALL) of each IPC_OP_* (vdso/ipc_abi.h). */
 extern uint64_t vdso_ipc_return[];
 
 /* Read the sites from the vDSO image; once at boot.  Panics when the image has none or a malformed one. */

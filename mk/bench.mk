@@ -1,7 +1,8 @@
 # make bench: guest instruction counts under -icount (docs/bench.md).
 #
 # Boots apps/bench.bundle (the bench app twice: echo server and
-# benchmarks); mk/bench prints the table and writes build/bench/results.tsv.
+# benchmarks), with placement fixed (aslr=off: the same addresses every
+# boot); mk/bench prints the table and writes build/bench/results.tsv.
 #
 #   BENCH_TIMEOUT   seconds QEMU may run (default 120)
 
@@ -12,7 +13,7 @@ BENCH_TIMEOUT ?= 120
 
 $(BENCH_ISO): $(KERNEL_ELF) $(BUILD)/apps/bench $(BENCH_BUNDLE) mk/mkiso
 	$(call say,ISO,$@)
-	$(Q)mk/mkiso $(KERNEL_ELF) $(BENCH_BUNDLE) $@
+	$(Q)mk/mkiso $(KERNEL_ELF) $(BENCH_BUNDLE) $@ aslr=off
 
 .PHONY: bench
 bench: $(BENCH_ISO) mk/bench

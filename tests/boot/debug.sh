@@ -2,7 +2,8 @@
 # make debug's QEMU waits for gdb; gdb, with the commands mk/debug writes,
 # stops in kmain, in an app's main and in a vDSO function, each named by its
 # symbols.  A Unix socket instead of port 1234, so that other sessions'
-# QEMUs cannot answer.
+# QEMUs cannot answer.  mk/debug boots with aslr=off: the vDSO breakpoint
+# below, at VDSO_BASE, would miss a randomized vDSO.
 . tests/lib/suite.sh
 
 tmp=$(mktemp -d)

@@ -92,8 +92,11 @@ tap $(($? != 124)) "a bundle that does not finish: exit status 124 after --timeo
 # QEMU too, and the status says which signal.
 for sig in INT TERM; do
 	for target in script group; do
+		# env gives the signals their default action: a parent that
+		# ignores SIGINT (a background job, nohup) would pass that on.
 		set -m
-		"$prefix/bin/rainbow-run" "$tmp/spin.bundle" --timeout 60 > "$tmp/run.log" 2>&1 &
+		env --default-signal=INT,TERM,HUP "$prefix/bin/rainbow-run" "$tmp/spin.bundle" \
+			--timeout 60 > "$tmp/run.log" 2>&1 &
 		run=$!
 		set +m
 		for _ in $(seq 100); do

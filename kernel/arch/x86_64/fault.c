@@ -22,9 +22,9 @@ static void print_user_location(const struct task *t, uint64_t rip)
 	const char *name;
 
 	kprintf("  at %#lx", rip);
-	if (rip >= VDSO_BASE && rip - VDSO_BASE < vdso_size) {
-		name = elf_symbolize(vdso, vdso_size, rip - VDSO_BASE, &off);
-		kprintf(" <%s+0x%lx> in the vDSO\n", name ? name : "?", name ? off : rip - VDSO_BASE);
+	if (rip >= t->vdso_base && rip - t->vdso_base < vdso_size) {
+		name = elf_symbolize(vdso, vdso_size, rip - t->vdso_base, &off);
+		kprintf(" <%s+0x%lx> in the vDSO\n", name ? name : "?", name ? off : rip - t->vdso_base);
 		return;
 	}
 	name = elf_symbolize(t->image, t->image_size, rip - t->load_bias, &off);
@@ -35,9 +35,9 @@ static void print_user_location(const struct task *t, uint64_t rip)
 }
 
 /* What a faulting address tells about the bug, when it tells anything. */
-static const char *page_fault_hint(uint64_t addr, size_t vdso_size)
+static const char *page_fault_hint(const struct task *t, uint64_t addr, size_t vdso_size)
 {
-	uint64_t guard = USER_STACK_TOP - USER_STACK_SIZE - USER_PAGE_SIZE;
+	uint64_t guard = t->stack_top - USER_STACK_SIZE - USER_PAGE_SIZE;
 
 	if (addr >= USER_TOP)
 		return "a kernel address";
@@ -45,14 +45,15 @@ static const char *page_fault_hint(uint64_t addr, size_t vdso_size)
 		return "a null pointer";
 	if (addr >= guard && addr < guard + USER_PAGE_SIZE)
 		return "stack overflow into the guard page";
-	if (addr >= VDSO_DATA_PAGE && addr < VDSO_BASE + vdso_size)
+	if (addr >= t->vdso_base - USER_PAGE_SIZE && addr < t->vdso_base + vdso_size)
 		return "the read-only vDSO";
 	return NULL;
 }
 
-void fault_kill_stray_entry(const char *what, uint64_t number, uint64_t site)
+void fault_kill_stray_entry(const char *what, uint64_t number, uint64_t offset)
 {
 	struct task *t = current->task;
+	uint64_t site = t->vdso_base + offset;
 
 	klog("task %s killed: %s %lu from %#lx, not the vDSO's entry for it, in thread %ld",
 	     t->name, what, number, site, current->id);
@@ -69,7 +70,7 @@ void fault_kill_current(const struct trap_frame *f)
 	klog("task %s killed: %s in thread %ld", t->name, trap_name(f->vector), current->id);
 	report_exception_line(f);
 	if (f->vector == VEC_PAGE_FAULT) {
-		const char *hint = page_fault_hint(read_cr2(), vdso_size);
+		const char *hint = page_fault_hint(t, read_cr2(), vdso_size);
 		if (hint)
 			kprintf("  faulting address is %s\n", hint);
 	}
