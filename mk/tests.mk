@@ -49,6 +49,8 @@ $(foreach dir,$(GUEST_PROG_DIRS),$(call rainbow_app,$(dir),$(GUEST_LIB_OBJ)))
 
 GUEST_OBJ := $(GUEST_LIB_OBJ) $(foreach dir,$(GUEST_PROG_DIRS),$(APP_OBJ_$(dir)))
 $(GUEST_OBJ): APP_CFLAGS += -Itests/lib
+# The system-call fuzzer's table of entry points is vdso/calls.def.
+$(APP_OBJ_tests/guest/fuzz_syscalls): APP_CFLAGS += -iquote vdso
 $(GUEST_OBJ): mk/tests.mk
 $(GUEST_LIB_OBJ): mk/config.mk mk/crt.mk mk/app.mk
 -include $(GUEST_LIB_OBJ:.o=.d)
