@@ -39,6 +39,7 @@ $(UNIT_BINS): $(wildcard kernel/*.h kernel/arch/x86_64/include/arch/*.h crt/*.h 
 	vdso/include/rainbow/*.h tests/unit/*.h $(SHARED_INCLUDE)/*.h)
 
 include tests/guest/badelf/badelf.mk
+include tests/guest/elfmut/elfmut.mk
 
 # Guest test programs: every folder tests/guest/NAME/ with a main.c becomes
 # build/tests/guest/NAME, linked with the TAP helper of tests/lib/.
@@ -59,7 +60,7 @@ HOST_SUITES  := $(wildcard tests/host/*.sh)
 BOOT_SUITES  := $(wildcard tests/boot/*.sh)
 GUEST_SUITES := $(wildcard tests/guest/*.sh)
 TEST_SUITES  := $(UNIT_BINS) $(HOST_SUITES) $(BOOT_SUITES) $(GUEST_SUITES)
-TEST_DEPS    := $(APPS) $(BADELF_MODULES) $(VDSO_SO) $(BENCH_ISO)
+TEST_DEPS    := $(APPS) $(BADELF_MODULES) $(MKMUTANTS) $(VDSO_SO) $(BENCH_ISO)
 
 .PHONY: test
 test: all $(UNIT_BINS) $(TEST_DEPS)
