@@ -3,7 +3,7 @@
 
 MKMUTANTS := $(BUILD)/tools/mkmutants
 
-$(MKMUTANTS): tests/guest/elfmut/mkmutants.c $(SHARED_INCLUDE)/elf.h mk/config.mk
+$(MKMUTANTS): tests/guest/elfmut/mkmutants.c tests/lib/xorshift.h $(SHARED_INCLUDE)/elf.h mk/config.mk
 	$(call say,HOSTCC,$@)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(HOST_CFLAGS) -I$(SHARED_INCLUDE) -o $@ $<
+	$(Q)$(CC) $(HOST_CFLAGS) -I$(SHARED_INCLUDE) -Itests/lib -o $@ $<

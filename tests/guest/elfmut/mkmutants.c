@@ -14,7 +14,8 @@
  * Prints one line per mutant, its name and what was done to it, so the
  * test that boots them can name the input behind any failure.
  *
- * Host tool, on the tree's one <elf.h> (include/elf.h) like mkbadelf.
+ * Host tool, on the tree's one <elf.h> (include/elf.h) like mkbadelf, and
+ * on the guest fuzzer's generator (tests/lib/xorshift.h).
  */
 #include <elf.h>
 #include <stddef.h>
@@ -22,6 +23,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "xorshift.h"
 
 #define FLIP_BYTES 8192u
 
@@ -38,21 +41,6 @@ static const struct field fields[] = {
 	PH(p_type), PH(p_flags), PH(p_offset), PH(p_vaddr), PH(p_filesz), PH(p_memsz), PH(p_align),
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
-
-static uint64_t rng_state;
-
-static uint64_t rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
-
-static uint64_t pick(uint64_t n)
-{
-	return rng() % n;
-}
 
 static _Noreturn void die(const char *what, const char *detail)
 {
@@ -144,12 +132,7 @@ int main(int argc, char **argv)
 		die("not a sane ELF64 file", argv[3]);
 	if (!(bytes = malloc(size)))
 		die("out of memory", argv[3]);
-	/* splitmix64 of the seed: never 0, and near seeds far apart. */
-	rng_state = seed + 0x9e3779b97f4a7c15ull;
-	rng_state = (rng_state ^ (rng_state >> 30)) * 0xbf58476d1ce4e5b9ull;
-	rng_state = (rng_state ^ (rng_state >> 27)) * 0x94d049bb133111ebull;
-	rng_state ^= rng_state >> 31;
-	rng_state |= 1;
+	rng_seed(seed);
 	for (unsigned long i = 0; i < count; i++) {
 		char name[64], path[4096], what[3][96];
 		unsigned n = 1 + (unsigned)(pick(4) == 0) + (unsigned)(pick(8) == 0);

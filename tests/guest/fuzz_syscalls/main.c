@@ -36,23 +36,10 @@
 
 #include "tap.h"
 
+#include "xorshift.h"
+
 #define KERNEL_TEXT 0xffffffff80100000ul
 #define DIRECT_MAP  0xffff800000000000ul
-
-static uint64_t rng_state;
-
-static uint64_t rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
-
-static uint64_t pick(uint64_t n)
-{
-	return rng() % n;
-}
 
 /* Buffers of each kind the kernel may be handed. */
 static char data_buffer[4096] = { 1 };
@@ -411,12 +398,7 @@ int main(int argc, char **argv)
 	char buffer[256];
 
 	calls = argc > 2 ? strtoul(argv[2], NULL, 0) : 10000;
-	/* splitmix64 of the seed: never 0, and near seeds far apart. */
-	rng_state = (argc > 1 ? strtoull(argv[1], NULL, 0) : 1) + 0x9e3779b97f4a7c15ull;
-	rng_state = (rng_state ^ (rng_state >> 30)) * 0xbf58476d1ce4e5b9ull;
-	rng_state = (rng_state ^ (rng_state >> 27)) * 0x94d049bb133111ebull;
-	rng_state ^= rng_state >> 31;
-	rng_state |= 1;
+	rng_seed(argc > 1 ? strtoull(argv[1], NULL, 0) : 1);
 	printf("# seed %s, %lu calls\n", argc > 1 ? argv[1] : "1", calls);
 	stack_buffer = buffer;
 	vdso_base = getauxval(AT_SYSINFO_EHDR);
