@@ -12,7 +12,7 @@ if [ -n "${FUZZ_BIG:-}" ]; then
 	mkdir -p build/tests
 	{
 		echo "$PWD/build/tests/guest/mem_bystander 3"
-		echo "$PWD/build/tests/guest/fuzz_canary 240"
+		echo "$PWD/build/tests/guest/fuzz_canary 100"
 		for seed in $(seq 1 $fuzzers); do
 			echo "$PWD/build/tests/guest/fuzz_syscalls $seed 100000"
 		done
@@ -29,6 +29,7 @@ expect '^\[rainbow\] task mem_bystander exited: 0$' "the bystander exits 0"
 expect '^\[rainbow\] task fuzz_canary exited: 0$' "the canary exits 0"
 expect_not 'PANIC|killed' "nothing panics, nothing is killed"
 
+echo "# tasks killed: $(grep -ac '^\[rainbow\] task .* killed: ' "$boot_log"), tasks exited: $(grep -ac '^\[rainbow\] task .* exited: ' "$boot_log")"
 # The figures, summed over the fuzzers (they run side by side: guest time
 # is the longest one's).
 tr -c '[:print:]\n' '?' < "$boot_log" | awk '
