@@ -4,6 +4,7 @@
 #   make run     boot apps/default.bundle in QEMU (BUNDLE=file for another)
 #   make test    every host and guest test; non-zero exit on any failure
 #   make bench   guest instruction counts under -icount (see docs/bench.md)
+#   make fuzz    the fuzzers at ten times make test's size (docs/fuzzing.md)
 #   make debug   boot halted with the gdb stub and attach gdb
 #   make install PREFIX=DIR   the SDK under DIR (docs/sdk.md)
 #   make clean   remove build/
@@ -24,6 +25,7 @@ include mk/iso.mk
 include mk/bench.mk
 include mk/install.mk
 include mk/tests.mk
+include mk/fuzz.mk
 
 # Whatever runs the compiler waits for mk/setup, which may bring gcc itself;
 # compiles against picolibc wait through its headers (mk/setup.mk).

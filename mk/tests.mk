@@ -40,6 +40,7 @@ $(UNIT_BINS): $(wildcard kernel/*.h kernel/arch/x86_64/include/arch/*.h crt/*.h 
 	vdso/include/rainbow/*.h tests/unit/*.h $(SHARED_INCLUDE)/*.h)
 
 include tests/guest/badelf/badelf.mk
+include tests/guest/elfmut/elfmut.mk
 
 # Guest test programs: every folder tests/guest/NAME/ with a main.c becomes
 # build/tests/guest/NAME, linked with the TAP helper of tests/lib/.
@@ -50,6 +51,8 @@ $(foreach dir,$(GUEST_PROG_DIRS),$(call rainbow_app,$(dir),$(GUEST_LIB_OBJ)))
 
 GUEST_OBJ := $(GUEST_LIB_OBJ) $(foreach dir,$(GUEST_PROG_DIRS),$(APP_OBJ_$(dir)))
 $(GUEST_OBJ): APP_CFLAGS += -Itests/lib
+# The system-call fuzzer's table of entry points is vdso/calls.def.
+$(APP_OBJ_tests/guest/fuzz_syscalls): APP_CFLAGS += -iquote vdso
 $(GUEST_OBJ): mk/tests.mk
 $(GUEST_LIB_OBJ): mk/config.mk mk/crt.mk mk/app.mk
 -include $(GUEST_LIB_OBJ:.o=.d)
@@ -58,7 +61,7 @@ HOST_SUITES  := $(wildcard tests/host/*.sh)
 BOOT_SUITES  := $(wildcard tests/boot/*.sh)
 GUEST_SUITES := $(wildcard tests/guest/*.sh)
 TEST_SUITES  := $(UNIT_BINS) $(HOST_SUITES) $(BOOT_SUITES) $(GUEST_SUITES)
-TEST_DEPS    := $(APPS) $(BADELF_MODULES) $(VDSO_SO) $(BENCH_ISO)
+TEST_DEPS    := $(APPS) $(BADELF_MODULES) $(MKMUTANTS) $(VDSO_SO) $(BENCH_ISO)
 
 .PHONY: test
 test: all $(UNIT_BINS) $(TEST_DEPS)
