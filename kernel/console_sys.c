@@ -3,7 +3,7 @@
  * User bytes pass through a small kernel buffer: only uaccess.c touches
  * user pages (SMAP).
  */
-#include "syscall.h"
+#include "syscall_handlers.h"
 #include "log.h"
 #include "arch/serial.h"
 #include "uaccess.h"

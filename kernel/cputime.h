@@ -11,7 +11,7 @@
 #define CPUTIME_H
 
 #include "task.h"
-#include "thread.h"
+#include "tcb.h"
 #include "timer.h"
 #include <rainbow/types.h>
 

@@ -1,5 +1,5 @@
 /* The system call of CPU time (cputime.h): rb_cpu_time_ns. */
-#include "syscall.h"
+#include "syscall_handlers.h"
 #include "cputime.h"
 #include <errno.h>
 

@@ -1,11 +1,11 @@
 /*
  * Futex wait queues: one FIFO list per task of the threads blocked in
- * rb_futex_wait, each with the address it waits on (thread.h).  A waiter
+ * rb_futex_wait, each with the address it waits on (tcb.h).  A waiter
  * with a deadline is also on the scheduler's sleep list; whichever comes
  * first, a wake or the deadline, takes it off both.
  */
 #include "futex.h"
-#include "thread.h"
+#include "tcb.h"
 #include "task.h"
 #include "sched.h"
 #include <errno.h>

@@ -2,7 +2,7 @@
  * System calls of the futex wait queues (futex.c): rb_futex_wait and
  * rb_futex_wake, documented in <rainbow/syscall.h>.
  */
-#include "syscall.h"
+#include "syscall_handlers.h"
 #include "futex.h"
 #include "clock.h"
 #include "timer.h"

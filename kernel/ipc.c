@@ -13,7 +13,7 @@
 #include "ipc_abi.h"
 #include "port.h"
 #include "handle.h"
-#include "thread.h"
+#include "tcb.h"
 #include "task.h"
 #include "sched.h"
 #include <rainbow/ipc.h>

@@ -19,7 +19,7 @@
 #include "ipc_abi.h"
 #include "handle.h"
 #include "port.h"
-#include "thread.h"
+#include "tcb.h"
 #include "task.h"
 #include "sched.h"
 #include "vdso_traps.h"

@@ -6,7 +6,7 @@
  * path; inline because they are the fastpath.
  */
 #include "arch/ipc_frame.h"
-#include "thread.h"
+#include "tcb.h"
 #include <rainbow/ipc.h>
 
 static inline struct ipc_frame *ipc_frame_of(const struct thread *t)

@@ -1,8 +1,8 @@
 /* System calls of the name registry: rb_ns_register, rb_ns_lookup. */
-#include "syscall.h"
+#include "syscall_handlers.h"
 #include "names.h"
 #include "task.h"
-#include "thread.h"
+#include "tcb.h"
 #include "uaccess.h"
 #include <errno.h>
 

@@ -5,7 +5,7 @@
  */
 #include "port.h"
 #include "task.h"
-#include "thread.h"
+#include "tcb.h"
 #include "ipc_path.h"
 #include <errno.h>
 #include <stddef.h>

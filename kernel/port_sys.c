@@ -1,8 +1,8 @@
 /* System calls that make, hand out and close ports and handles. */
-#include "syscall.h"
+#include "syscall_handlers.h"
 #include "port.h"
 #include "task.h"
-#include "thread.h"
+#include "tcb.h"
 #include <errno.h>
 
 long sys_port_create(const uint64_t arg[6])

@@ -1,5 +1,5 @@
 /* The system call of the kernel's random generator: rb_random. */
-#include "syscall.h"
+#include "syscall_handlers.h"
 #include "random.h"
 #include "uaccess.h"
 #include <errno.h>

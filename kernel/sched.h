@@ -2,7 +2,7 @@
 #define SCHED_H
 
 #include <stdint.h>
-#include "thread.h"
+#include "tcb.h"
 #include <rainbow/types.h>
 
 #define SCHED_PRIORITIES (RB_PRIORITY_MAX + 1)

@@ -1,5 +1,5 @@
 /* System calls that give up the CPU: rb_yield, rb_sleep_ns. */
-#include "syscall.h"
+#include "syscall_handlers.h"
 #include "sched.h"
 #include "timer.h"
 

@@ -16,9 +16,9 @@
  *   3. then the change: calls into its subsystem, and the result (a value
  *      >= 0 or a negative errno).
  */
-#include "syscall.h"
+#include "syscall_handlers.h"
 #include "vdso_traps.h"
-#include "thread.h"
+#include "tcb.h"
 #include "arch/interrupt.h"
 #include "arch/fault.h"
 

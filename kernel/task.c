@@ -19,7 +19,7 @@
  *            free_space, handle_table_clear empties a table's slots).
  */
 #include "task.h"
-#include "thread.h"
+#include "tcb.h"
 #include "sched.h"
 #include "vm.h"
 #include "vdso_map.h"

@@ -1,7 +1,7 @@
 /* System calls about the calling task as a whole: rb_exit, rb_task_id. */
-#include "syscall.h"
+#include "syscall_handlers.h"
 #include "task.h"
-#include "thread.h"
+#include "tcb.h"
 
 long sys_exit(const uint64_t arg[6])
 {

@@ -5,7 +5,7 @@
  * so a stale id never finds the slot's next thread.  Each task has its
  * own TASK_THREADS_MAX slots, so no task can use up another's.
  */
-#include "thread.h"
+#include "tcb.h"
 #include "task.h"
 #include "pmm.h"
 #include "phys.h"

@@ -2,8 +2,8 @@
  * System calls about the threads of the calling task: create, end, join,
  * priority, id and TLS base.
  */
-#include "syscall.h"
-#include "thread.h"
+#include "syscall_handlers.h"
+#include "tcb.h"
 #include "task.h"
 #include "sched.h"
 #include "uaccess.h"

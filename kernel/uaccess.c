@@ -7,7 +7,7 @@
  * each copy is bracketed by user_access_open and user_access_close.
  */
 #include "uaccess.h"
-#include "thread.h"
+#include "tcb.h"
 #include "task.h"
 #include "vm.h"
 #include "arch/layout.h"

@@ -1,7 +1,7 @@
 /* System calls of anonymous memory: rb_mem_map, rb_mem_unmap (usermem.c). */
-#include "syscall.h"
+#include "syscall_handlers.h"
 #include "usermem.h"
-#include "thread.h"
+#include "tcb.h"
 #include "vm.h"
 #include "user_layout.h"
 #include <errno.h>

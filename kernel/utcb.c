@@ -5,7 +5,7 @@
  * address space.
  */
 #include "utcb.h"
-#include "thread.h"
+#include "tcb.h"
 #include "task.h"
 #include "vm.h"
 #include "phys.h"

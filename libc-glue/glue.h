@@ -4,6 +4,7 @@
 #ifndef RAINBOW_GLUE_H
 #define RAINBOW_GLUE_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -52,5 +53,17 @@ void __rb_word_unlock(uint32_t *word);
  * 0, or EINVAL for another clock or a tv_nsec out of 0..999999999.
  */
 int __rb_deadline_ns(clockid_t clock, const struct timespec *abstime, uint64_t *deadline_ns);
+
+/*
+ * What the pthread attribute setters share: *field = value when the value
+ * is one the attribute takes.  Returns 0, or EINVAL (POSIX) and no change.
+ */
+static inline int __rb_attr_set(int *field, int value, bool valid)
+{
+	if (!valid)
+		return EINVAL;
+	*field = value;
+	return 0;
+}
 
 #endif

@@ -7,16 +7,12 @@
 
 #include <rainbow/thread.h>
 
+#include "glue.h"
+
 int pthread_attr_init(pthread_attr_t *attr)
 {
 	*attr = (pthread_attr_t){ .__stacksize = RB_THREAD_STACK_SIZE,
 				  .__detachstate = PTHREAD_CREATE_JOINABLE };
-	return 0;
-}
-
-int pthread_attr_destroy(pthread_attr_t *attr)
-{
-	(void)attr;		/* holds nothing */
 	return 0;
 }
 
@@ -36,10 +32,8 @@ int pthread_attr_getstacksize(const pthread_attr_t *restrict attr, size_t *restr
 
 int pthread_attr_setdetachstate(pthread_attr_t *attr, int detachstate)
 {
-	if (detachstate != PTHREAD_CREATE_JOINABLE && detachstate != PTHREAD_CREATE_DETACHED)
-		return EINVAL;
-	attr->__detachstate = detachstate;
-	return 0;
+	return __rb_attr_set(&attr->__detachstate, detachstate,
+			     detachstate == PTHREAD_CREATE_JOINABLE || detachstate == PTHREAD_CREATE_DETACHED);
 }
 
 int pthread_attr_getdetachstate(const pthread_attr_t *attr, int *detachstate)

@@ -18,12 +18,6 @@ int pthread_condattr_init(pthread_condattr_t *attr)
 	return 0;
 }
 
-int pthread_condattr_destroy(pthread_condattr_t *attr)
-{
-	(void)attr;		/* holds nothing */
-	return 0;
-}
-
 int pthread_condattr_setclock(pthread_condattr_t *attr, clockid_t clock)
 {
 	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC)

@@ -16,19 +16,10 @@ int pthread_mutexattr_init(pthread_mutexattr_t *attr)
 	return 0;
 }
 
-int pthread_mutexattr_destroy(pthread_mutexattr_t *attr)
-{
-	(void)attr;		/* holds nothing */
-	return 0;
-}
-
 int pthread_mutexattr_settype(pthread_mutexattr_t *attr, int type)
 {
-	if (type != PTHREAD_MUTEX_NORMAL && type != PTHREAD_MUTEX_RECURSIVE &&
-	    type != PTHREAD_MUTEX_ERRORCHECK)
-		return EINVAL;
-	attr->__type = type;
-	return 0;
+	return __rb_attr_set(&attr->__type, type, type == PTHREAD_MUTEX_NORMAL ||
+			     type == PTHREAD_MUTEX_RECURSIVE || type == PTHREAD_MUTEX_ERRORCHECK);
 }
 
 int pthread_mutexattr_gettype(const pthread_mutexattr_t *restrict attr, int *restrict type)

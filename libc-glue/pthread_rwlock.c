@@ -12,12 +12,6 @@ int pthread_rwlockattr_init(pthread_rwlockattr_t *attr)
 	return 0;
 }
 
-int pthread_rwlockattr_destroy(pthread_rwlockattr_t *attr)
-{
-	(void)attr;		/* holds nothing */
-	return 0;
-}
-
 int pthread_rwlock_init(pthread_rwlock_t *restrict rwlock,
 			const pthread_rwlockattr_t *restrict attr)
 {

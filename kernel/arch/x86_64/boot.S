@@ -5,6 +5,8 @@
  * tables with precise ones (per-section permissions, a full direct map).
  */
 #include "arch/layout.h"
+#include "arch/cpu.h"
+#include "arch/pte.h"
 
 #define MB2_MAGIC        0xe85250d6
 #define MB2_ARCH_I386    0
@@ -12,17 +14,6 @@
 #define MB2_TAG_ENTRY    3
 
 #define PHYS(x) ((x) - KERNEL_VMA)
-
-#define PTE_P   0x001
-#define PTE_W   0x002
-#define PTE_PS  0x080
-
-#define CR0_PG  (1 << 31)
-#define CR0_WP  (1 << 16)
-#define CR4_PAE (1 << 5)
-#define MSR_EFER 0xc0000080
-#define EFER_LME (1 << 8)
-#define EFER_NXE (1 << 11)
 
 	.section .multiboot, "a"
 	.balign 8

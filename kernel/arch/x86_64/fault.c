@@ -6,7 +6,7 @@
 #include "arch/fault.h"
 #include "arch/report.h"
 #include "task.h"
-#include "thread.h"
+#include "tcb.h"
 #include "user_layout.h"
 #include "vdso_map.h"
 #include "elf_sym.h"

@@ -4,13 +4,9 @@
  * the thread.  The kernel itself is built without SSE and never touches it.
  */
 #include "arch/fpu.h"
+#include "arch/cpu.h"
 #include <string.h>
 
-#define CR0_MP (1ul << 1)
-#define CR0_EM (1ul << 2)
-#define CR0_TS (1ul << 3)
-#define CR4_OSFXSR (1ul << 9)
-#define CR4_OSXMMEXCPT (1ul << 10)
 
 #define FCW_DEFAULT   0x037f	/* all x87 exceptions masked, extended precision */
 #define MXCSR_DEFAULT 0x1f80	/* all SSE exceptions masked, round to nearest */

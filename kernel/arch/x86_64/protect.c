@@ -13,9 +13,6 @@
 #define LEAF7_EBX_SMAP (1u << 20)
 #define LEAF7_ECX_UMIP (1u << 2)
 
-#define CR4_UMIP (1ul << 11)
-#define CR4_SMEP (1ul << 20)
-#define CR4_SMAP (1ul << 21)
 
 bool protect_smap;
 

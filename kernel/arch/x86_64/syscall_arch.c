@@ -5,9 +5,6 @@
 
 extern char syscall_entry[];
 
-#define RFLAGS_TF (1ul << 8)
-#define RFLAGS_DF (1ul << 10)
-#define RFLAGS_AC (1ul << 18)
 
 void syscall_arch_init(void)
 {

@@ -3,7 +3,7 @@
  * per-thread CPU state that changes on a switch (kernel stack for traps,
  * FS and GS bases, the address space).
  */
-#include "thread.h"
+#include "tcb.h"
 #include "arch/thread_arch.h"
 #include "task.h"
 #include "arch/interrupt.h"

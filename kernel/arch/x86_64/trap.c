@@ -7,7 +7,7 @@
 #include "arch/cpu.h"
 #include "arch/irq.h"
 #include "panic.h"
-#include "syscall.h"
+#include "syscall_handlers.h"
 #include "arch/fault.h"
 #include "sched.h"
 

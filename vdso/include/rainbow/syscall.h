@@ -74,8 +74,8 @@ long rb_thread_join(long tid, int *status);
 
 /*
  * Maps len bytes (rounded up to whole pages) of zeroed memory with prot, a
- * combination of RB_PROT_*, in the task's anonymous range
- * (0x100000000000..0x700000000000).  hint is a preferred address or NULL:
+ * combination of RB_PROT_*, in the task's anonymous range (the address map
+ * of docs/design.md, kernel/user_layout.h).  hint is a preferred address or NULL:
  * it is used when it is in that range and free, else the kernel chooses.
  * Returns the page-aligned address (> 0); -EINVAL if len is 0 or too large,
  * prot has unknown bits or both RB_PROT_WRITE and RB_PROT_EXEC; -EAGAIN

@@ -1,8 +1,29 @@
-/* Thin wrappers around x86-64 instructions that C cannot express. */
+/*
+ * x86-64 control registers, MSRs and flags by name, for C and for boot.S
+ * (the constants only); then thin wrappers around the instructions that C
+ * cannot express.
+ */
 #ifndef ARCH_CPU_H
 #define ARCH_CPU_H
 
-#include <stdint.h>
+#ifdef __ASSEMBLER__
+#define CPU_BIT(n) (1 << (n))
+#else
+#define CPU_BIT(n) (1ul << (n))
+#endif
+
+#define CR0_MP   CPU_BIT(1)
+#define CR0_EM   CPU_BIT(2)
+#define CR0_TS   CPU_BIT(3)
+#define CR0_WP   CPU_BIT(16)
+#define CR0_PG   CPU_BIT(31)
+
+#define CR4_PAE        CPU_BIT(5)
+#define CR4_OSFXSR     CPU_BIT(9)
+#define CR4_OSXMMEXCPT CPU_BIT(10)
+#define CR4_UMIP       CPU_BIT(11)
+#define CR4_SMEP       CPU_BIT(20)
+#define CR4_SMAP       CPU_BIT(21)
 
 #define MSR_EFER          0xc0000080
 #define MSR_STAR          0xc0000081
@@ -11,10 +32,18 @@
 #define MSR_FS_BASE       0xc0000100
 #define MSR_GS_BASE       0xc0000101
 
-#define EFER_SCE (1u << 0)
+#define EFER_SCE CPU_BIT(0)
+#define EFER_LME CPU_BIT(8)
+#define EFER_NXE CPU_BIT(11)
 
-#define RFLAGS_IF   (1u << 9)
-#define RFLAGS_RSVD (1u << 1)
+#define RFLAGS_RSVD CPU_BIT(1)
+#define RFLAGS_TF   CPU_BIT(8)
+#define RFLAGS_IF   CPU_BIT(9)
+#define RFLAGS_DF   CPU_BIT(10)
+#define RFLAGS_AC   CPU_BIT(18)
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
 
 static inline void outb(uint16_t port, uint8_t v)
 {
@@ -112,5 +141,7 @@ static inline _Noreturn void halt_forever(void)
 	for (;;)
 		__asm__ volatile("cli; hlt");
 }
+
+#endif /* __ASSEMBLER__ */
 
 #endif

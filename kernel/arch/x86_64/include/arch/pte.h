@@ -6,16 +6,25 @@
 #ifndef ARCH_PTE_H
 #define ARCH_PTE_H
 
+#ifdef __ASSEMBLER__
+#define PTE_BIT(n) (1 << (n))
+#else
+#define PTE_BIT(n) (1ull << (n))
+#endif
+
+/* The entry bits; boot.S builds its first tables with these too. */
+#define PTE_P     PTE_BIT(0)
+#define PTE_W     PTE_BIT(1)
+#define PTE_U     PTE_BIT(2)
+#define PTE_PS    PTE_BIT(7)
+#define PTE_OWNED PTE_BIT(9)	/* software bit: frame freed with the mapping */
+#define PTE_NX    PTE_BIT(63)
+#define PTE_ADDR  0x000ffffffffff000
+
+#ifndef __ASSEMBLER__
 #include <stdint.h>
 #include "phys.h"
 
-#define PTE_P     (1ull << 0)
-#define PTE_W     (1ull << 1)
-#define PTE_U     (1ull << 2)
-#define PTE_PS    (1ull << 7)
-#define PTE_OWNED (1ull << 9)	/* software bit: frame freed with the mapping */
-#define PTE_NX    (1ull << 63)
-#define PTE_ADDR  0x000ffffffffff000ull
 
 #define PTE_LEVELS 4		/* level 3 = PML4 ... level 0 = page table */
 #define PTE_ENTRIES 512
@@ -63,5 +72,7 @@ static inline uint64_t pte_span(int level)
 {
 	return 1ull << (12 + 9 * level);
 }
+
+#endif /* __ASSEMBLER__ */
 
 #endif

@@ -1,5 +1,9 @@
-#ifndef SYSCALL_H
-#define SYSCALL_H
+/*
+ * The interrupt-path system calls: the handlers' type and their prototypes,
+ * one per RB_TRAP line of vdso/calls.def, and the dispatcher (syscall.c).
+ */
+#ifndef SYSCALL_HANDLERS_H
+#define SYSCALL_HANDLERS_H
 
 #include <stdint.h>
 

@@ -1,5 +1,9 @@
-#ifndef THREAD_H
-#define THREAD_H
+/*
+ * The thread control block (TCB): a thread's state, which shares one page
+ * with its kernel stack (thread.c), and the thread slots of every task.
+ */
+#ifndef TCB_H
+#define TCB_H
 
 #include <stdint.h>
 #include <stdbool.h>
