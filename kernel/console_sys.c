@@ -8,22 +8,29 @@
 #include "arch/serial.h"
 #include "uaccess.h"
 #include <errno.h>
+#include <rainbow/types.h>
 
 #define CONSOLE_CHUNK 256	/* bytes per copy through the kernel */
 
+/*
+ * At most RB_CONSOLE_WRITE_MAX bytes a call: the serial port is slow and the
+ * kernel runs with interrupts off, so a longer write would stop every task
+ * for its whole length.  The caller writes the rest with the next call.
+ */
 long sys_console_write(const uint64_t arg[6])
 {
 	uint64_t buf = arg[0], len = arg[1];
 	char chunk[CONSOLE_CHUNK];
+	uint64_t n = len < RB_CONSOLE_WRITE_MAX ? len : RB_CONSOLE_WRITE_MAX;
 
-	if (!user_range_ok(buf, len, false))
+	if (buf + len < buf || !user_range_ok(buf, n, false))
 		return -EFAULT;
-	for (uint64_t done = 0; done < len; done += sizeof(chunk)) {
-		uint64_t n = len - done < sizeof(chunk) ? len - done : sizeof(chunk);
-		copy_from_user(chunk, buf + done, n);
-		console_write(chunk, n);
+	for (uint64_t done = 0; done < n; done += sizeof(chunk)) {
+		uint64_t part = n - done < sizeof(chunk) ? n - done : sizeof(chunk);
+		copy_from_user(chunk, buf + done, part);
+		console_write(chunk, part);
 	}
-	return len;
+	return n;
 }
 
 /* Polled: returns what the serial port has now, 0 when nothing is waiting. */

@@ -17,7 +17,15 @@ ssize_t write(int fd, const void *buf, size_t nbyte)
 	if (!__rb_is_console_fd(fd))
 		return __rb_syscall_ret(-EBADF);
 	__rb_stdout_flush();
-	return __rb_syscall_ret(rb_console_write(buf, nbyte));
+	/* The console takes RB_CONSOLE_WRITE_MAX bytes a call: write it all. */
+	size_t done = 0;
+	while (done < nbyte) {
+		long n = rb_console_write((const char *)buf + done, nbyte - done);
+		if (n < 0)
+			return __rb_syscall_ret(n);
+		done += (size_t)n;
+	}
+	return (ssize_t)done;
 }
 
 ssize_t read(int fd, void *buf, size_t nbyte)

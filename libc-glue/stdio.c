@@ -12,7 +12,7 @@
 
 #include "glue.h"
 
-#define LINE_BUFFER_SIZE 256
+#define LINE_BUFFER_SIZE 256	/* below RB_CONSOLE_WRITE_MAX: one write a line */
 
 static __thread struct {
 	size_t len;

@@ -28,9 +28,12 @@ static int serve(int calls)
 			text[i] = (char)toupper((unsigned char)text[i]);
 		printf("echo: %u words from badge %llu\n", RB_TAG_WORDS(tag),
 		       (unsigned long long)utcb->badge);
+		uint64_t reply = RB_TAG(RB_TAG_LABEL(tag), RB_TAG_WORDS(tag));	/* no handle back */
 		if (answered == calls)
-			return ipc_reply(utcb->rcvid, tag) != 0;
-		tag = ipc_reply_and_wait(utcb->rcvid, tag, port);	/* answer, wait again */
+			return ipc_reply(utcb->rcvid, reply) != 0;
+		tag = ipc_reply_and_wait(utcb->rcvid, reply, port);	/* answer, wait again */
+		if (tag == -ESRCH)			/* that caller is gone: wait for the next */
+			tag = ipc_wait(port, 0);
 	}
 	return 1;
 }

@@ -21,6 +21,15 @@ static void console_write_rejects_bad_buffers(void)
 	check(rb_console_write(NONCANON, 10) == -EFAULT, "console_write: non-canonical buffer is EFAULT");
 	check(rb_console_write("x", SIZE_MAX) == -EFAULT, "console_write: wrapping length is EFAULT");
 	check(rb_console_write("", 0) == 0, "console_write: empty write is 0");
+	/* A long write is cut to RB_CONSOLE_WRITE_MAX: the kernel never holds
+	 * the CPU for the length a task asks (newlines only, for the log). */
+	long big = rb_mem_map(NULL, 1 << 20, RB_PROT_READ | RB_PROT_WRITE);
+	if (big > 0) {
+		memset((void *)big, '\n', 1 << 20);
+		check(rb_console_write((void *)big, 1 << 20) == RB_CONSOLE_WRITE_MAX,
+		      "console_write: 1 MiB writes RB_CONSOLE_WRITE_MAX bytes, the rest is the next call's");
+		rb_mem_unmap((void *)big, 1 << 20);
+	}
 }
 
 static void console_read_rejects_read_only_buffers(void)

@@ -20,8 +20,11 @@
 #include <rainbow/types.h>
 
 /*
- * Writes len bytes of buf to the console.
- * Returns len, or -EFAULT.  Blocks until the console took the bytes.
+ * Writes the first bytes of buf, at most len and at most
+ * RB_CONSOLE_WRITE_MAX, to the console: a longer write takes several calls,
+ * between which other tasks run.  Returns the number written, or -EFAULT
+ * (buf + len wraps, or what would be written is not readable).  Blocks until
+ * the console took the bytes.
  */
 long rb_console_write(const void *buf, size_t len);
 

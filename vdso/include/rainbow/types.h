@@ -8,6 +8,9 @@
 
 #include <rainbow/page.h>
 
+/* The most bytes one rb_console_write() writes. */
+#define RB_CONSOLE_WRITE_MAX 4096
+
 /* rb_mem_map() protections; combine with |.  WRITE with EXEC is refused. */
 #define RB_PROT_READ  1
 #define RB_PROT_WRITE 2
