@@ -10,6 +10,7 @@
 #include "arch/layout.h"
 #include "arch/thread_arch.h"
 #include <errno.h>
+#include <rainbow/types.h>
 
 long sys_thread_create(const uint64_t arg[6])
 {
@@ -34,6 +35,8 @@ long sys_thread_set_priority(const uint64_t arg[6])
 
 	if (priority >= SCHED_PRIORITIES)
 		return -EINVAL;
+	if (priority > RB_PRIORITY_DEFAULT)
+		return -EPERM;		/* no task takes the CPU from the others */
 	if (!th || th->state == THREAD_ZOMBIE)
 		return -ESRCH;
 	sched_set_priority(th, priority);

@@ -22,7 +22,7 @@ static int worker(void *arg)
 {
 	(void)arg;
 	worker_id = rb_thread_id();
-	rb_thread_set_priority(0, 3);	/* below main from now on */
+	rb_thread_set_priority(0, 2);	/* below main from now on */
 	while (!stop) {
 		counter++;
 		if (raised && !main_after_raise)
@@ -45,17 +45,19 @@ static void bad_priorities_are_refused(void)
 	check(rb_thread_set_priority(0, RB_PRIORITY_MAX + 1) == -EINVAL, "priority out of range is EINVAL");
 	check(rb_thread_set_priority(0, -1) == -EINVAL, "negative priority is EINVAL");
 	check(rb_thread_set_priority(999999, 3) == -ESRCH, "unknown thread is ESRCH");
+	check(rb_thread_set_priority(0, RB_PRIORITY_DEFAULT + 1) == -EPERM &&
+	      rb_thread_set_priority(0, RB_PRIORITY_MAX) == -EPERM,
+	      "above RB_PRIORITY_DEFAULT is EPERM: no task outranks the others");
 }
 
-/* Leaves the worker running at 3 below main at 5. */
+/* Leaves the worker running at 2 below main at the default, 4. */
 static void lower_thread_waits_for_the_higher(void)
 {
-	check(rb_thread_set_priority(0, 5) == 0, "main raises itself to 5");
 	worker_thread = rb_thread_start(worker, NULL);
-	check(worker_thread != NULL, "worker started (at main's priority, 5)");
+	check(worker_thread != NULL, "worker started (at main's priority, 4)");
 	while (!worker_id)
 		rb_yield();	/* equal priorities: the worker gets its turn, then drops */
-	check(counter == 0, "once the worker lowered itself to 3, main runs again");
+	check(counter == 0, "once the worker lowered itself to 2, main runs again");
 	spin(SPIN_NS);
 	spin(SPIN_NS);
 	check(counter == 0, "a lower priority thread does not run while a higher one spins, timer or not");
@@ -67,8 +69,9 @@ static void lower_thread_waits_for_the_higher(void)
 
 static void raised_thread_runs_at_once(void)
 {
+	check(rb_thread_set_priority(0, 3) == 0, "main steps back to 3");
 	raised = 1;
-	rb_thread_set_priority(worker_id, 6);
+	rb_thread_set_priority(worker_id, RB_PRIORITY_DEFAULT);
 	main_after_raise = 1;
 	check(preempted_main, "raising a thread above the caller runs it before the call returns");
 

@@ -123,8 +123,9 @@ long rb_thread_id(void);
  * caller) to priority, from 0 (lowest) to RB_PRIORITY_MAX; new threads
  * start at their creator's, the first at RB_PRIORITY_DEFAULT.  The highest
  * priority ready thread always runs; equal ones share the CPU round robin.
- * Returns 0; -EINVAL for a priority out of range, -ESRCH if there is no
- * such thread.  Does not block, but the caller may be preempted at once by
+ * Returns 0; -EINVAL for a priority out of range, -EPERM above
+ * RB_PRIORITY_DEFAULT (no task may outrank the others), -ESRCH if there is
+ * no such thread.  Does not block, but the caller may be preempted at once by
  * a thread it raised above itself.
  */
 long rb_thread_set_priority(long tid, int priority);

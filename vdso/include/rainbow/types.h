@@ -16,9 +16,15 @@
 #define RB_PROT_WRITE 2
 #define RB_PROT_EXEC  4
 
-/* rb_thread_set_priority() priorities: 0 (lowest) .. RB_PRIORITY_MAX. */
+/*
+ * rb_thread_set_priority() priorities: 0 (lowest) .. RB_PRIORITY_MAX.  A
+ * task's threads go no higher than RB_PRIORITY_DEFAULT, where every task
+ * starts: priorities order a task's own threads, and a task may step back,
+ * but none takes the CPU from the others.  (Above it: the kernel's own
+ * use, later a privilege a bundle line may grant.)
+ */
 #define RB_PRIORITY_MAX     7
-#define RB_PRIORITY_DEFAULT 4   /* what the first thread of a task gets */
+#define RB_PRIORITY_DEFAULT 4   /* what the first thread of a task gets, and the most it may ask */
 
 /* The most bytes one rb_random() gives, as getentropy() allows (POSIX). */
 #define RB_RANDOM_MAX 256
