@@ -7,7 +7,7 @@
 
 scripts() {
 	local f
-	git ls-files -co --exclude-standard mk sdk tests .ci | sort | while read -r f; do
+	find mk sdk tests .ci -type f | sort | while read -r f; do
 		[ -f "$f" ] || continue
 		if [[ $f == *.sh ]] || head -n 1 "$f" | grep -qE '^#!.*\b(ba)?sh\b'; then
 			echo "$f"
