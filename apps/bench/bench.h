@@ -73,6 +73,12 @@ void bench_report(const char *name, unsigned ops_per_sample);
 /* Prints "bench-error NAME: WHAT: ERROR" and makes the app fail. */
 void bench_fail(const char *name, const char *what, long error);
 
+/*
+ * What follows a bench_time(): name's line when error is 0 (the operation
+ * done ops_per_sample times a sample), else the failure of what.
+ */
+void bench_finish(const char *name, const char *what, long error, unsigned ops_per_sample);
+
 /* Whether bench_fail() was called. */
 int bench_failed(void);
 

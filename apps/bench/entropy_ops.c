@@ -15,10 +15,5 @@ static long entropy_32(void)
 
 void bench_getentropy_32(void)
 {
-	long error = bench_time(entropy_32);
-
-	if (error)
-		bench_fail("getentropy_32", "getentropy", error);
-	else
-		bench_report("getentropy_32", 1);
+	bench_finish("getentropy_32", "getentropy", bench_time(entropy_32), 1);
 }

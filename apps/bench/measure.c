@@ -59,6 +59,14 @@ void bench_fail(const char *name, const char *what, long error)
 	failures++;
 }
 
+void bench_finish(const char *name, const char *what, long error, unsigned ops_per_sample)
+{
+	if (error)
+		bench_fail(name, what, error);
+	else
+		bench_report(name, ops_per_sample);
+}
+
 int bench_failed(void)
 {
 	return failures != 0;

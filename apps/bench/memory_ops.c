@@ -23,12 +23,7 @@ static long map_touch_unmap(void)
 
 void bench_mem_map_unmap(void)
 {
-	long error = bench_time(map_touch_unmap);
-
-	if (error)
-		bench_fail("mem_map_unmap", "mmap or munmap", error);
-	else
-		bench_report("mem_map_unmap", 1);
+	bench_finish("mem_map_unmap", "mmap or munmap", bench_time(map_touch_unmap), 1);
 }
 
 #define BUSY_PAGES 4096
@@ -44,10 +39,7 @@ void bench_mem_map_unmap_busy(void)
 		error = munmap(busy + off, RB_PAGE_SIZE);
 	if (!error)
 		error = bench_time(map_touch_unmap);
-	if (error)
-		bench_fail("mem_map_unmap_busy", "mmap or munmap", error);
-	else
-		bench_report("mem_map_unmap_busy", 1);
+	bench_finish("mem_map_unmap_busy", "mmap or munmap", error, 1);
 	if (busy != MAP_FAILED)
 		munmap(busy, len);
 }

@@ -67,11 +67,7 @@ void bench_pthread(void)
 	long error;
 	int e;
 
-	error = bench_time(lock_unlock);
-	if (error)
-		bench_fail("mutex_uncontended", "pthread_mutex_unlock", error);
-	else
-		bench_report("mutex_uncontended", 1);
+	bench_finish("mutex_uncontended", "pthread_mutex_unlock", bench_time(lock_unlock), 1);
 
 	e = pthread_create(&t, NULL, partner, NULL);
 	if (e) {
@@ -83,15 +79,8 @@ void bench_pthread(void)
 		pthread_cond_signal(&to_partner);
 		pthread_mutex_unlock(&mutex);
 		pthread_join(t, NULL);
-		if (error)
-			bench_fail("condvar_pingpong", "ping_pong", error);
-		else
-			bench_report("condvar_pingpong", 1);
+		bench_finish("condvar_pingpong", "ping_pong", error, 1);
 	}
 
-	error = bench_time(create_join);
-	if (error)
-		bench_fail("thread_create_join", "pthread_create or pthread_join", error);
-	else
-		bench_report("thread_create_join", 1);
+	bench_finish("thread_create_join", "pthread_create or pthread_join", bench_time(create_join), 1);
 }

@@ -19,12 +19,7 @@ static long clock_ns(void)
 
 void bench_null_syscall(void)
 {
-	long error = bench_time(task_id);
-
-	if (error)
-		bench_fail("null_syscall", "rb_task_id", error);
-	else
-		bench_report("null_syscall", 1);
+	bench_finish("null_syscall", "rb_task_id", bench_time(task_id), 1);
 }
 
 void bench_vdso_clock(void)
