@@ -6,6 +6,9 @@
 #include "task.h"
 #include "log.h"
 #include "machine.h"
+#include "console_input.h"
+#include "pmm.h"
+#include "arch/layout.h"
 
 static unsigned refused;
 
@@ -18,7 +21,7 @@ static void kill_deadlocked(void)
 {
 	for (unsigned i = 0; i < task_count(); i++) {
 		struct task *t = task_at(i);
-		if (t->done)
+		if (t->done || t->released)
 			continue;
 		klog("task %s killed: deadlock, every thread left is blocked forever", t->name);
 		task_end(t, -1, true);
@@ -31,17 +34,23 @@ static _Noreturn void finish(void)
 
 	for (unsigned i = 0; i < task_count(); i++) {
 		const struct task *t = task_at(i);
+		if (t->released)	/* refused, or spawned: its spawner judged it */
+			continue;
 		if (!t->killed && t->exit_status == 0)
 			ok++;
 		else
 			failed++;
 	}
 	klog("all tasks done: %u exited 0, %u failed, %u modules refused", ok, failed, refused);
+	/* Every task's memory is back by now: tests compare runs to find leaks. */
+	klog("memory: %lu KiB free at the end", pmm_free_pages() * (PAGE_SIZE / 1024));
 	machine_exit(failed == 0 && refused == 0);
 }
 
 void bundle_check(bool can_progress)
 {
+	/* Console input can still come, by interrupt, to a thread waiting for it. */
+	can_progress = can_progress || console_input_awaited();
 	if (tasks_alive() && !can_progress)
 		kill_deadlocked();
 	if (!tasks_alive())

@@ -1,11 +1,12 @@
 /*
- * System calls of the serial console: rb_console_write, rb_console_read.
+ * System calls of the serial console: rb_console_write, rb_console_read
+ * (its input comes by interrupt, console_input.c).
  * User bytes pass through a small kernel buffer: only uaccess.c touches
  * user pages (SMAP).
  */
 #include "syscall_handlers.h"
 #include "log.h"
-#include "arch/serial.h"
+#include "console_input.h"
 #include "uaccess.h"
 #include <errno.h>
 #include <rainbow/types.h>
@@ -33,18 +34,24 @@ long sys_console_write(const uint64_t arg[6])
 	return n;
 }
 
-/* Polled: returns what the serial port has now, 0 when nothing is waiting. */
+/*
+ * Blocks in console_input_read until input arrives (the serial interrupt
+ * wakes it), then copies what it took out through the kernel chunk.
+ */
 long sys_console_read(const uint64_t arg[6])
 {
-	uint64_t buf = arg[0], len = arg[1];
+	uint64_t buf = arg[0], len = arg[1], flags = arg[2];
 	char chunk[CONSOLE_CHUNK];
-	uint64_t n = 0;
-	int c;
 
+	if (flags & ~(uint64_t)RB_CONSOLE_NONBLOCK)
+		return -EINVAL;
 	if (!user_range_ok(buf, len, true))
 		return -EFAULT;
-	while (n < len && n < sizeof(chunk) && (c = serial_getc_nonblock()) >= 0)
-		chunk[n++] = (char)c;
-	copy_to_user(buf, chunk, n);
+	long n = console_input_read(chunk, len < sizeof(chunk) ? len : sizeof(chunk),
+				    flags & RB_CONSOLE_NONBLOCK);
+	/* Checked above; only another thread unmapping it while this one
+	 * slept fails here, and then the bytes taken are lost. */
+	if (n > 0 && copy_to_user(buf, chunk, (size_t)n))
+		return -EFAULT;
 	return n;
 }

@@ -7,7 +7,8 @@
  *
  * The handlers live in <subsystem>_sys.c beside the subsystem they drive
  * (console_sys.c, task_sys.c, thread_sys.c, sched_sys.c, usermem_sys.c,
- * port_sys.c, names_sys.c, futex_sys.c, random_sys.c, cputime_sys.c), and
+ * port_sys.c, names_sys.c, futex_sys.c, random_sys.c, cputime_sys.c,
+ * process_sys.c), and
  * each follows one rule, decode then invoke:
  *   1. its first line names its arguments, arg[0..5] as typed locals, or
  *      says that it takes none;

@@ -29,6 +29,7 @@
 #include "names.h"
 #include "futex.h"
 #include "placement.h"
+#include "process.h"
 #include <string.h>
 
 _Static_assert(THREAD_SLOTS == TASK_MAX * TASK_THREADS_MAX, "a thread slot range per task");
@@ -36,12 +37,44 @@ _Static_assert(THREAD_SLOTS == TASK_MAX * TASK_THREADS_MAX, "a thread slot range
 static struct task tasks[TASK_MAX];
 static unsigned ntasks, alive;
 
+/*
+ * A released slot whose threads are all freed, else a new one; NULL when
+ * every slot is taken.  A reused slot keeps its ports' generations, so a
+ * handle to a port of the task that had it stays stale.
+ */
+static struct task *take_slot(void)
+{
+	uint32_t generation[TASK_PORTS_MAX];
+	struct task *t = NULL;
+
+	for (unsigned i = 0; i < ntasks && !t; i++)
+		if (tasks[i].released && list_empty(&tasks[i].threads))
+			t = &tasks[i];
+	if (!t && ntasks == TASK_MAX)
+		return NULL;
+	if (!t) {
+		t = &tasks[ntasks++];
+		memset(t, 0, sizeof(*t));
+		t->id = ntasks;
+		return t;
+	}
+	long id = t->id;
+	for (unsigned i = 0; i < TASK_PORTS_MAX; i++)
+		generation[i] = t->ports[i].generation;
+	memset(t, 0, sizeof(*t));
+	for (unsigned i = 0; i < TASK_PORTS_MAX; i++)
+		t->ports[i].generation = generation[i];
+	t->id = id;
+	return t;
+}
+
 struct task *task_create(const char *name)
 {
-	if (ntasks == TASK_MAX)
+	struct task *t = take_slot();
+	if (!t)
 		return NULL;
-	struct task *t = &tasks[ntasks];
-	memset(t, 0, sizeof(*t));
+	list_init(&t->threads);
+	t->released = true;	/* until it is made whole */
 	t->space = vm_create();
 	if (!t->space)
 		return NULL;
@@ -50,10 +83,10 @@ struct task *task_create(const char *name)
 		vm_destroy(t->space);
 		return NULL;
 	}
-	t->id = ++ntasks;
+	t->released = false;
 	strncpy(t->name, name, sizeof(t->name) - 1);
-	list_init(&t->threads);
 	list_init(&t->futex_waiters);
+	list_init(&t->child_waiters);
 	alive++;
 	return t;
 }
@@ -67,7 +100,7 @@ static void free_space(struct task *t)
 void task_free(struct task *t)
 {
 	free_space(t);
-	ntasks--;		/* t is the newest task: its slot is free again */
+	t->released = true;	/* it never ran: its slot is free again */
 	alive--;
 }
 
@@ -136,6 +169,7 @@ void task_end(struct task *t, int status, bool killed)
 		klog("task %s exited: %d (from exit(%d))", t->name, t->exit_status, status);
 	names_task_ending(t);
 	port_task_ending(t);
+	process_task_ended(t);
 	for (struct list *l = t->threads.next; l != &t->threads;) {
 		struct thread *th = list_entry(l, struct thread, task_link);
 		l = l->next;

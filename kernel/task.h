@@ -49,11 +49,26 @@ struct task {
 	uint64_t anon_next;
 	/* Threads blocked in rb_futex_wait, oldest first (futex.c). */
 	struct list futex_waiters;
+	/*
+	 * Processes (process.c): the task that spawned it with rb_task_spawn
+	 * (NULL for a boot module, or once that task ended), whether it was
+	 * spawned, whether its slot may be reused (ended, and its status
+	 * collected or nobody left to collect it), and its threads blocked in
+	 * rb_task_wait.
+	 */
+	struct task *parent;
+	bool spawned;
+	bool released;
+	struct list child_waiters;
 };
 
 struct thread;
 
-/* A task with an empty address space (placement drawn, vDSO mapped); NULL when out of resources. */
+/*
+ * A task with an empty address space (placement drawn, vDSO mapped), in a
+ * new slot or a released one (its id then names the new task); NULL when
+ * out of resources.
+ */
 struct task *task_create(const char *name);
 /* Free a task that never ran (its module was refused): undoes task_create. */
 void task_free(struct task *t);
@@ -78,7 +93,10 @@ struct thread *task_find_thread(struct task *t, long tid);
 
 /* Some task has not ended yet. */
 bool tasks_alive(void);
-/* Tasks ever created (ended ones included, for the verdict), and the i-th. */
+/*
+ * Task slots used so far (ended tasks included, for the verdict; a
+ * released slot is skipped), and the i-th.
+ */
 unsigned task_count(void);
 struct task *task_at(unsigned i);
 

@@ -22,6 +22,8 @@ enum thread_state {
 	THREAD_IPC_SEND,	/* calling: queued on a port until received */
 	THREAD_IPC_RECV,	/* waiting on a port for a caller */
 	THREAD_IPC_REPLY,	/* received by a server thread, awaiting its reply */
+	THREAD_CHILD_WAIT,	/* in rb_task_wait: on its task's child_waiters (process.c) */
+	THREAD_INPUT,		/* in rb_console_read: waiting for a byte (console_input.c) */
 	THREAD_ZOMBIE,		/* exited, waiting to be joined */
 	THREAD_DEAD,		/* to be freed once nobody runs on its stack */
 };

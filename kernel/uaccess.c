@@ -69,3 +69,13 @@ long copy_string_from_user(char *dst, uint64_t src, size_t size)
 	}
 	return -ENAMETOOLONG;
 }
+
+long user_read_in_place(uint64_t addr, size_t len, long (*fn)(void *ctx, const void *p), void *ctx)
+{
+	if (!user_range_ok(addr, len, false))
+		return -EFAULT;
+	user_access_open();
+	long r = fn(ctx, (const void *)addr);
+	user_access_close();
+	return r;
+}

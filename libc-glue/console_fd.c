@@ -33,7 +33,7 @@ ssize_t read(int fd, void *buf, size_t nbyte)
 	if (!__rb_is_console_fd(fd))
 		return __rb_syscall_ret(-EBADF);
 	__rb_stdout_flush();
-	return __rb_syscall_ret(rb_console_read(buf, nbyte));
+	return __rb_syscall_ret(rb_console_read(buf, nbyte, 0));
 }
 
 int isatty(int fd)

@@ -58,7 +58,7 @@ static int get_stdin(FILE *stream)
 	(void)stream;
 	/* A prompt without a newline shows before the wait for input. */
 	__rb_stdout_flush();
-	n = rb_console_read(&c, 1);
+	n = rb_console_read(&c, 1, 0);
 	if (n == 1)
 		return c;
 	if (n == 0)

@@ -11,9 +11,9 @@ long rb_console_write(const void *buf, size_t len)
 	return rb_syscall2(SYS_console_write, (long)buf, (long)len);
 }
 
-long rb_console_read(void *buf, size_t len)
+long rb_console_read(void *buf, size_t len, unsigned flags)
 {
-	return rb_syscall2(SYS_console_read, (long)buf, (long)len);
+	return rb_syscall3(SYS_console_read, (long)buf, (long)len, flags);
 }
 
 /* The kernel never resumes a task after exit; trap loudly if it ever did. */
@@ -100,4 +100,20 @@ long rb_random(void *buf, size_t len)
 long rb_cpu_time_ns(int which)
 {
 	return rb_syscall1(SYS_cpu_time, which);
+}
+
+long rb_task_spawn(const void *image, size_t size, const char *const argv[],
+		   const char *const envp[])
+{
+	return rb_syscall4(SYS_task_spawn, (long)image, (long)size, (long)argv, (long)envp);
+}
+
+long rb_task_wait(long id, int *status, unsigned flags)
+{
+	return rb_syscall3(SYS_task_wait, id, (long)status, flags);
+}
+
+long rb_task_kill(long id, unsigned flags)
+{
+	return rb_syscall2(SYS_task_kill, id, flags);
 }

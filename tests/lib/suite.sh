@@ -55,7 +55,9 @@ expect_tap() {
 # boot NAME BUNDLE [KERNEL-ARGS...]: boot and keep the serial log.  The
 # environment's BOOT_CPU, when set, is QEMU's -cpu (e.g. max); BOOT_ICOUNT,
 # when set, runs the guest under -icount, its clocks counted in instructions
-# (the TSC calibration then cannot be upset by a busy host).
+# (the TSC calibration then cannot be upset by a busy host); BOOT_INPUT, when
+# set, is a file the guest's console input comes from, then its end (^D;
+# default /dev/null: the end at once).
 boot() {
 	local name=$1 bundle=$2
 	shift 2
@@ -68,7 +70,8 @@ boot() {
 		: > "$boot_log"
 		return
 	fi
-	mk/qemu "$iso" --timeout "${BOOT_TIMEOUT:-60}" --cpu "${BOOT_CPU:-}" ${BOOT_ICOUNT:+--icount} --log "$boot_log" > /dev/null 2>&1
+	mk/qemu "$iso" --timeout "${BOOT_TIMEOUT:-60}" --cpu "${BOOT_CPU:-}" ${BOOT_ICOUNT:+--icount} \
+		--input "${BOOT_INPUT:-/dev/null}" --log "$boot_log" > /dev/null 2>&1
 	boot_status=$?
 	sed -i 's/\r//g' "$boot_log"
 }

@@ -1,6 +1,6 @@
 /*
  * The legacy 8259 interrupt controllers, remapped above the CPU exceptions.
- * Only the timer is unmasked: Rainbow needs nothing else yet.
+ * Only the timer and COM1 are unmasked (irq.c).
  */
 #include "arch/pic.h"
 #include "arch/cpu.h"

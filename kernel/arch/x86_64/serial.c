@@ -1,9 +1,11 @@
 /*
  * COM1, the kernel console.  Polled output: the kernel runs with interrupts
- * off, so a transmit interrupt would have nobody to serve it.
+ * off, so a transmit interrupt would have nobody to serve it.  Input comes
+ * by the receive interrupt (IRQ 4), once serial_enable_input has run.
  */
 #include "arch/serial.h"
 #include "arch/cpu.h"
+#include "console_input.h"
 
 #define COM1 0x3f8
 #define REG_DATA      0
@@ -12,6 +14,9 @@
 #define REG_LCR       3
 #define REG_MCR       4
 #define REG_LSR       5
+#define IER_RX_DATA   0x01	/* interrupt when a byte was received */
+#define MCR_DTR_RTS   0x03
+#define MCR_OUT2      0x08	/* gates the port's interrupt line on a PC */
 #define LSR_RX_READY  0x01
 #define LSR_TX_EMPTY  0x20
 
@@ -23,7 +28,14 @@ void serial_init(void)
 	outb(COM1 + REG_IER, 0x00);
 	outb(COM1 + REG_LCR, 0x03);	/* 8 bits, no parity, one stop bit */
 	outb(COM1 + REG_FCR, 0xc7);
-	outb(COM1 + REG_MCR, 0x03);
+	outb(COM1 + REG_MCR, MCR_DTR_RTS);
+}
+
+void serial_enable_input(void)
+{
+	outb(COM1 + REG_MCR, MCR_DTR_RTS | MCR_OUT2);
+	outb(COM1 + REG_IER, IER_RX_DATA);
+	serial_receive();	/* what came before the interrupt was on */
 }
 
 static void serial_putc(char c)
@@ -42,9 +54,8 @@ void serial_write(const char *s, size_t n)
 	}
 }
 
-int serial_getc_nonblock(void)
+void serial_receive(void)
 {
-	if (!(inb(COM1 + REG_LSR) & LSR_RX_READY))
-		return -1;
-	return inb(COM1 + REG_DATA);
+	while (inb(COM1 + REG_LSR) & LSR_RX_READY)
+		console_input_byte(inb(COM1 + REG_DATA));
 }

@@ -18,7 +18,8 @@
  * rb_thread_exit from this thread (a created thread calls it), sleeps of
  * more than 100 us, priorities above the default (which would let a
  * spinning fuzzer starve its peers by design), blocking IPC
- * (RB_IPC_NONBLOCK is always set), rb_clock_gettime with a bad pointer (it
+ * (RB_IPC_NONBLOCK is always set), waits for console input or a child
+ * (their non-blocking flags are always set), rb_clock_gettime with a bad pointer (it
  * runs in user space and may fault its caller, as documented), thread
  * entry points that are user addresses other than its own (the thread
  * would fault and end the task), and no heap: rb_mem_unmap may remove any
@@ -155,7 +156,9 @@ static long fuzz_rb_console_write(void)
 
 static long fuzz_rb_console_read(void)
 {
-	return rb_console_read((void *)address_arg(), number_arg());
+	/* RB_CONSOLE_NONBLOCK always: a wait for input is a valid way to stop. */
+	return rb_console_read((void *)address_arg(), number_arg(),
+			       (unsigned)number_arg() | RB_CONSOLE_NONBLOCK);
 }
 
 static long fuzz_rb_thread_create(void)
@@ -234,6 +237,25 @@ static long fuzz_rb_random(void)
 static long fuzz_rb_cpu_time_ns(void)
 {
 	return rb_cpu_time_ns((int)number_arg());
+}
+
+/* Images and word lists from every class: refused before or by the ELF check. */
+static long fuzz_rb_task_spawn(void)
+{
+	return rb_task_spawn((const void *)address_arg(), number_arg(),
+			     (const char *const *)pointer_arg(0), (const char *const *)pointer_arg(0));
+}
+
+/* RB_TASK_NOHANG always, like IPC's RB_IPC_NONBLOCK. */
+static long fuzz_rb_task_wait(void)
+{
+	return rb_task_wait((long)number_arg(), (int *)pointer_arg(0), (unsigned)number_arg() | RB_TASK_NOHANG);
+}
+
+/* Ids of live tasks half the time: every one another's, so refused. */
+static long fuzz_rb_task_kill(void)
+{
+	return rb_task_kill(pick(2) ? (long)pick(140) - 2 : (long)number_arg(), (unsigned)number_arg());
 }
 
 static long fuzz_rb_task_id(void)

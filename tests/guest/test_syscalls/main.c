@@ -34,8 +34,8 @@ static void console_write_rejects_bad_buffers(void)
 
 static void console_read_rejects_read_only_buffers(void)
 {
-	check(rb_console_read((void *)"constant", 4) == -EFAULT, "console_read: read-only buffer is EFAULT");
-	check(rb_console_read((void *)rb_console_read, 4) == -EFAULT, "console_read: code buffer is EFAULT");
+	check(rb_console_read((void *)"constant", 4, RB_CONSOLE_NONBLOCK) == -EFAULT, "console_read: read-only buffer is EFAULT");
+	check(rb_console_read((void *)rb_console_read, 4, RB_CONSOLE_NONBLOCK) == -EFAULT, "console_read: code buffer is EFAULT");
 }
 
 static void mem_map_rejects_bad_requests(void)

@@ -29,12 +29,19 @@
 long rb_console_write(const void *buf, size_t len);
 
 /*
- * Reads up to len bytes of console input into buf.
- * Returns the number of bytes that were waiting (0 when none is), or
- * -EFAULT.  Does not block: the console is polled (no input interrupt yet),
- * so 0 means "nothing now", not end of input.
+ * Reads up to len bytes of console input into buf.  Input arrives by the
+ * serial port's interrupt into a kernel buffer of RB_CONSOLE_INPUT_MAX
+ * bytes (bytes that find it full are dropped and counted in the log); a
+ * carriage return arrives as '\n' (a terminal's Enter), and a '\n' right
+ * after one is dropped.  The console neither echoes nor edits lines.
+ * RB_CONSOLE_EOF (^D) ends the input like a terminal's: the read stops
+ * before it, and a read that starts at it consumes it and returns 0.
+ * Returns the number of bytes read (> 0 while len > 0), 0 at RB_CONSOLE_EOF
+ * or for len 0; -EAGAIN with RB_CONSOLE_NONBLOCK when nothing is waiting;
+ * -EINVAL for another flag; -EFAULT.  Blocks until a byte arrives, unless
+ * RB_CONSOLE_NONBLOCK; one thread at a time reads, others wait their turn.
  */
-long rb_console_read(void *buf, size_t len);
+long rb_console_read(void *buf, size_t len, unsigned flags);
 
 /*
  * Ends the calling task, all its threads included, with status.  Whoever
@@ -112,7 +119,10 @@ long rb_yield(void);
  */
 long rb_sleep_ns(uint64_t ns);
 
-/* Returns the calling task's id (> 0).  Never fails. */
+/*
+ * Returns the calling task's id (> 0).  Never fails.  Ids are task slots:
+ * the id of a task that ended and was collected may name a later task.
+ */
 long rb_task_id(void);
 
 /* Returns the calling thread's id (> 0), as rb_thread_create() gave it. */
@@ -188,6 +198,53 @@ long rb_random(void *buf, size_t len);
  * Does not block.
  */
 long rb_cpu_time_ns(int which);
+
+/*
+ * Starts the ELF program image[0..size), in the caller's memory, as a new
+ * task: the kernel checks it as strictly as a boot module (kernel/
+ * elf_check.c: static or static-PIE, no interpreter, every segment in the
+ * user image range, never writable and executable) and loads it by the
+ * same path, each segment and the stack charged to the new task's limit.
+ * argv (NULL-terminated, argv[0] the task's name) and envp
+ * (NULL-terminated, or NULL for none) reach its initial stack: at most
+ * 64 words each, their strings at most one page together.  The new task is
+ * the caller's child: only the caller may rb_task_wait for it and
+ * rb_task_kill it.  It has no handles; it finds servers by name like a
+ * boot module.
+ * Returns the new task's id (> 0); -ENOEXEC for an image the kernel
+ * refuses (one log line says why, and nothing stays behind); -EINVAL for
+ * a NULL or empty argv; -E2BIG for too many words or strings that do not
+ * fit; -EAGAIN when no task slot is free or the image is over the new
+ * task's memory limit; -ENOMEM when the machine is short of memory;
+ * -EFAULT.  Does not block; its time grows with the bytes the segments
+ * copy, bounded by the new task's memory limit.
+ */
+long rb_task_spawn(const void *image, size_t size, const char *const argv[],
+		   const char *const envp[]);
+
+/*
+ * Collects the end of a child (a task the caller spawned): the child with
+ * this id, or any child for id -1.  Stores in *status (unless status is
+ * NULL) its exit status, 0 to 255 (exit()'s argument & 0xff), or
+ * RB_TASK_KILLED when it was killed (rb_task_kill, a fault, a deadlock).
+ * A child's status stays until collected, once; a task that ends before
+ * its children leaves them running, and nobody collects them.
+ * Returns the child's id (> 0); 0 with RB_TASK_NOHANG while no such child
+ * has ended; -ECHILD when the caller has no such child (none spawned,
+ * already collected, or another task's); -EINVAL for an id below 1 but
+ * -1, or another flag; -EFAULT.  Blocks until such a child ends, unless
+ * RB_TASK_NOHANG.
+ */
+long rb_task_wait(long id, int *status, unsigned flags);
+
+/*
+ * Ends task id, a child of the caller, as killed (its status is
+ * RB_TASK_KILLED); with RB_TASK_PROBE kills nothing and only says whether
+ * it could.  Returns 0 (also for a child that ended and is not collected
+ * yet); -ESRCH for no such task; -EPERM for a task the caller did not
+ * spawn (itself included); -EINVAL for another flag.  Does not block.
+ */
+long rb_task_kill(long id, unsigned flags);
 
 /*
  * Nanoseconds since boot, from the vDSO data page without entering the

@@ -10,6 +10,8 @@
 
 /* The most bytes one rb_console_write() writes. */
 #define RB_CONSOLE_WRITE_MAX 4096
+/* Bytes of console input the kernel holds until they are read. */
+#define RB_CONSOLE_INPUT_MAX 4096
 
 /* rb_mem_map() protections; combine with |.  WRITE with EXEC is refused. */
 #define RB_PROT_READ  1
@@ -43,6 +45,17 @@
 #define RB_FUTEX_DEADLINE 1    /* deadline_ns is a CLOCK_MONOTONIC time to give up at */
 /* rb_futex_wake() count that wakes every waiter. */
 #define RB_FUTEX_WAKE_ALL UINT32_MAX
+
+/* rb_console_read() flags. */
+#define RB_CONSOLE_NONBLOCK 1  /* return -EAGAIN instead of waiting for input */
+/* The byte that ends console input, like a terminal's ^D (rb_console_read). */
+#define RB_CONSOLE_EOF 0x04
+
+/* rb_task_wait(): its flag, and the status of a killed task. */
+#define RB_TASK_NOHANG 1       /* return 0 instead of waiting when no child has ended */
+#define RB_TASK_KILLED 0x100   /* the task was killed (rb_task_kill, a fault, a deadlock) */
+/* rb_task_kill() flag. */
+#define RB_TASK_PROBE  1       /* check that the task exists and may be killed; kill nothing */
 
 /* Laid out like struct timespec on x86_64, so libc can pass its own. */
 struct rb_timespec {

@@ -1,0 +1,108 @@
+/*
+ * Processes (process.h): the spawner-child relation over the task table.
+ * A waiter is its thread, queued on its task's child_waiters through
+ * run_link while blocked, so it holds no memory and a task's end takes it
+ * off like any queue (sched_unlink).
+ */
+#include "process.h"
+#include "tcb.h"
+#include "sched.h"
+#include "log.h"
+#include <errno.h>
+#include <rainbow/types.h>
+
+void process_adopt(struct task *child, struct task *parent)
+{
+	child->parent = parent;
+	child->spawned = true;
+}
+
+/* The task with this id whose slot is in use, or NULL. */
+static struct task *find_task(long id)
+{
+	if (id < 1 || id > (long)task_count())
+		return NULL;
+	struct task *t = task_at((unsigned)id - 1);
+	return t->released ? NULL : t;
+}
+
+static int status_of(const struct task *t)
+{
+	return t->killed ? RB_TASK_KILLED : t->exit_status;
+}
+
+/* A child matching id (-1: any): an ended one first; NULL if none. */
+static struct task *find_child(const struct task *parent, long id)
+{
+	struct task *found = NULL;
+
+	for (unsigned i = 0; i < task_count(); i++) {
+		struct task *c = task_at(i);
+		if (c->released || c->parent != parent || (id != -1 && c->id != id))
+			continue;
+		if (c->done)
+			return c;
+		found = c;
+	}
+	return found;
+}
+
+long process_wait(long id, bool nohang, int *status)
+{
+	struct task *self = current->task;
+
+	for (;;) {
+		struct task *c = find_child(self, id);
+		if (!c)
+			return -ECHILD;
+		if (c->done) {
+			*status = status_of(c);
+			c->parent = NULL;
+			c->released = true;
+			return c->id;
+		}
+		if (nohang)
+			return 0;
+		list_push_back(&self->child_waiters, &current->run_link);
+		sched_block(THREAD_CHILD_WAIT);
+	}
+}
+
+long process_kill(long id, bool probe_only)
+{
+	struct task *t = find_task(id);
+
+	if (!t)
+		return -ESRCH;
+	if (t->parent != current->task)
+		return -EPERM;
+	if (probe_only || t->done)
+		return 0;
+	klog("task %s killed by task %s", t->name, current->task->name);
+	task_end(t, -1, true);
+	return 0;
+}
+
+void process_task_ended(struct task *t)
+{
+	for (unsigned i = 0; i < task_count(); i++) {
+		struct task *c = task_at(i);
+		if (c->parent != t)
+			continue;
+		c->parent = NULL;	/* an orphan: released when ended */
+		if (c->done)
+			c->released = true;
+	}
+	if (t->spawned && !t->parent) {
+		t->released = true;
+		return;
+	}
+	if (!t->parent)
+		return;
+	struct list *waiters = &t->parent->child_waiters;
+	while (!list_empty(waiters)) {
+		struct thread *th = list_entry(waiters->next, struct thread, run_link);
+		list_remove(&th->run_link);
+		sched_make_ready(th);
+	}
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Processes: rb_task_spawn from memory, rb_task_wait, rb_task_kill and the
+# POSIX calls over them (tests/guest/test_spawn, its child
+# tests/guest/spawn_child), beside a bystander; spawns in a row leave no
+# memory behind; a spawner that ends before its children.
+. tests/lib/suite.sh
+
+boot spawn tests/guest/spawn.bundle
+expect_status 0 "the bundle succeeds: spawned children answer to their spawner, not the verdict"
+expect_tap test_spawn
+expect '^\[rainbow\] task spawn_child killed: page fault' "the faulting child is reported like any task"
+expect '^\[rainbow\] spawn of bad by task test_spawn refused: bad magic$' "a refused image is one log line"
+expect '^\[rainbow\] all tasks done: 2 exited 0, 0 failed, 0 modules refused$' "the verdict counts the two modules"
+
+# The kernel's free memory at the end: the same after 1 and after 200
+# spawns and waits (more than the 128 task slots: ids are reused).
+free=""
+free_after() {
+	echo "$(pwd)/build/tests/guest/test_spawn $1" > "build/tests/spawn_$1.bundle"
+	boot "spawn_$1" "build/tests/spawn_$1.bundle"
+	expect_status 0 "$1 spawns in a row"
+	expect "^test_spawn: $1 of $1 spawns in a row exited 0$" "$1 spawns in a row all exited 0"
+	free=$(sed -n 's/^\[rainbow\] memory: \([0-9]*\) KiB free at the end$/\1/p' "$boot_log")
+}
+free_after 1
+one=$free
+free_after 200
+many=$free
+[ -n "$one" ] && [ "$one" = "$many" ]
+tap $? "no memory leaks: $one KiB free after 1 spawn, $many KiB after 200"
+
+# A spawner that exits first: its child runs on, then is released.
+echo "$(pwd)/build/tests/guest/test_spawn orphans" > build/tests/spawn_orphans.bundle
+boot spawn_orphans build/tests/spawn_orphans.bundle
+expect_status 0 "a spawner exits before its child: the bundle still succeeds"
+expect '^\[rainbow\] task test_spawn exited: 0$' "the spawner ended first"
+expect '^spawn_child: orphan still running' "the orphan kept running after its spawner ended"
+expect '^\[rainbow\] task spawn_child exited: 7$' "the orphan ended on its own"
+done_testing
