@@ -42,13 +42,13 @@ long sys_console_read(const uint64_t arg[6])
 {
 	uint64_t buf = arg[0], len = arg[1], flags = arg[2];
 	char chunk[CONSOLE_CHUNK];
+	uint64_t most = len < sizeof(chunk) ? len : sizeof(chunk);	/* one chunk a call */
 
 	if (flags & ~(uint64_t)RB_CONSOLE_NONBLOCK)
 		return -EINVAL;
-	if (!user_range_ok(buf, len, true))
+	if (buf + len < buf || !user_range_ok(buf, most, true))
 		return -EFAULT;
-	long n = console_input_read(chunk, len < sizeof(chunk) ? len : sizeof(chunk),
-				    flags & RB_CONSOLE_NONBLOCK);
+	long n = console_input_read(chunk, most, flags & RB_CONSOLE_NONBLOCK);
 	/* Checked above; only another thread unmapping it while this one
 	 * slept fails here, and then the bytes taken are lost. */
 	if (n > 0 && copy_to_user(buf, chunk, (size_t)n))

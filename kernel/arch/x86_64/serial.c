@@ -17,6 +17,8 @@
 #define IER_RX_DATA   0x01	/* interrupt when a byte was received */
 #define MCR_DTR_RTS   0x03
 #define MCR_OUT2      0x08	/* gates the port's interrupt line on a PC */
+#define FCR_ENABLE    0x01
+#define FCR_CLEAR_TX  0x04
 #define LSR_RX_READY  0x01
 #define LSR_TX_EMPTY  0x20
 
@@ -27,7 +29,10 @@ void serial_init(void)
 	outb(COM1 + REG_DATA, 0x01);
 	outb(COM1 + REG_IER, 0x00);
 	outb(COM1 + REG_LCR, 0x03);	/* 8 bits, no parity, one stop bit */
-	outb(COM1 + REG_FCR, 0xc7);
+	/* Input may have come before the kernel: turning the FIFOs on empties
+	 * them, so take it first.  Then an interrupt per received byte. */
+	serial_receive();
+	outb(COM1 + REG_FCR, FCR_ENABLE | FCR_CLEAR_TX);
 	outb(COM1 + REG_MCR, MCR_DTR_RTS);
 }
 

@@ -36,9 +36,11 @@ long rb_console_write(const void *buf, size_t len);
  * after one is dropped.  The console neither echoes nor edits lines.
  * RB_CONSOLE_EOF (^D) ends the input like a terminal's: the read stops
  * before it, and a read that starts at it consumes it and returns 0.
+ * One call reads at most 256 bytes.
  * Returns the number of bytes read (> 0 while len > 0), 0 at RB_CONSOLE_EOF
  * or for len 0; -EAGAIN with RB_CONSOLE_NONBLOCK when nothing is waiting;
- * -EINVAL for another flag; -EFAULT.  Blocks until a byte arrives, unless
+ * -EINVAL for another flag; -EFAULT (buf + len wraps, or what it would
+ * write is not writable).  Blocks until a byte arrives, unless
  * RB_CONSOLE_NONBLOCK; one thread at a time reads, others wait their turn.
  */
 long rb_console_read(void *buf, size_t len, unsigned flags);
