@@ -9,11 +9,13 @@
  *   sleep MS    sleep MS milliseconds, print a line, exit 7
  *   spawn ID    try to wait for and kill task ID, not its child: exit 0
  *               if both are refused as they should be, else 1
+ *   lookup NAME exit 0 if the name registry has NAME, else 1
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <rainbow/ipc.h>
 #include <rainbow/syscall.h>
 
 static int args_ok(int argc, char **argv, char **envp)
@@ -47,5 +49,7 @@ int main(int argc, char **argv, char **envp)
 		return rb_task_wait(id, &status, RB_TASK_NOHANG) == -ECHILD &&
 		       rb_task_kill(id, 0) == -EPERM ? 0 : 1;
 	}
+	if (!strcmp(what, "lookup") && argc > 2)
+		return rb_ns_lookup(argv[2]) > 0 ? 0 : 1;
 	return 100;
 }

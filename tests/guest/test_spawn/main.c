@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include <elf.h>
+#include <rainbow/ipc.h>
 #include <rainbow/syscall.h>
 
 #include "tap.h"
@@ -72,6 +73,14 @@ static void args_and_environment(void)
 {
 	int s = run("args", "two");
 	check(WIFEXITED(s) && WEXITSTATUS(s) == 0, "argv and envp reach the child");
+}
+
+static void names_shared(void)
+{
+	long port = rb_port_create();
+	check(port > 0 && rb_ns_register("test_spawn.svc", port) == 0, "a name registered");
+	int s = run("lookup", "test_spawn.svc");
+	check(WIFEXITED(s) && WEXITSTATUS(s) == 0, "a spawned task finds it in the name registry");
 }
 
 static void raw_wait(void)
@@ -217,6 +226,7 @@ static void posix_spawn_errors(void)
 static const struct tap_test tests[] = {
 	{ exit_statuses, "exit statuses" },
 	{ args_and_environment, "arguments" },
+	{ names_shared, "names" },
 	{ raw_wait, "rb_task_wait" },
 	{ wait_any_and_nohang, "wait and WNOHANG" },
 	{ kill_spinning, "kill" },
