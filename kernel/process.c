@@ -15,6 +15,7 @@ void process_adopt(struct task *child, struct task *parent)
 {
 	child->parent = parent;
 	child->spawned = true;
+	parent->children++;
 }
 
 /* The task with this id whose slot is in use, or NULL. */
@@ -59,6 +60,7 @@ long process_wait(long id, bool nohang, int *status)
 			*status = status_of(c);
 			c->parent = NULL;
 			c->released = true;
+			self->children--;
 			return c->id;
 		}
 		if (nohang)
@@ -90,6 +92,7 @@ void process_task_ended(struct task *t)
 		if (c->parent != t)
 			continue;
 		c->parent = NULL;	/* an orphan: released when ended */
+		t->children--;
 		if (c->done)
 			c->released = true;
 	}

@@ -16,7 +16,13 @@
 #include <stdbool.h>
 #include "task.h"
 
-/* child was just spawned by parent. */
+/*
+ * Children a task may have at once, running or zombies: past it
+ * rb_task_spawn is -EAGAIN, so one task cannot take every task slot.
+ */
+#define TASK_CHILDREN_MAX 32
+
+/* child was just spawned by parent (which has fewer than TASK_CHILDREN_MAX). */
 void process_adopt(struct task *child, struct task *parent);
 
 /*

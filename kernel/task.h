@@ -59,6 +59,7 @@ struct task {
 	struct task *parent;
 	bool spawned;
 	bool released;
+	unsigned children;		/* spawned and not released: running, or zombies */
 	struct list child_waiters;
 };
 

@@ -155,6 +155,23 @@ static void others_refused(void)
 	waitpid((pid_t)sibling, &status, 0);
 }
 
+static void children_limit(void)
+{
+	long ids[33];
+	int status, n = 0, spawned = 1;
+
+	for (; n < 33 && spawned; n++)
+		spawned = (ids[n] = spawn("spin", NULL)) > 0;
+	check(n == 33 && ids[32] == -EAGAIN, "32 children at once; the 33rd is EAGAIN");
+	for (int i = 0; i < 32 && i < n; i++)
+		if (ids[i] > 0)
+			kill((pid_t)ids[i], SIGKILL);
+	for (int i = 0; i < 32 && i < n; i++)
+		if (ids[i] > 0)
+			waitpid((pid_t)ids[i], &status, 0);
+	check(run("exit", "0") == 0, "once they are collected, spawns work again");
+}
+
 static void malformed_refused(void)
 {
 	size_t size = (size_t)(child_image_end - child_image);
@@ -231,6 +248,7 @@ static const struct tap_test tests[] = {
 	{ wait_any_and_nohang, "wait and WNOHANG" },
 	{ kill_spinning, "kill" },
 	{ others_refused, "others' tasks" },
+	{ children_limit, "children limit" },
 	{ malformed_refused, "malformed images" },
 	{ posix_spawn_errors, "posix_spawn errors" },
 };

@@ -216,8 +216,9 @@ long rb_cpu_time_ns(int which);
  * Returns the new task's id (> 0); -ENOEXEC for an image the kernel
  * refuses (one log line says why, and nothing stays behind); -EINVAL for
  * a NULL or empty argv; -E2BIG for too many words or strings that do not
- * fit; -EAGAIN when no task slot is free or the image is over the new
- * task's memory limit; -ENOMEM when the machine is short of memory;
+ * fit; -EAGAIN when the caller has 32 children (running, or ended and not
+ * collected), no task slot is free or the image is over the new task's
+ * memory limit; -ENOMEM when the machine is short of memory;
  * -EFAULT.  Does not block; its time grows with the bytes the segments
  * copy, bounded by the new task's memory limit.
  */
