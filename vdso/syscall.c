@@ -101,3 +101,8 @@ long rb_cpu_time_ns(int which)
 {
 	return rb_syscall1(SYS_cpu_time, which);
 }
+
+long rb_bootdata_take(void *buf, size_t len)
+{
+	return rb_syscall2(SYS_bootdata_take, (long)buf, (long)len);
+}
