@@ -5,7 +5,8 @@
  * request at a time.  A second thread reclaims the sessions of clients
  * whose task ended.
  *   fsd [CLIENTS]   serve; with CLIENTS > 0, exit 0 once that many
- *                   sessions have ended (so that a test bundle can end)
+ *                   sessions have ended and none is left (so that a
+ *                   bundle can end: each task using files is a session)
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -42,7 +43,9 @@ static void *sweep(void *arg)
 		rb_sleep_ns(SWEEP_NS);
 		pthread_mutex_lock(&lock);
 		w->ended += session_sweep();
-		bool done = w->clients && w->ended >= w->clients;
+		uint64_t live, files, reclaimed;
+		session_counts(&live, &files, &reclaimed);
+		bool done = w->clients && w->ended >= w->clients && !live;
 		pthread_mutex_unlock(&lock);
 		if (done)
 			exit(0);
