@@ -92,6 +92,8 @@ void bench_mem_map_unmap_busy(void);
 /* mutex_uncontended, condvar_pingpong and thread_create_join. */
 void bench_pthread(void);
 void bench_getentropy_32(void);
+/* file_read_4k and file_write_4k, through the file server. */
+void bench_files(void);
 
 /* Answers messages on port (an owner handle) until BENCH_LABEL_QUIT. */
 long bench_echo_serve(long port);
