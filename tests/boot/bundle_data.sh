@@ -12,9 +12,10 @@ echo more > "$dir/tree/two.txt"
 
 refused() {		# refused LINE MESSAGE-PART WHAT
 	printf '# data\n%s\n' "$1" > "$dir/bad.bundle"
-	local msg
+	local msg status
 	msg=$(mk/mkiso "$kernel" "$dir/bad.bundle" "$dir/bad.iso" 2>&1)
-	[ $? -ne 0 ] && [[ "$msg" == *"bad.bundle:2: $2"* ]]
+	status=$?
+	[ $status -ne 0 ] && [[ "$msg" == *"bad.bundle:2: $2"* ]]
 	tap $? "$3 is refused, naming the line ($msg)"
 }
 refused "file no-such.txt" "no such file" "a file line naming a missing file"

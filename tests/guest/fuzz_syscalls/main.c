@@ -236,6 +236,12 @@ static long fuzz_rb_cpu_time_ns(void)
 	return rb_cpu_time_ns((int)number_arg());
 }
 
+/* The fuzzer is no task named fsd: -EPERM, or -ENOENT without data; never the archive. */
+static long fuzz_rb_bootdata_take(void)
+{
+	return rb_bootdata_take((void *)address_arg(), number_arg());
+}
+
 static long fuzz_rb_task_id(void)
 {
 	return rb_task_id();
