@@ -75,6 +75,15 @@ for tool in cmake meson; do
 done
 expect_tap macros
 
+# The SDK's file server with a data line: a plain program built with the
+# SDK reads its input from the bundle and writes it to /dev/console.
+printf 'files from the sdk\n' > "$tmp/in.txt"
+"$prefix/bin/x86_64-rainbow-gcc" -O2 -o "$tmp/upcase" tests/guest/upcase/main.c
+printf '%s\n' "$prefix/share/rainbow/fsd 1" "$tmp/upcase /in.txt /dev/console" "file $tmp/in.txt" > "$tmp/files.bundle"
+"$prefix/bin/rainbow-run" "$tmp/files.bundle" --timeout 60 > "$tmp/run.log" 2>&1 &&
+	grep -q '^FILES FROM THE SDK' "$tmp/run.log"
+tap $? "share/rainbow/fsd serves a bundle's data file to a program built with the SDK"
+
 # rainbow-run's options and exit statuses.
 printf '%s\n' "$(pwd)/build/apps/hello" > "$tmp/hello.bundle"
 "$prefix/bin/rainbow-run" "$tmp/hello.bundle" --mem 512M --cpu max --kargs "rainbow.test=1" \
