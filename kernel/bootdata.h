@@ -14,7 +14,8 @@
 
 /*
  * Whether the module with string cmdline is data; if it is, keeps it
- * (physical start, end exclusive; the memory stays reserved).  A second
+ * (physical start, end exclusive; reserved until it is taken, then its
+ * whole pages are freed).  A second
  * data module, or one naming no task, is refused with a log line and
  * counts as a refused module.
  */

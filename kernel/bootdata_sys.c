@@ -9,6 +9,8 @@
 #include "bundle.h"
 #include "log.h"
 #include "phys.h"
+#include "pmm.h"
+#include "arch/layout.h"
 #include "syscall_handlers.h"
 #include "task.h"
 #include "tcb.h"
@@ -20,7 +22,7 @@
 
 static struct {
 	const void *bytes;		/* NULL: none, or taken */
-	uint64_t size;
+	uint64_t start, size;		/* physical */
 	char owner[TASK_NAME_MAX];
 } data;
 
@@ -37,10 +39,23 @@ bool bootdata_claim(uint64_t start, uint64_t end, const char *cmdline)
 		return true;
 	}
 	data.bytes = phys_to_virt(start);
+	data.start = start;
 	data.size = end - start;
 	strcpy(data.owner, owner);
 	klog("data archive: %lu bytes for task %s", data.size, data.owner);
 	return true;
+}
+
+/* The archive's whole pages go back to the allocator once it is copied. */
+static void release_pages(void)
+{
+	uint64_t first = (data.start + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
+	uint64_t end = (data.start + data.size) & ~(uint64_t)(PAGE_SIZE - 1);
+	unsigned pages = 0;
+
+	for (uint64_t p = first; p < end; p += PAGE_SIZE, pages++)
+		pmm_free(p);
+	klog("data archive: taken by task %s, %u pages freed", data.owner, pages);
 }
 
 long sys_bootdata_take(const uint64_t arg[6])
@@ -56,5 +71,6 @@ long sys_bootdata_take(const uint64_t arg[6])
 	if (copy_to_user(buf, data.bytes, data.size))
 		return -EFAULT;
 	data.bytes = NULL;
+	release_pages();
 	return (long)data.size;
 }
