@@ -4,6 +4,7 @@
  * data files (tests/guest/files.bundle: /etc/motd, /data/tree/...).
  */
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -356,6 +357,35 @@ static void bulk(void)
 	check(unlink("/tmp/bulk") == 0, "unlink it");
 }
 
+/* One thread's rounds on a file of its own: the count of rounds that failed. */
+static void *thread_rounds(void *arg)
+{
+	long id = (long)arg, bad = 0;
+	char path[32], out[1000], in[1000];
+
+	snprintf(path, sizeof path, "/tmp/thread%ld", id);
+	for (int round = 0; round < 50; round++) {
+		memset(out, (int)('a' + id * 5 + round % 5), sizeof out);
+		int fd = open(path, O_CREAT | O_RDWR | O_TRUNC, 0600);
+		bad += fd < 0 || write(fd, out, sizeof out) != sizeof out ||
+		       pread(fd, in, sizeof in, 0) != sizeof in || memcmp(in, out, sizeof in) || close(fd);
+	}
+	return (void *)bad;
+}
+
+static void threads(void)
+{
+	pthread_t t[4];
+	long bad = 0;
+	void *r;
+
+	for (long i = 0; i < 4; i++)
+		pthread_create(&t[i], NULL, thread_rounds, (void *)i);
+	for (int i = 0; i < 4; i++)
+		bad += pthread_join(t[i], &r) == 0 ? (long)r : 100;
+	check(bad == 0, "four threads of one task, 50 rounds each on their own descriptors, nothing mixed");
+}
+
 static void bundle_files(void)
 {
 	char buf[128] = "";
@@ -383,6 +413,7 @@ static const struct tap_test tests[] = {
 	{ devices, "/dev/null, /dev/zero, /dev/urandom, /dev/console" },
 	{ stdio_files, "picolibc's stdio on files" },
 	{ bulk, "100,000 bytes, mmap of a file" },
+	{ threads, "threads sharing the task's descriptor table" },
 	{ bundle_files, "the bundle's data files" },
 };
 
