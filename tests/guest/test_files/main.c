@@ -133,6 +133,32 @@ static void descriptors(void)
 	fails(fsync(50), EBADF, "fsync of a bad descriptor");
 }
 
+static void redirection(void)
+{
+	int saved_out = dup(1), saved_in = dup(0);
+	int fd = open("/tmp/out1", O_CREAT | O_WRONLY | O_TRUNC, 0600);
+	char buf[32] = "", line[32] = "";
+
+	check(saved_out > 2 && isatty(saved_out), "dup of the console's 1 is the console");
+	dup2(fd, 1);
+	printf("printf into the file\n");
+	fflush(stdout);
+	dup2(saved_out, 1);
+	close(fd);
+	fd = open("/tmp/out1", O_RDONLY);
+	check(read(fd, buf, sizeof buf) == 21 && !memcmp(buf, "printf into the file\n", 21),
+	      "after dup2 onto 1, printf writes to the file");
+	check(isatty(1), "and dup2 back gives the console");
+	lseek(fd, 0, SEEK_SET);
+	dup2(fd, 0);
+	check(fgets(line, sizeof line, stdin) && !strcmp(line, "printf into the file\n"), "after dup2 onto 0, stdin reads the file");
+	dup2(saved_in, 0);
+	close(fd);
+	close(saved_in);
+	close(saved_out);
+	check(isatty(0), "and dup2 back gives the console");
+}
+
 static void truncation(void)
 {
 	int fd = open("/tmp/t", O_CREAT | O_RDWR, 0600);
@@ -404,6 +430,7 @@ static const struct tap_test tests[] = {
 	{ open_read_write, "open, read, write, lseek, pread, pwrite, fstat, close" },
 	{ open_flags, "O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_DIRECTORY, openat, creat" },
 	{ descriptors, "dup, dup2, EMFILE, fsync" },
+	{ redirection, "stdin and stdout follow descriptors 0 and 1" },
 	{ truncation, "ftruncate, truncate" },
 	{ names, "mkdir, rmdir, unlink, rename, stat, lstat" },
 	{ directories, "opendir, readdir, rewinddir, closedir" },
