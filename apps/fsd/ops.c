@@ -521,15 +521,18 @@ uint64_t ops_handle(uint64_t tag, struct rb_utcb *utcb, long port, long *minted)
 	struct session *s;
 	struct open_file *f;
 
-	if (RB_TAG_LABEL(tag) >> (RB_FS_COUNT_SHIFT + 16))
-		r.count = ~0u;			/* a count no request may carry */
-	if (op == RB_FS_CONNECT)
+	bool counted_op = op == RB_FS_WRITE || op == RB_FS_PWRITE;
+	bool bad_label = RB_TAG_LABEL(tag) >> (RB_FS_COUNT_SHIFT + 16) || (r.count && !counted_op);
+
+	if (op == RB_FS_CONNECT && !bad_label)
 		return op_connect(&r, port, minted);
 	if (tag & RB_TAG_HANDLE) {		/* a handle nobody asked for: give it back */
 		if ((long)utcb->mr[0] > 0)
 			rb_handle_close((long)utcb->mr[0]);
 		return fail(EINVAL);
 	}
+	if (bad_label)				/* bits past the count, or a count where none goes */
+		return fail(EINVAL);
 	if ((s = session_of(r.badge)))
 		return session_op(&r, op, s, port, minted);
 	if ((f = session_file(r.badge, &s)))

@@ -180,6 +180,8 @@ static void hostile_files(void)
 	expect_error(raw(file, RB_FS_WRITE | (100u << RB_FS_COUNT_SHIFT), 2, 0), EINVAL,
 		     "a write of 100 bytes in 2 words");
 	expect_error(raw(file, RB_FS_WRITE | (1ull << 40), 2, 0), EINVAL, "a count past 16 bits");
+	expect_error(raw(file, RB_FS_FSTAT | (8u << RB_FS_COUNT_SHIFT), 0, 0), EINVAL, "a count on an operation without data");
+	expect_error(raw(session, RB_FS_STATFS | (1ull << 30), 0, 0), EINVAL, "label bits past the count");
 	check(raw(file, RB_FS_WRITE | (16u << RB_FS_COUNT_SHIFT), 2, 0) == 16, "a good write of 16 bytes");
 	mr[0] = ~0ull;
 	check(raw(file, RB_FS_READ, 1, 0) == 0, "a read of 2^64-1 bytes at the end: 0");
