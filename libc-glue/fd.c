@@ -223,6 +223,8 @@ static ssize_t read_at(int fd, void *buf, size_t len, off_t off)
 			rb_utcb()->mr[1] = want;
 			n = __rb_fs_call(f->handle, RB_FS_PREAD, 0, 2);
 		}
+		if (n >= 0 && (size_t)n > want)
+			n = -EIO;			/* a server that says more than was asked */
 		if (n < 0)
 			return done ? (ssize_t)done : n;
 		memcpy((char *)buf + done, mr, (size_t)n);
@@ -252,6 +254,8 @@ static ssize_t write_at(int fd, const void *buf, size_t len, off_t off)
 			memcpy(&mr[1], (const char *)buf + done, part);
 			n = __rb_fs_call(f->handle, RB_FS_PWRITE, (unsigned)part, 1 + (unsigned)(part + 7) / 8);
 		}
+		if (n >= 0 && (size_t)n > part)
+			n = -EIO;
 		if (n < 0)
 			return done ? (ssize_t)done : n;
 		done += (size_t)n;
