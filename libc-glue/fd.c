@@ -259,6 +259,8 @@ static ssize_t write_at(int fd, const void *buf, size_t len, off_t off)
 		if (n < 0)
 			return done ? (ssize_t)done : n;
 		done += (size_t)n;
+		if (n == 0)
+			break;			/* nothing taken: report what was */
 	} while (done < len);
 	return (ssize_t)done;
 }
