@@ -25,6 +25,7 @@
 #include "vdso_map.h"
 #include "task.h"
 #include "bundle.h"
+#include "bootdata.h"
 #include "random.h"
 #include "placement.h"
 #include <string.h>
@@ -84,6 +85,8 @@ static void start_modules(void)
 	for (unsigned i = 0; i < boot.nmodules; i++) {
 		const struct boot_module *m = &boot.modules[i];
 		klog("module %u: %lu bytes, \"%s\"", i, m->end - m->start, m->cmdline);
+		if (bootdata_claim(m->start, m->end, m->cmdline))
+			continue;
 		loader_start_module(phys_to_virt(m->start), m->end - m->start, m->cmdline, i);
 	}
 	for (unsigned i = 0; i < boot.skipped_modules; i++) {

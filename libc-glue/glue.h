@@ -21,11 +21,11 @@ long __rb_syscall_ret(long r);
 /* Writes out the calling thread's pending stdout line (stdio.c). */
 void __rb_stdout_flush(void);
 
-/* File descriptors 0, 1 and 2 are the console; no others exist. */
-static inline bool __rb_is_console_fd(int fd)
-{
-	return fd >= 0 && fd <= 2;
-}
+/*
+ * Whether fd is the console: 0, 1 and 2 until dup2 puts another file
+ * there, and descriptors opened on /dev/console (fd.c).
+ */
+bool __rb_is_console_fd(int fd);
 
 /*
  * rb_thread_start() with a stack of stack_size bytes (rounded up to whole

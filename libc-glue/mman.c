@@ -5,7 +5,7 @@
  *   EINVAL   len 0, flags neither MAP_PRIVATE nor MAP_SHARED or with
  *            unknown bits, off not page-aligned, addr not page-aligned with
  *            MAP_FIXED, prot with unknown bits
- *   EBADF    no MAP_ANONYMOUS (there are no files yet)
+ *   (no MAP_ANONYMOUS: a private copy of a file, mmap_file.c, with its errors)
  *   ENOTSUP  MAP_SHARED, PROT_WRITE with PROT_EXEC (no page is both), or
  *            MAP_FIXED where the kernel could not place the mapping at addr
  *   ENOMEM   len past the task's range or limit, or the machine's memory
@@ -17,6 +17,7 @@
 #include <rainbow/syscall.h>
 
 #include "glue.h"
+#include "mmap_file.h"
 
 #define KNOWN_FLAGS (MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS)
 #define KNOWN_PROT  (PROT_READ | PROT_WRITE | PROT_EXEC)
@@ -37,8 +38,7 @@ void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 	    ((flags & MAP_FIXED) && ((uintptr_t)addr & (RB_PAGE_SIZE - 1))))
 		return mmap_fail(EINVAL);
 	if (!(flags & MAP_ANONYMOUS))
-		return mmap_fail(EBADF);
-	(void)fd;
+		return __rb_mmap_file(addr, len, prot, flags, fd, off);
 	if ((flags & MAP_SHARED) || ((prot & PROT_WRITE) && (prot & PROT_EXEC)))
 		return mmap_fail(ENOTSUP);
 	/* Everything else rb_mem_map refuses was checked above: what is left

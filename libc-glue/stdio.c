@@ -5,11 +5,13 @@
  * TLS and hands it to the console in one write, so lines of concurrent
  * threads never mix.  stderr is unbuffered but first writes out the
  * thread's pending stdout line, keeping the order the program wrote in.
+ * Each follows its descriptor (0, 1, 2) when dup2 puts a file there.
  */
 #include <stdio.h>
 
 #include <rainbow/syscall.h>
 
+#include "fd.h"
 #include "glue.h"
 
 #define LINE_BUFFER_SIZE 256	/* below RB_CONSOLE_WRITE_MAX: one write a line */
@@ -22,7 +24,10 @@ static __thread struct {
 void __rb_stdout_flush(void)
 {
 	if (line.len) {
-		rb_console_write(line.bytes, line.len);
+		if (__rb_is_console_fd(1))
+			rb_console_write(line.bytes, line.len);
+		else
+			__rb_file_write(1, line.bytes, line.len);
 		line.len = 0;
 	}
 }
@@ -47,6 +52,8 @@ static int put_stderr(char c, FILE *stream)
 {
 	(void)stream;
 	__rb_stdout_flush();
+	if (!__rb_is_console_fd(2))
+		return __rb_file_write(2, &c, 1) == 1 ? (unsigned char)c : EOF;
 	return rb_console_write(&c, 1) == 1 ? (unsigned char)c : EOF;
 }
 
@@ -58,7 +65,7 @@ static int get_stdin(FILE *stream)
 	(void)stream;
 	/* A prompt without a newline shows before the wait for input. */
 	__rb_stdout_flush();
-	n = rb_console_read(&c, 1, 0);
+	n = __rb_is_console_fd(0) ? rb_console_read(&c, 1, 0) : __rb_file_read(0, &c, 1);
 	if (n == 1)
 		return c;
 	if (n == 0)

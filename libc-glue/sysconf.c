@@ -9,6 +9,8 @@
 
 #include <rainbow/types.h>
 
+#include "fd.h"
+
 long sysconf(int name)
 {
 	switch (name) {
@@ -18,7 +20,7 @@ long sysconf(int name)
 	case _SC_NPROCESSORS_ONLN:
 		return 1;
 	case _SC_OPEN_MAX:
-		return 3;		/* the console's 0, 1 and 2 */
+		return FD_MAX;		/* descriptors: fd.h */
 	case _SC_CLK_TCK:		/* times()'s unit */
 		return RB_CLOCK_TICKS_PER_SECOND;
 	case _SC_CPUTIME:		/* the options without their macros: docs/sdk.md */

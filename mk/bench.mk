@@ -11,7 +11,7 @@ BENCH_BUNDLE  := apps/bench.bundle
 BENCH_ISO     := $(BENCH_DIR)/bench.iso
 BENCH_TIMEOUT ?= 120
 
-$(BENCH_ISO): $(KERNEL_ELF) $(BUILD)/apps/bench $(BENCH_BUNDLE) mk/mkiso
+$(BENCH_ISO): $(KERNEL_ELF) $(BUILD)/apps/bench $(BUILD)/apps/fsd $(BENCH_BUNDLE) mk/mkiso
 	$(call say,ISO,$@)
 	$(Q)mk/mkiso $(KERNEL_ELF) $(BENCH_BUNDLE) $@ aslr=off
 

@@ -5,8 +5,9 @@
 #   bin/x86_64-rainbow-gcc, -g++   gcc with the SDK's specs
 #   libexec/rainbow/{mkiso,qemu}   rainbow-run's helpers, bundle-limits (the
 #                                  kernel's, which mkiso enforces)
-#   share/rainbow/                 rainbow.elf, vdso.so, vdso.dbg,
-#                                  toolchain.cmake, meson-cross.txt, cmake/
+#   share/rainbow/                 rainbow.elf, vdso.so, vdso.dbg, fsd (the
+#                                  file server), toolchain.cmake,
+#                                  meson-cross.txt, cmake/
 #   x86_64-rainbow/                the sysroot: include/, lib/, rainbow.specs
 #                                  (and what users install there, kept)
 
@@ -31,7 +32,7 @@ SDK_MANIFEST := $(SDK_SYSROOT)/.rainbow-sdk-files
 sdk_file = sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@SDK_SYSROOT@|$(SDK_SYSROOT)|g' $(1) > $(2)
 
 .PHONY: install
-install: $(KERNEL_ELF) $(VDSO_SO) $(VDSO_DBG) $(SYSROOT_STAMP)
+install: $(KERNEL_ELF) $(VDSO_SO) $(VDSO_DBG) $(BUILD)/apps/fsd $(SYSROOT_STAMP)
 	$(call say,INSTALL,$(PREFIX))
 	$(Q)install -d $(PREFIX)/bin $(PREFIX)/libexec/rainbow $(SDK_DATA)/cmake/Platform \
 		$(SDK_SYSROOT)
@@ -39,6 +40,7 @@ install: $(KERNEL_ELF) $(VDSO_SO) $(VDSO_DBG) $(SYSROOT_STAMP)
 	$(Q)install -m 755 mk/mkiso mk/qemu $(PREFIX)/libexec/rainbow/
 	$(Q)mk/mkiso --limits > $(PREFIX)/libexec/rainbow/bundle-limits
 	$(Q)install -m 644 $(KERNEL_ELF) $(VDSO_SO) $(VDSO_DBG) $(SDK_DATA)/
+	$(Q)install -m 755 $(BUILD)/apps/fsd $(SDK_DATA)/
 	$(Q)install -m 644 sdk/cmake/Platform/Rainbow.cmake $(SDK_DATA)/cmake/Platform/
 	$(Q)$(call sdk_file,sdk/toolchain.cmake.in,$(SDK_DATA)/toolchain.cmake)
 	$(Q)$(call sdk_file,sdk/meson-cross.txt.in,$(SDK_DATA)/meson-cross.txt)

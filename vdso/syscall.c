@@ -117,3 +117,8 @@ long rb_task_kill(long id, unsigned flags)
 {
 	return rb_syscall2(SYS_task_kill, id, flags);
 }
+
+long rb_bootdata_take(void *buf, size_t len)
+{
+	return rb_syscall2(SYS_bootdata_take, (long)buf, (long)len);
+}

@@ -94,6 +94,8 @@ void bench_pthread(void);
 void bench_getentropy_32(void);
 /* spawn_wait: rb_task_spawn of apps/true + rb_task_wait. */
 void bench_spawn_wait(void);
+/* file_read_4k and file_write_4k, through the file server. */
+void bench_files(void);
 
 /* Answers messages on port (an owner handle) until BENCH_LABEL_QUIT. */
 long bench_echo_serve(long port);

@@ -21,5 +21,6 @@ int main(int argc, char **argv)
 	bench_pthread();
 	bench_getentropy_32();
 	bench_spawn_wait();
+	bench_files();
 	return bench_failed();
 }

@@ -66,15 +66,24 @@ for tool in cmake meson; do
 	expect "^$tool: hypot\\(3, 4\\) = 5\\.0, argv\\[1\\] = from-$tool\$" "the $tool program runs: its library, libm, argv"
 	for have in CLOCK_GETTIME NANOSLEEP MALLOC MMAP SYSCONF QUICK_EXIT PTHREAD_CREATE GETENTROPY \
 		GETRANDOM POSIX_SPAWN WAITPID STDIO_H UNISTD_H RAINBOW_IPC_H SYS_MMAN_H PTHREAD_H SYS_RANDOM_H \
-		SYS_TIMES_H SPAWN_H SYS_WAIT_H; do
+		SYS_TIMES_H SPAWN_H SYS_WAIT_H DIRENT_H; do
 		expect "^$tool: HAVE_$have=1\$" "$tool's check finds ${have,,}, which Rainbow has"
 	done
 	for lack in FORK EXECVE SIGACTION DLOPEN MPROTECT \
-		SYS_SOCKET_H SYS_EPOLL_H DIRENT_H TERMIOS_H; do
+		SYS_SOCKET_H SYS_EPOLL_H TERMIOS_H; do
 		expect "^$tool: HAVE_$lack=0\$" "$tool's check does not find ${lack,,}, which Rainbow lacks"
 	done
 done
 expect_tap macros
+
+# The SDK's file server with a data line: a plain program built with the
+# SDK reads its input from the bundle and writes it to /dev/console.
+printf 'files from the sdk\n' > "$tmp/in.txt"
+"$prefix/bin/x86_64-rainbow-gcc" -O2 -o "$tmp/upcase" tests/guest/upcase/main.c
+printf '%s\n' "$prefix/share/rainbow/fsd 1" "$tmp/upcase /in.txt /dev/console" "file $tmp/in.txt" > "$tmp/files.bundle"
+"$prefix/bin/rainbow-run" "$tmp/files.bundle" --timeout 60 > "$tmp/run.log" 2>&1 &&
+	grep -q '^FILES FROM THE SDK' "$tmp/run.log"
+tap $? "share/rainbow/fsd serves a bundle's data file to a program built with the SDK"
 
 # rainbow-run's options and exit statuses.
 printf '%s\n' "$(pwd)/build/apps/hello" > "$tmp/hello.bundle"

@@ -1,8 +1,9 @@
 /*
  * <sys/mman.h>: memory mappings (POSIX), as far as Rainbow has them:
- * anonymous private mappings and their removal, over rb_mem_map and
+ * anonymous private mappings, private copies of files (libc-glue/mmap_file.c)
+ * and their removal, over rb_mem_map and
  * rb_mem_unmap (libc-glue/mman.c, docs/runtime.md).  mprotect, msync,
- * mlock and shared or file-backed mappings do not exist yet, so they are not
+ * mlock and shared file mappings do not exist yet, so they are not
  * declared.  picolibc has no such header; this one is Rainbow's.
  */
 #ifndef _SYS_MMAN_H

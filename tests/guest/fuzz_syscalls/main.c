@@ -258,6 +258,12 @@ static long fuzz_rb_task_kill(void)
 	return rb_task_kill(pick(2) ? (long)pick(140) - 2 : (long)number_arg(), (unsigned)number_arg());
 }
 
+/* The fuzzer is no task named fsd: -EPERM, or -ENOENT without data; never the archive. */
+static long fuzz_rb_bootdata_take(void)
+{
+	return rb_bootdata_take((void *)address_arg(), number_arg());
+}
+
 static long fuzz_rb_task_id(void)
 {
 	return rb_task_id();

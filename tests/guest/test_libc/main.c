@@ -2,7 +2,7 @@
  * The C library against what C17 and POSIX prescribe, for what the runtime
  * provides beyond picolibc's defaults (docs/runtime.md): long double and
  * wide-character formats, %n, quick_exit, timespec_get, the calls of a
- * system without files, mmap and munmap, fileno of the console streams,
+ * bundle without a file server, mmap and munmap, fileno of the console streams,
  * sysconf, getentropy, getrandom and arc4random.  Each expected value is
  * the standard's, not what Rainbow happened to print.
  */
@@ -178,7 +178,7 @@ static void cpu_time(void)
 static void no_files(void)
 {
 	errno = 0;
-	check(rename("/a", "/b") == -1 && errno == ENOENT, "rename: ENOENT, there are no files");
+	check(rename("/a", "/b") == -1 && errno == ENOENT, "rename: ENOENT, no file server in this bundle");
 	errno = 0;
 	check(remove("/a") == -1 && errno == ENOENT, "remove: ENOENT");
 	errno = 0;
@@ -206,7 +206,7 @@ static void anonymous_mappings(void)
 	      errno == EINVAL, "mmap of length 0: EINVAL");
 	errno = 0;
 	check(mmap(NULL, page, PROT_READ, MAP_PRIVATE, 3, 0) == MAP_FAILED && errno == EBADF,
-	      "mmap of a file: EBADF (no files)");
+	      "mmap of a descriptor not open: EBADF");
 	errno = 0;
 	check(mmap(NULL, page, PROT_READ, MAP_SHARED | MAP_ANONYMOUS, -1, 0) == MAP_FAILED &&
 	      errno == ENOTSUP, "MAP_SHARED: ENOTSUP");
@@ -302,7 +302,7 @@ static const struct tap_test tests[] = {
 	{ quick_exit_registration, "at_quick_exit" },
 	{ clocks, "timespec_get" },
 	{ cpu_time, "CPU time: clock, CPU-time clocks" },
-	{ no_files, "a system without files" },
+	{ no_files, "a bundle without a file server" },
 	{ anonymous_mappings, "mmap and munmap" },
 	{ console_streams, "the console's streams and descriptors" },
 	{ limits, "sysconf" },

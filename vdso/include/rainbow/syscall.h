@@ -250,6 +250,19 @@ long rb_task_wait(long id, int *status, unsigned flags);
 long rb_task_kill(long id, unsigned flags);
 
 /*
+ * The bundle's data files (its file and dir lines, README "Bundles"): one
+ * POSIX ustar archive that GRUB loaded as a module with the string
+ * "/bootdata TASK" (mk/mkiso), kept by the kernel for the boot task named
+ * TASK, the file server (docs/files.md).  With len below the archive's
+ * size, returns its size in bytes and copies nothing; otherwise copies it
+ * to buf and hands it over: later calls, by any task, answer -ENOENT.
+ * Errors: -ENOENT (no data in the bundle, or taken already), -EPERM (the
+ * caller's name is not TASK), -EFAULT (buf, len not writable memory).
+ * Does not block; the copy is one pass over the archive.
+ */
+long rb_bootdata_take(void *buf, size_t len);
+
+/*
  * Nanoseconds since boot, from the vDSO data page without entering the
  * kernel.  Never fails, never goes back, never blocks.
  */

@@ -1,0 +1,11 @@
+/* The working directory (cwd.c).  Not installed. */
+#ifndef RAINBOW_CWD_H
+#define RAINBOW_CWD_H
+
+/*
+ * The working directory, then "/", then path, into out (RB_FS_PATH_MAX
+ * bytes): 0 or -ENAMETOOLONG.
+ */
+long __rb_cwd_join(const char *path, char *out);
+
+#endif

@@ -1,0 +1,355 @@
+/*
+ * POSIX descriptors over the file server (fd.h, docs/files.md): open,
+ * openat, creat, dup, dup2, pread, pwrite, ftruncate, fsync, fchmod,
+ * fchown, and the file side of read, write, lseek, fstat and close, whose
+ * console side is console_fd.c.  Descriptors 0, 1 and 2 are the console
+ * until dup2 puts another file there.  Data moves RB_FS_DATA_MAX bytes a
+ * call through the message registers.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <rainbow/fs.h>
+#include <rainbow/ipc.h>
+#include <rainbow/syscall.h>
+
+#include "fd.h"
+#include "fs_client.h"
+#include "glue.h"
+
+static struct ofile console = { .handle = 0, .refs = 3, .flags = O_RDWR, .mode = S_IFCHR | 0600 };
+static struct ofile *fds[FD_MAX] = { &console, &console, &console };
+static uint32_t fds_lock;
+
+struct ofile *__rb_fd_get(int fd)
+{
+	return fd >= 0 && fd < FD_MAX ? __atomic_load_n(&fds[fd], __ATOMIC_ACQUIRE) : NULL;
+}
+
+bool __rb_is_console_fd(int fd)
+{
+	return __rb_fd_get(fd) == &console;
+}
+
+/* Drops one reference; the last closes the file at the server. */
+static void release(struct ofile *f)
+{
+	if (f == &console || --f->refs)
+		return;
+	__rb_fs_call(f->handle, RB_FS_CLOSE, 0, 0);
+	rb_handle_close(f->handle);
+	free(f->path);
+	free(f);
+}
+
+/* The lowest free descriptor from min naming f: the number, or -EMFILE. */
+static int install(struct ofile *f, int min)
+{
+	__rb_word_lock(&fds_lock);
+	for (int fd = min; fd < FD_MAX; fd++) {
+		if (fds[fd])
+			continue;
+		f->refs++;
+		__atomic_store_n(&fds[fd], f, __ATOMIC_RELEASE);
+		__rb_word_unlock(&fds_lock);
+		return fd;
+	}
+	__rb_word_unlock(&fds_lock);
+	return -EMFILE;
+}
+
+/* Opens abs (absolute) at the server: a new open file, or NULL with *err. */
+static struct ofile *open_abs(const char *abs, int flags, mode_t mode, long *err)
+{
+	uint64_t words[2] = { (unsigned)flags, mode };
+	struct ofile *f = calloc(1, sizeof *f);
+
+	if (!f) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	*err = __rb_fs_path_call(RB_FS_OPEN, words, 2, abs);
+	if (*err < 0) {
+		free(f);
+		return NULL;
+	}
+	const uint64_t *mr = rb_utcb()->mr;
+	*f = (struct ofile){ .handle = (long)mr[0], .flags = flags, .mode = (uint32_t)mr[1] };
+	struct rb_fs_stat *st = (struct rb_fs_stat *)rb_utcb()->mr;
+	if (S_ISCHR(f->mode) && __rb_fs_call(f->handle, RB_FS_FSTAT, 0, 0) >= 0 &&
+	    st->rdev == RB_FS_DEV_CONSOLE) {
+		__rb_fs_call(f->handle, RB_FS_CLOSE, 0, 0);
+		rb_handle_close(f->handle);
+		free(f);
+		return &console;	/* the console: read and written here */
+	}
+	if (S_ISDIR(f->mode))
+		f->path = strdup(abs);
+	return f;
+}
+
+static int open_at(const char *base, const char *path, int flags, mode_t mode)
+{
+	char abs[RB_FS_PATH_MAX];
+	long err = 0;
+
+	if (base && path[0] && path[0] != '/') {
+		if (strlen(base) + 1 + strlen(path) >= sizeof abs)
+			return __rb_syscall_ret(-ENAMETOOLONG);
+		strcpy(abs, base);
+		strcat(strcat(abs, "/"), path);
+	} else {
+		err = __rb_fs_absolute(path, abs);
+	}
+	struct ofile *f = err ? NULL : open_abs(abs, flags, mode, &err);
+	if (!f)
+		return __rb_syscall_ret(err);
+	int fd = install(f, 0);
+	if (fd < 0) {
+		f->refs++;
+		release(f);
+	}
+	return __rb_syscall_ret(fd);
+}
+
+int open(const char *path, int flags, ...)
+{
+	mode_t mode = 0;
+
+	if (flags & O_CREAT) {
+		va_list ap;
+		va_start(ap, flags);
+		mode = va_arg(ap, mode_t);
+		va_end(ap);
+	}
+	return open_at(NULL, path, flags, mode);
+}
+
+int openat(int dirfd, const char *path, int flags, ...)
+{
+	mode_t mode = 0;
+	const char *base = NULL;
+
+	if (flags & O_CREAT) {
+		va_list ap;
+		va_start(ap, flags);
+		mode = va_arg(ap, mode_t);
+		va_end(ap);
+	}
+	if (dirfd != AT_FDCWD && path[0] != '/') {
+		struct ofile *d = __rb_fd_get(dirfd);
+		if (!d)
+			return __rb_syscall_ret(-EBADF);
+		if (!d->path)
+			return __rb_syscall_ret(-ENOTDIR);
+		base = d->path;
+	}
+	return open_at(base, path, flags, mode);
+}
+
+int creat(const char *path, mode_t mode)
+{
+	return open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+}
+
+long __rb_file_close(int fd)
+{
+	__rb_word_lock(&fds_lock);
+	struct ofile *f = __rb_fd_get(fd);
+	if (f)
+		fds[fd] = NULL;
+	__rb_word_unlock(&fds_lock);
+	if (!f)
+		return -EBADF;
+	release(f);
+	return 0;
+}
+
+int dup(int fd)
+{
+	struct ofile *f = __rb_fd_get(fd);
+
+	return __rb_syscall_ret(f ? install(f, 0) : -EBADF);
+}
+
+int dup2(int fd, int fd2)
+{
+	struct ofile *f = __rb_fd_get(fd), *old;
+
+	if (!f || fd2 < 0 || fd2 >= FD_MAX)
+		return __rb_syscall_ret(-EBADF);
+	if (fd == fd2)
+		return fd2;
+	__rb_word_lock(&fds_lock);
+	old = fds[fd2];
+	f->refs++;
+	__atomic_store_n(&fds[fd2], f, __ATOMIC_RELEASE);
+	__rb_word_unlock(&fds_lock);
+	if (old)
+		release(old);
+	return fd2;
+}
+
+/* The server file of fd, or NULL: the console is none. */
+static struct ofile *server_file(int fd)
+{
+	struct ofile *f = __rb_fd_get(fd);
+
+	return f && f != &console ? f : NULL;
+}
+
+/* Reads at offset off (pread), or at the file's own offset when off < 0. */
+static ssize_t read_at(int fd, void *buf, size_t len, off_t off)
+{
+	struct ofile *f = server_file(fd);
+	const uint64_t *mr = rb_utcb()->mr;
+	size_t done = 0;
+
+	if (!f)
+		return -EBADF;
+	while (done < len) {
+		size_t want = len - done < RB_FS_DATA_MAX ? len - done : RB_FS_DATA_MAX;
+		long n;
+		if (off < 0) {
+			rb_utcb()->mr[0] = want;
+			n = __rb_fs_call(f->handle, RB_FS_READ, 0, 1);
+		} else {
+			rb_utcb()->mr[0] = (uint64_t)off + done;
+			rb_utcb()->mr[1] = want;
+			n = __rb_fs_call(f->handle, RB_FS_PREAD, 0, 2);
+		}
+		if (n >= 0 && (size_t)n > want)
+			n = -EIO;			/* a server that says more than was asked */
+		if (n < 0)
+			return done ? (ssize_t)done : n;
+		memcpy((char *)buf + done, mr, (size_t)n);
+		done += (size_t)n;
+		if ((size_t)n < want)
+			break;
+	}
+	return (ssize_t)done;
+}
+
+static ssize_t write_at(int fd, const void *buf, size_t len, off_t off)
+{
+	struct ofile *f = server_file(fd);
+	uint64_t *mr = rb_utcb()->mr;
+	size_t done = 0, max = off < 0 ? RB_FS_DATA_MAX : RB_FS_PWRITE_MAX;
+
+	if (!f)
+		return -EBADF;
+	do {
+		size_t part = len - done < max ? len - done : max;
+		long n;
+		if (off < 0) {
+			memcpy(mr, (const char *)buf + done, part);
+			n = __rb_fs_call(f->handle, RB_FS_WRITE, (unsigned)part, (unsigned)(part + 7) / 8);
+		} else {
+			mr[0] = (uint64_t)off + done;
+			memcpy(&mr[1], (const char *)buf + done, part);
+			n = __rb_fs_call(f->handle, RB_FS_PWRITE, (unsigned)part, 1 + (unsigned)(part + 7) / 8);
+		}
+		if (n >= 0 && (size_t)n > part)
+			n = -EIO;
+		if (n < 0)
+			return done ? (ssize_t)done : n;
+		done += (size_t)n;
+		if (n == 0)
+			break;			/* nothing taken: report what was */
+	} while (done < len);
+	return (ssize_t)done;
+}
+
+ssize_t __rb_file_read(int fd, void *buf, size_t len)
+{
+	return read_at(fd, buf, len, -1);
+}
+
+ssize_t __rb_file_write(int fd, const void *buf, size_t len)
+{
+	return write_at(fd, buf, len, -1);
+}
+
+ssize_t pread(int fd, void *buf, size_t len, off_t off)
+{
+	if (__rb_is_console_fd(fd))
+		return __rb_syscall_ret(-ESPIPE);
+	if (off < 0)
+		return __rb_syscall_ret(-EINVAL);
+	return __rb_syscall_ret(read_at(fd, buf, len, off));
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t len, off_t off)
+{
+	if (__rb_is_console_fd(fd))
+		return __rb_syscall_ret(-ESPIPE);
+	if (off < 0)
+		return __rb_syscall_ret(-EINVAL);
+	return __rb_syscall_ret(write_at(fd, buf, len, off));
+}
+
+off_t __rb_file_lseek(int fd, off_t offset, int whence)
+{
+	struct ofile *f = server_file(fd);
+	uint64_t *mr = rb_utcb()->mr;
+
+	if (!f)
+		return -EBADF;
+	mr[0] = (uint64_t)offset;
+	mr[1] = (uint64_t)whence;
+	long r = __rb_fs_call(f->handle, RB_FS_SEEK, 0, 2);
+	return r < 0 ? r : (off_t)mr[0];
+}
+
+long __rb_file_fstat(int fd, struct stat *st)
+{
+	struct ofile *f = server_file(fd);
+
+	if (!f)
+		return -EBADF;
+	long r = __rb_fs_call(f->handle, RB_FS_FSTAT, 0, 0);
+	if (r >= 0)
+		__rb_fs_to_stat((const struct rb_fs_stat *)rb_utcb()->mr, st);
+	return r;
+}
+
+/* One request of n words on fd's server file: 0 or -1 with errno. */
+static int file_call(int fd, unsigned op, uint64_t a, uint64_t b, unsigned n)
+{
+	struct ofile *f = server_file(fd);
+
+	if (!f)
+		return __rb_syscall_ret(__rb_fd_get(fd) ? -EINVAL : -EBADF);
+	rb_utcb()->mr[0] = a;
+	rb_utcb()->mr[1] = b;
+	long r = __rb_fs_call(f->handle, op, 0, n);
+	return (int)__rb_syscall_ret(r < 0 ? r : 0);
+}
+
+int ftruncate(int fd, off_t length)
+{
+	if (length < 0)
+		return __rb_syscall_ret(-EINVAL);
+	return file_call(fd, RB_FS_TRUNCATE, (uint64_t)length, 0, 1);
+}
+
+int fchmod(int fd, mode_t mode)
+{
+	return file_call(fd, RB_FS_FCHMOD, mode, 0, 1);
+}
+
+int fchown(int fd, uid_t uid, gid_t gid)
+{
+	return file_call(fd, RB_FS_FCHOWN, (uint32_t)uid, (uint32_t)gid, 2);
+}
+
+/* The files live in the server's memory: there is nothing to flush. */
+int fsync(int fd)
+{
+	return __rb_syscall_ret(__rb_fd_get(fd) ? 0 : -EBADF);
+}
