@@ -1,7 +1,12 @@
-/* Handle tables: finding, checking and installing a task's handles. */
+/* Handle tables: finding, checking, installing and closing a task's handles. */
 #include "handle.h"
 #include <errno.h>
 #include <stddef.h>
+
+void handle_table_init(struct handle_table *ht, struct task *t)
+{
+	*ht = (struct handle_table){ .ids = { .words = HANDLE_WORDS }, .task = t };
+}
 
 const struct handle *handle_live(struct handle_table *ht, long n, long *err)
 {
@@ -34,30 +39,22 @@ struct port *handle_owned_port(struct handle_table *ht, long n, long *err)
 
 long handle_install(struct handle_table *ht, struct port *p, bool owner, uint64_t badge)
 {
-	for (unsigned i = 0; i < TASK_HANDLES; i++) {
-		if (ht->slot[i].port)
-			continue;
-		ht->slot[i] = (struct handle){ p, p->generation, owner, badge };
-		return i + 1;
-	}
-	return -EMFILE;
+	uint32_t unused;
+	long i = idtable_take(&ht->ids, ht->task, &unused);
+
+	if (i < 0)
+		return i == -EAGAIN && ht->ids.high == HANDLES_MAX ? -EMFILE : i;
+	*(struct handle *)idtable_record(&ht->ids, i) =
+		(struct handle){ .port = p, .badge = badge, .generation = p->generation, .owner = owner };
+	return i + 1;
 }
 
-bool handle_table_full(const struct handle_table *ht)
+void handle_close(struct handle_table *ht, long n)
 {
-	for (unsigned i = 0; i < TASK_HANDLES; i++)
-		if (!ht->slot[i].port)
-			return false;
-	return true;
-}
-
-void handle_close(struct handle *h)
-{
-	h->port = NULL;
+	idtable_give(&ht->ids, n - 1, 0);
 }
 
 void handle_table_clear(struct handle_table *ht)
 {
-	for (unsigned i = 0; i < TASK_HANDLES; i++)
-		ht->slot[i].port = NULL;
+	idtable_free(&ht->ids, ht->task);
 }

@@ -96,6 +96,7 @@ static const char *load(struct task *t, const void *image, const struct elf_imag
 			const struct cmdline *cmdline)
 {
 	uint64_t sp;
+	long err;
 
 	for (unsigned i = 0; i < elf->nsegments; i++) {
 		const char *why = map_segment(t, image, &elf->segments[i]);
@@ -105,7 +106,7 @@ static const char *load(struct task *t, const void *image, const struct elf_imag
 	const char *why = setup_stack(t, elf, cmdline, &sp);
 	if (why)
 		return why;
-	if (!task_spawn_thread(t, SCHED_DEFAULT_PRIORITY, elf->entry, sp, 0, 0))
+	if (!task_spawn_thread(t, SCHED_DEFAULT_PRIORITY, elf->entry, sp, 0, 0, &err))
 		return "out of memory for its thread";
 	return NULL;
 }

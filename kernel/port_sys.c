@@ -9,13 +9,15 @@ long sys_port_create(const uint64_t arg[6])
 {
 	(void)arg;		/* no arguments */
 	struct task *t = current->task;
+	long err;
+	struct port *p = port_create(t, &err);
 
-	if (handle_table_full(&t->handles))
-		return -EMFILE;
-	struct port *p = port_create(t);
 	if (!p)
-		return -EAGAIN;
-	return handle_install(&t->handles, p, true, 0);
+		return err;
+	long handle = handle_install(&t->handles, p, true, 0);
+	if (handle < 0)
+		port_destroy(p);	/* nobody saw it */
+	return handle;
 }
 
 long sys_port_destroy(const uint64_t arg[6])
@@ -45,12 +47,13 @@ long sys_port_mint(const uint64_t arg[6])
 long sys_handle_close(const uint64_t arg[6])
 {
 	uint64_t handle = arg[0];
-	struct handle *h = handle_slot(&current->task->handles, (long)handle);
+	struct handle_table *ht = &current->task->handles;
+	struct handle *h = handle_slot(ht, (long)handle);
 
 	if (!h)
 		return -EBADF;
 	struct port *owned = handle_live_owned_port(h);
-	handle_close(h);
+	handle_close(ht, (long)handle);
 	if (owned)
 		port_destroy(owned);
 	return 0;
