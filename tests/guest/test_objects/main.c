@@ -4,6 +4,7 @@
  * objects.h describes the roles.  The attacker prints TAP and exits 0
  * only if every check passed.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <rainbow/service.h>
@@ -25,8 +26,10 @@ static const struct tap_test tests[] = {
 
 int main(int argc, char **argv)
 {
-	if (argc > 1 && !strcmp(argv[1], "hog"))
-		return hog_main();
+	if (argc > 2 && !strcmp(argv[1], "hog"))
+		return hog_main(atoi(argv[2]), argc > 3 ? argv[3] : NULL);
+	if (argc > 1 && !strcmp(argv[1], "scale"))
+		return scale_main();
 	if (argc > 1 && !strcmp(argv[1], "bystander"))
 		return bystander_main();
 	return TAP_RUN(tests);
