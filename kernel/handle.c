@@ -1,5 +1,6 @@
 /* Handle tables: finding, checking, installing and closing a task's handles. */
 #include "handle.h"
+#include "task.h"
 #include <errno.h>
 #include <stddef.h>
 
@@ -49,12 +50,52 @@ long handle_install(struct handle_table *ht, struct port *p, bool owner, uint64_
 	return i + 1;
 }
 
+long handle_send_check(const struct port *p, const struct task *sender)
+{
+	if (!p->accepts_handles)
+		return -EOPNOTSUPP;
+	if (sender->handles_sent >= TASK_HANDLES_SENT_MAX)
+		return -EDQUOT;
+	return 0;
+}
+
+long handle_transfer(struct handle_table *from, long n, struct handle_table *to,
+		     struct task *sender)
+{
+	long err;
+	const struct handle *h = handle_live(from, n, &err);
+
+	if (!h)
+		return err;
+	if (sender && sender->handles_sent >= TASK_HANDLES_SENT_MAX)
+		return -EDQUOT;		/* reached meanwhile, by its other threads */
+	long copy = handle_install(to, h->port, false, h->badge);
+	if (copy > 0 && sender) {
+		handle_slot(to, copy)->sender = sender;
+		sender->handles_sent++;
+	}
+	return copy;
+}
+
+/* Takes h off its sender's count, if a call installed it. */
+static void forget_sender(struct handle *h)
+{
+	if (h->sender)
+		h->sender->handles_sent--;
+}
+
 void handle_close(struct handle_table *ht, long n)
 {
+	forget_sender(handle_slot(ht, n));
 	idtable_give(&ht->ids, n - 1, 0);
 }
 
 void handle_table_clear(struct handle_table *ht)
 {
+	for (uint32_t i = 0; i < ht->ids.high; i++) {
+		uint64_t *r = idtable_record(&ht->ids, i);
+		if (idtable_live(r))
+			forget_sender((struct handle *)r);
+	}
 	idtable_free(&ht->ids, ht->task);
 }

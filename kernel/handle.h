@@ -17,6 +17,7 @@
 struct handle {
 	struct port *port;		/* first: an id table record's word 0 */
 	uint64_t badge;			/* delivered to the receiver of each call */
+	struct task *sender;		/* installed by a call's RB_TAG_HANDLE: its sender's task */
 	uint32_t generation;		/* of the port when the handle was made */
 	bool owner;			/* may wait, mint, destroy */
 };
@@ -25,6 +26,14 @@ struct handle {
 _Static_assert(sizeof(struct handle) <= HANDLE_WORDS * sizeof(uint64_t), "a handle fits its record");
 /* Handles a task may hold at most whatever its memory (the table's reach). */
 #define HANDLES_MAX IDTABLE_CAPACITY(HANDLE_WORDS)
+
+/*
+ * Handles a task's calls may have installed in other tasks at once
+ * (RB_TAG_HANDLE to a port that accepts them), so that no client fills a
+ * server's table for the others (docs/ipc.md); they count until the
+ * receiver closes them or ends.
+ */
+#define TASK_HANDLES_SENT_MAX 1024
 
 /* Every task has one (struct task's handles). */
 struct handle_table {
@@ -71,9 +80,24 @@ struct port *handle_owned_port(struct handle_table *ht, long n, long *err);
  * limit, -ENOMEM when the machine has no page for it.
  */
 long handle_install(struct handle_table *ht, struct port *p, bool owner, uint64_t badge);
+/*
+ * Whether a call of sender's may carry a handle to port p: 0, or
+ * -EOPNOTSUPP when p's owner did not accept handles
+ * (rb_port_accept_handles), -EDQUOT when sender has TASK_HANDLES_SENT_MAX
+ * handles installed in other tasks already.
+ */
+long handle_send_check(const struct port *p, const struct task *sender);
+/*
+ * A copy of handle n of from, as a send handle, installed in to, O(1):
+ * its number, or what handle_live (-EBADF, -EPIPE) or handle_install
+ * gives.  With sender (a call's task, NULL for a reply), the handle counts
+ * against sender's TASK_HANDLES_SENT_MAX (-EDQUOT past it).
+ */
+long handle_transfer(struct handle_table *from, long n, struct handle_table *to,
+		     struct task *sender);
 /* Close handle n, which handle_slot found (the port itself is not touched); O(1). */
 void handle_close(struct handle_table *ht, long n);
-/* Drop every handle and free the table (the task is ending): time in its pages. */
+/* Drop every handle and free the table (the task is ending): time in its size. */
 void handle_table_clear(struct handle_table *ht);
 
 #endif

@@ -23,6 +23,7 @@ struct port *port_create(struct task *owner, long *err)
 		return NULL;
 	p->owner = owner;
 	p->live = true;
+	p->accepts_handles = false;
 	list_init(&p->callers);
 	list_init(&p->receivers);
 	list_init(&p->names);

@@ -17,6 +17,7 @@ struct port {
 	struct task *owner;
 	uint32_t generation;		/* bumped when destroyed: old handles go stale */
 	bool live;
+	bool accepts_handles;		/* calls may carry RB_TAG_HANDLE (handle.c) */
 	struct list callers;		/* threads in THREAD_IPC_SEND, oldest first */
 	struct list receivers;		/* threads in THREAD_IPC_RECV, oldest first */
 	struct list owner_link;		/* live: in its owner's ports */

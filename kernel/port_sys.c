@@ -43,6 +43,19 @@ long sys_port_mint(const uint64_t arg[6])
 	return handle_install(&current->task->handles, p, false, badge);
 }
 
+/* Calls to the port may carry handles from now on (docs/ipc.md). */
+long sys_port_accept_handles(const uint64_t arg[6])
+{
+	uint64_t port = arg[0];
+	long err;
+	struct port *p = handle_owned_port(&current->task->handles, (long)port, &err);
+
+	if (!p)
+		return err;
+	p->accepts_handles = true;
+	return 0;
+}
+
 /* Closing the owner handle of a live port destroys the port (docs/ipc.md). */
 long sys_handle_close(const uint64_t arg[6])
 {

@@ -47,6 +47,7 @@ struct task {
 	struct list ports;
 	struct handle_table handles;
 	struct list names;
+	unsigned handles_sent;		/* its calls' handles installed in others (handle.h) */
 	/* Its threads' UTCB slots: records holding the thread (utcb.c). */
 	struct idtable utcb_slots;
 	/*

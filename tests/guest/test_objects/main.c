@@ -21,6 +21,8 @@ static const struct tap_test tests[] = {
 	{ test_handle_limit, "the handle limit" },
 	{ test_name_limit, "the name limit" },
 	{ test_thread_limit, "the thread limit" },
+	{ test_handles_refused_unless_accepted, "handles in calls need the server's consent" },
+	{ test_handle_quota, "handles in calls: one client's quota" },
 	{ test_bystander_still_served, "the bystander is still served" },
 };
 

@@ -32,6 +32,9 @@
  * 65,536 handles.
  */
 #define LIMIT_HANDLES 65536
+/* The attacker's server that accepts handles (transfer.c), and the bystander's badge there. */
+#define TRANSFER_NAME "objects-accepting"
+#define TRANSFER_BYSTANDER_BADGE 2
 /* The barrier of test_objects scale, and the threads it expects. */
 #define SCALE_BARRIER "objects-barrier"
 #define SCALE_THREADS 10000
@@ -70,5 +73,7 @@ void test_reserved_tag_bits_in_calls(void);
 void test_reserved_flags(void);
 void test_reserved_tag_bits_in_replies(void);
 void test_bystander_still_served(void);
+void test_handles_refused_unless_accepted(void);
+void test_handle_quota(void);
 
 #endif

@@ -99,6 +99,17 @@ long rb_port_destroy(long port);
 long rb_port_mint(long port, uint64_t badge);
 
 /*
+ * Lets calls to the port behind owner handle port carry a handle
+ * (RB_TAG_HANDLE) from now on, each installed in the calling task's table
+ * when received.  Until then such a call fails with -EOPNOTSUPP and
+ * nothing is sent.  A client may have at most 1,024 handles installed by
+ * its calls in other tasks at once (-EDQUOT past that, docs/ipc.md), so
+ * no one client fills a server's table.  Returns 0, -EBADF, -EPERM or
+ * -EPIPE.  Does not block.
+ */
+long rb_port_accept_handles(long port);
+
+/*
  * Closes a handle of the calling task; closing the owner handle of a live
  * port destroys the port, as rb_port_destroy() does.  Returns 0 or -EBADF.
  */
