@@ -6,7 +6,7 @@
 
 void handle_table_init(struct handle_table *ht, struct task *t)
 {
-	*ht = (struct handle_table){ .ids = { .words = HANDLE_WORDS }, .task = t };
+	*ht = (struct handle_table){ .ids = IDTABLE_INIT(HANDLE_ORDER), .task = t };
 }
 
 const struct handle *handle_live(struct handle_table *ht, long n, long *err)

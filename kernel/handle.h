@@ -22,10 +22,10 @@ struct handle {
 	bool owner;			/* may wait, mint, destroy */
 };
 
-#define HANDLE_WORDS 4			/* a record per handle, in words */
-_Static_assert(sizeof(struct handle) <= HANDLE_WORDS * sizeof(uint64_t), "a handle fits its record");
+#define HANDLE_ORDER 2			/* a record per handle, of 2^2 words */
+_Static_assert(sizeof(struct handle) <= sizeof(uint64_t) << HANDLE_ORDER, "a handle fits its record");
 /* Handles a task may hold at most whatever its memory (the table's reach). */
-#define HANDLES_MAX IDTABLE_CAPACITY(HANDLE_WORDS)
+#define HANDLES_MAX IDTABLE_CAPACITY(HANDLE_ORDER)
 
 /*
  * Handles a task's calls may have installed in other tasks at once
@@ -44,9 +44,12 @@ struct handle_table {
 /* The handle number n names, or NULL when it names nothing; O(1). */
 static inline struct handle *handle_slot(struct handle_table *ht, long n)
 {
-	uint64_t *r = n >= 1 ? idtable_record(&ht->ids, (uint64_t)n - 1) : NULL;
+	uint64_t i = (uint64_t)n - 1;	/* n < 1 wraps past every index */
 
-	return idtable_live(r) ? (struct handle *)r : NULL;
+	if (i >= ht->ids.high)
+		return NULL;
+	uint64_t *r = idtable_at(&ht->ids, i, HANDLE_ORDER);
+	return r[0] & 1 ? NULL : (struct handle *)r;
 }
 
 /* The port h names while it lives; NULL for no handle or a stale one. */

@@ -28,7 +28,7 @@ static void *take_page(struct idtable *t, struct task *owner, long *err)
 
 long idtable_take(struct idtable *t, struct task *owner, uint32_t *generation)
 {
-	uint64_t per_leaf = PAGE_SIZE / 8 / t->words, *record;
+	uint64_t per_leaf = 1u << t->leaf_order, *record;
 	uint32_t i;
 	long err;
 
@@ -38,7 +38,7 @@ long idtable_take(struct idtable *t, struct task *owner, uint32_t *generation)
 		t->free = (uint32_t)record[0] >> 1;
 		*generation = record[0] >> 32;
 	} else {
-		if (t->high == IDTABLE_CAPACITY(t->words))
+		if (t->high == IDTABLE_CAPACITY(t->order))
 			return -EAGAIN;
 		if (!t->dir && !(t->dir = take_page(t, owner, &err)))
 			return err;
@@ -49,7 +49,7 @@ long idtable_take(struct idtable *t, struct task *owner, uint32_t *generation)
 		record = idtable_record(t, i);
 		*generation = 0;
 	}
-	memset(record, 0, t->words * sizeof(uint64_t));
+	memset(record, 0, sizeof(uint64_t) << t->order);
 	return i;
 }
 
@@ -63,7 +63,7 @@ void idtable_give(struct idtable *t, uint32_t i, uint32_t generation)
 
 void idtable_free(struct idtable *t, struct task *owner)
 {
-	uint64_t per_leaf = PAGE_SIZE / 8 / t->words;
+	uint64_t per_leaf = 1u << t->leaf_order;
 
 	if (!t->dir)
 		return;
@@ -72,5 +72,5 @@ void idtable_free(struct idtable *t, struct task *owner)
 	pmm_free(virt_to_phys(t->dir));
 	if (owner)
 		memcharge_give(owner, t->pages);
-	*t = (struct idtable){ .words = t->words };
+	*t = (struct idtable)IDTABLE_INIT(t->order);
 }

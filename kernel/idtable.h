@@ -5,7 +5,7 @@
  * Id tables: small integers that name kernel objects, looked up in O(1)
  * (thread ids, a task's handles, a task's UTCB slots).  Two levels: one
  * directory page of IDTABLE_LEAVES pointers to leaf pages, each holding
- * records of `words` 64-bit words (a power of two, at most a page); a
+ * records of 2^order 64-bit words (at most a page); a
  * page is taken the first time an index in it is handed out, so a table
  * costs what its highest index needs, not a fixed size.  Given-back
  * indexes form a free list threaded through their records' first word,
@@ -23,26 +23,38 @@
 
 struct task;
 
-#define IDTABLE_LEAVES (PAGE_SIZE / 8)
-/* Indexes a table of records of `words` words holds at most. */
-#define IDTABLE_CAPACITY(words) (IDTABLE_LEAVES * (PAGE_SIZE / 8 / (words)))
+#define IDTABLE_WORDS_ORDER 9	/* a page holds 2^9 words */
+#define IDTABLE_LEAVES (1u << IDTABLE_WORDS_ORDER)
+/* Indexes a table of records of 2^order words holds at most. */
+#define IDTABLE_CAPACITY(order) (IDTABLE_LEAVES << (IDTABLE_WORDS_ORDER - (order)))
+/* An empty table of records of 2^order words. */
+#define IDTABLE_INIT(o) { .order = (o), .leaf_order = IDTABLE_WORDS_ORDER - (o) }
 
 struct idtable {
 	uint64_t **dir;		/* NULL until the first index is taken */
-	uint32_t words;		/* per record */
+	uint8_t order;		/* a record is 2^order words */
+	uint8_t leaf_order;	/* a leaf holds 2^leaf_order records */
 	uint32_t high;		/* indexes [0, high) have their leaf */
 	uint32_t free;		/* 1 + the first free index below high; 0: none */
 	uint32_t pages;		/* the directory and leaves held */
 };
 
+/*
+ * The record of index i < t->high, for a table of records of 2^order
+ * words: shifts and masks only, folded to constants where order is one
+ * (the fast paths' lookups, handle.h and tcb.h).
+ */
+static inline uint64_t *idtable_at(const struct idtable *t, uint64_t i, unsigned order)
+{
+	unsigned leaf_order = IDTABLE_WORDS_ORDER - order;
+
+	return t->dir[i >> leaf_order] + ((i & ((1u << leaf_order) - 1)) << order);
+}
+
 /* The record of index i, or NULL when i was never handed out. */
 static inline uint64_t *idtable_record(const struct idtable *t, uint64_t i)
 {
-	uint64_t per_leaf = PAGE_SIZE / 8 / t->words;
-
-	if (i >= t->high)
-		return NULL;
-	return t->dir[i / per_leaf] + (i % per_leaf) * t->words;
+	return i < t->high ? idtable_at(t, i, t->order) : NULL;
 }
 
 /* Whether a record idtable_record returned is handed out and not given back. */

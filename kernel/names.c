@@ -12,7 +12,7 @@
  * older bucket into it, so the chains stay about one entry long and no
  * call ever rehashes the whole table.  The buckets are the records of an
  * id table (idtable.h) of the kernel's (16 bytes per bucket, up to
- * IDTABLE_CAPACITY(2) buckets; past that the chains grow).
+ * IDTABLE_CAPACITY(1) buckets; past that the chains grow).
  */
 #include "names.h"
 #include "handle.h"
@@ -35,7 +35,8 @@ struct name {
 
 static struct objpool pool = OBJPOOL_INIT(pool, struct name);
 /* Buckets [0, base + split): those below split use one more bit of the hash. */
-static struct idtable buckets = { .words = sizeof(struct list) / sizeof(uint64_t) };
+static struct idtable buckets = IDTABLE_INIT(1);	/* a struct list per bucket */
+_Static_assert(sizeof(struct list) == sizeof(uint64_t) << 1, "a bucket fills its record");
 static uint64_t base = 1, split, entries;
 
 /* FNV-1a, 64 bits. */
@@ -126,7 +127,7 @@ long names_add(struct task *t, const char *name, const struct handle *h)
 	list_push_back(bucket(n->hash), &n->bucket_link);
 	list_push_back(&h->port->names, &n->port_link);
 	list_push_back(&t->names, &n->task_link);
-	if (++entries > base + split && base + split < IDTABLE_CAPACITY(buckets.words))
+	if (++entries > base + split && base + split < IDTABLE_CAPACITY(1))
 		grow();
 	return 0;
 }

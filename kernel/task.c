@@ -58,7 +58,7 @@ struct task *task_create(const char *name)
 	list_init(&t->ports);
 	list_init(&t->names);
 	handle_table_init(&t->handles, t);
-	t->utcb_slots.words = 1;
+	t->utcb_slots = (struct idtable)IDTABLE_INIT(0);
 	alive++;
 	return t;
 }

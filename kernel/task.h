@@ -16,7 +16,7 @@
  * (memcharge.h) stops it: each thread is charged its control block, its
  * UTCB and their page tables (docs/limits.md).
  */
-#define TASK_THREADS_MAX IDTABLE_CAPACITY(1)
+#define TASK_THREADS_MAX IDTABLE_CAPACITY(0)
 
 /*
  * What a task's status keeps of exit()'s argument: the low 8 bits, as

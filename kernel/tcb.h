@@ -84,16 +84,18 @@ void thread_free(struct thread *t);
  * of thread_ids (idtable.h) and the generation counting the index's
  * reuses, so a stale id never finds the index's next thread.
  */
-#define THREAD_IDS IDTABLE_CAPACITY(1)
+#define THREAD_IDS IDTABLE_CAPACITY(0)
 extern struct idtable thread_ids;
 
 /* The live thread with this id, or NULL; O(1). */
 static inline struct thread *thread_by_id(long id)
 {
-	const uint64_t *r = id > 0 ? idtable_record(&thread_ids, (uint64_t)id % THREAD_IDS) : NULL;
-	struct thread *t = idtable_live(r) ? (struct thread *)r[0] : NULL;
+	uint64_t i = (uint64_t)id % THREAD_IDS;
 
-	return t && t->id == id ? t : NULL;
+	if (id <= 0 || i >= thread_ids.high)
+		return NULL;
+	struct thread *t = (struct thread *)*idtable_at(&thread_ids, i, 0);
+	return (uint64_t)t & 1 || t->id != id ? NULL : t;
 }
 /* Make t start in user mode at entry, stack pointer sp, arg its first argument. */
 void thread_start_user(struct thread *t, uint64_t entry, uint64_t sp, uint64_t arg);

@@ -14,7 +14,7 @@
 #include "phys.h"
 #include <string.h>
 
-struct idtable thread_ids = { .words = 1 };
+struct idtable thread_ids = IDTABLE_INIT(0);
 
 struct thread *thread_alloc(struct task *task, unsigned priority)
 {

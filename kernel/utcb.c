@@ -1,7 +1,12 @@
 /*
  * UTCB placement: slot n of a task's UTCB area (placed by placement.c)
  * holds the UTCB of one of its threads; the task's utcb_slots, an id
- * table, hands out slots in O(1).  The kernel keeps its own pointer to
+ * table, hands out slots in O(1).  A slot given back keeps its page
+ * mapped and charged (the free record's generation says so), so the next
+ * thread of the task to take it gets its UTCB without a page to find,
+ * zero and map; it may read what the slot's last thread left there,
+ * never another task's data.  The pages go with the address space.  The
+ * kernel keeps its own pointer to
  * the page (direct map), so IPC copies message registers between UTCBs
  * without touching either address space.
  */
@@ -14,6 +19,9 @@
 #include "user_layout.h"
 #include <rainbow/ipc.h>
 
+/* The generation of a free slot record whose page is still mapped. */
+#define SLOT_PAGE_KEPT 1
+
 static uint64_t slot_address(const struct task *t, unsigned slot)
 {
 	return t->utcb_area + (uint64_t)slot * USER_PAGE_SIZE;
@@ -21,15 +29,15 @@ static uint64_t slot_address(const struct task *t, unsigned slot)
 
 long utcb_attach(struct thread *t)
 {
-	uint32_t unused;
-	long slot = idtable_take(&t->task->utcb_slots, t->task, &unused);
+	uint32_t kept;
+	long slot = idtable_take(&t->task->utcb_slots, t->task, &kept);
 	uint64_t phys;
 	unsigned flags;
 
 	if (slot < 0)
 		return slot;
 	uint64_t va = slot_address(t->task, slot);
-	long err = memcharge_map(t->task, va, USER_PAGE_SIZE, VM_USER | VM_WRITE);
+	long err = kept == SLOT_PAGE_KEPT ? 0 : memcharge_map(t->task, va, USER_PAGE_SIZE, VM_USER | VM_WRITE);
 	if (err) {
 		idtable_give(&t->task->utcb_slots, slot, 0);
 		return err;
@@ -45,6 +53,5 @@ long utcb_attach(struct thread *t)
 
 void utcb_detach(struct thread *t)
 {
-	memcharge_unmap(t->task, slot_address(t->task, t->utcb_slot), USER_PAGE_SIZE);
-	idtable_give(&t->task->utcb_slots, t->utcb_slot, 0);
+	idtable_give(&t->task->utcb_slots, t->utcb_slot, SLOT_PAGE_KEPT);
 }

@@ -92,6 +92,8 @@ void bench_mem_map_unmap_busy(void);
 /* mutex_uncontended, condvar_pingpong and thread_create_join. */
 void bench_pthread(void);
 void bench_getentropy_32(void);
+/* The scale rows: threads, ports, handles and names at 10 and at 5,000 (object_ops.c). */
+void bench_objects(void);
 
 /* Answers messages on port (an owner handle) until BENCH_LABEL_QUIT. */
 long bench_echo_serve(long port);

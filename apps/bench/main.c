@@ -20,5 +20,6 @@ int main(int argc, char **argv)
 	bench_mem_map_unmap_busy();
 	bench_pthread();
 	bench_getentropy_32();
+	bench_objects();
 	return bench_failed();
 }
