@@ -9,8 +9,8 @@ struct thread;
  * Wait queues keyed by (task, user address): the kernel half of
  * rb_futex_wait and rb_futex_wake (<rainbow/syscall.h>).  A waiter is its
  * thread's own futex_link on its task's list, so waiting holds no kernel
- * memory, and a task has at most TASK_THREADS_MAX waiters: every call's
- * work is bounded by that.
+ * memory, and a task has at most as many waiters as threads: every call's
+ * work is bounded by that (a walk that grows with them: docs/status.md).
  */
 
 /*

@@ -45,7 +45,7 @@ long handle_install(struct handle_table *ht, struct port *p, bool owner, uint64_
 
 	if (i < 0)
 		return i == -EAGAIN && ht->ids.high == HANDLES_MAX ? -EMFILE : i;
-	*(struct handle *)idtable_record(&ht->ids, i) =
+	*(struct handle *)idtable_at(&ht->ids, i, HANDLE_ORDER) =
 		(struct handle){ .port = p, .badge = badge, .generation = p->generation, .owner = owner };
 	return i + 1;
 }
@@ -84,10 +84,10 @@ static void forget_sender(struct handle *h)
 		h->sender->handles_sent--;
 }
 
-void handle_close(struct handle_table *ht, long n)
+void handle_close(struct handle_table *ht, long n, struct handle *h)
 {
-	forget_sender(handle_slot(ht, n));
-	idtable_give(&ht->ids, n - 1, 0);
+	forget_sender(h);
+	idtable_give_record(&ht->ids, n - 1, (uint64_t *)h, 0);
 }
 
 void handle_table_clear(struct handle_table *ht)

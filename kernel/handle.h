@@ -98,8 +98,8 @@ long handle_send_check(const struct port *p, const struct task *sender);
  */
 long handle_transfer(struct handle_table *from, long n, struct handle_table *to,
 		     struct task *sender);
-/* Close handle n, which handle_slot found (the port itself is not touched); O(1). */
-void handle_close(struct handle_table *ht, long n);
+/* Close handle n, which handle_slot found as h (the port itself is not touched); O(1). */
+void handle_close(struct handle_table *ht, long n, struct handle *h);
 /* Drop every handle and free the table (the task is ending): time in its size. */
 void handle_table_clear(struct handle_table *ht);
 

@@ -70,8 +70,19 @@ static inline bool idtable_live(const uint64_t *record)
  * IDTABLE_CAPACITY) or -ENOMEM (the machine) when a page was needed.
  */
 long idtable_take(struct idtable *t, struct task *owner, uint32_t *generation);
+/* Gives index i, whose record the caller has at hand, back; O(1). */
+static inline void idtable_give_record(struct idtable *t, uint32_t i, uint64_t *record,
+				       uint32_t generation)
+{
+	record[0] = (uint64_t)generation << 32 | (uint64_t)t->free << 1 | 1;
+	t->free = i + 1;
+}
+
 /* Gives index i back, remembering generation for its next taker; O(1). */
-void idtable_give(struct idtable *t, uint32_t i, uint32_t generation);
+static inline void idtable_give(struct idtable *t, uint32_t i, uint32_t generation)
+{
+	idtable_give_record(t, i, idtable_at(t, i, t->order), generation);
+}
 /*
  * Frees every page of the table and gives owner its charge back: time in
  * the pages held.  The table is empty afterwards and may be used again.

@@ -66,7 +66,7 @@ long sys_handle_close(const uint64_t arg[6])
 	if (!h)
 		return -EBADF;
 	struct port *owned = handle_live_owned_port(h);
-	handle_close(ht, (long)handle);
+	handle_close(ht, (long)handle, h);
 	if (owned)
 		port_destroy(owned);
 	return 0;

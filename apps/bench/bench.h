@@ -89,7 +89,7 @@ void bench_ipc_intra_as(void);
 void bench_ipc_inter_as(void);
 void bench_mem_map_unmap(void);
 void bench_mem_map_unmap_busy(void);
-/* mutex_uncontended, condvar_pingpong and thread_create_join. */
+/* mutex_uncontended and condvar_pingpong. */
 void bench_pthread(void);
 void bench_getentropy_32(void);
 /* The scale rows: threads, ports, handles and names at 10 and at 5,000 (object_ops.c). */
