@@ -7,37 +7,30 @@
  * Entries come from an object pool (objpool.h) charged to the registering
  * task, so no task fills the registry for another.
  *
- * Lookup is a hash table grown by linear hashing: while the entries
- * outnumber the buckets, each registration adds one bucket and splits one
- * older bucket into it, so the chains stay about one entry long and no
- * call ever rehashes the whole table.  The buckets are the records of an
- * id table (idtable.h) of the kernel's (16 bytes per bucket, up to
- * IDTABLE_CAPACITY(1) buckets; past that the chains grow).
+ * Lookup is a hash table grown by linear hashing (lhash.h), keyed by
+ * the name's FNV-1a hash, so registering and finding a name cost the same
+ * whatever the registry holds.
  */
 #include "names.h"
 #include "handle.h"
 #include "task.h"
 #include "objpool.h"
-#include "idtable.h"
+#include "lhash.h"
 #include <errno.h>
 #include <string.h>
 
 struct name {
 	struct list pool_link;		/* first: the pool's while free */
-	struct list bucket_link;
+	struct lhash_node node;		/* in the registry's hash */
 	struct list port_link;		/* in its port's names */
 	struct list task_link;		/* in its registering task's names */
 	struct task *task;
-	uint64_t hash;
 	struct handle handle;
 	char name[NAMES_NAME_MAX + 1];
 };
 
 static struct objpool pool = OBJPOOL_INIT(pool, struct name);
-/* Buckets [0, base + split): those below split use one more bit of the hash. */
-static struct idtable buckets = IDTABLE_INIT(1);	/* a struct list per bucket */
-_Static_assert(sizeof(struct list) == sizeof(uint64_t) << 1, "a bucket fills its record");
-static uint64_t base = 1, split, entries;
+static struct lhash registry = LHASH_INIT;
 
 /* FNV-1a, 64 bits. */
 static uint64_t hash_of(const char *s)
@@ -49,60 +42,14 @@ static uint64_t hash_of(const char *s)
 	return h;
 }
 
-static struct list *bucket(uint64_t hash)
-{
-	uint64_t b = hash & (base - 1);
-
-	if (b < split)
-		b = hash & (2 * base - 1);
-	return (struct list *)idtable_record(&buckets, b);
-}
-
-/* A new bucket, initialised; false when no page is left for it. */
-static bool add_bucket(void)
-{
-	uint32_t unused;
-	long b = idtable_take(&buckets, NULL, &unused);
-
-	if (b < 0)
-		return false;
-	list_init((struct list *)idtable_record(&buckets, b));
-	return true;
-}
-
-/* One step of linear hashing: bucket split moves its upper half to a new bucket. */
-static void grow(void)
-{
-	if (!add_bucket())
-		return;		/* the chains grow a little longer instead */
-	struct list *from = (struct list *)idtable_record(&buckets, split);
-	struct list *to = (struct list *)idtable_record(&buckets, split + base);
-	struct list *l = from->next;
-
-	while (l != from) {
-		struct name *n = list_entry(l, struct name, bucket_link);
-		l = l->next;
-		if ((n->hash & (2 * base - 1)) != split) {
-			list_remove(&n->bucket_link);
-			list_push_back(to, &n->bucket_link);
-		}
-	}
-	if (++split == base) {
-		base *= 2;
-		split = 0;
-	}
-}
-
 static struct name *find(const char *name)
 {
 	uint64_t hash = hash_of(name);
+	struct list *head = lhash_bucket(&registry, hash);
 
-	if (!buckets.high)
-		return NULL;
-	struct list *head = bucket(hash);
-	for (struct list *l = head->next; l != head; l = l->next) {
-		struct name *n = list_entry(l, struct name, bucket_link);
-		if (n->hash == hash && !strcmp(n->name, name))
+	for (struct list *l = head ? head->next : NULL; l != head; l = l->next) {
+		struct name *n = list_entry(l, struct name, node.link);
+		if (n->node.hash == hash && !strcmp(n->name, name))
 			return n;
 	}
 	return NULL;
@@ -114,21 +61,19 @@ long names_add(struct task *t, const char *name, const struct handle *h)
 
 	if (find(name))
 		return -EEXIST;
-	if (!buckets.high && !add_bucket())
-		return -ENOMEM;
 	struct name *n = objpool_take(&pool, t, &err);
 	if (!n)
 		return err;
+	if (!lhash_add(&registry, &n->node, hash_of(name))) {
+		objpool_give(&pool, t, n);
+		return -ENOMEM;
+	}
 	strcpy(n->name, name);
-	n->hash = hash_of(name);
 	n->task = t;
 	n->handle = *h;
 	n->handle.owner = false;	/* lookups get send rights only */
-	list_push_back(bucket(n->hash), &n->bucket_link);
 	list_push_back(&h->port->names, &n->port_link);
 	list_push_back(&t->names, &n->task_link);
-	if (++entries > base + split && base + split < IDTABLE_CAPACITY(1))
-		grow();
 	return 0;
 }
 
@@ -141,10 +86,9 @@ const struct handle *names_find(const char *name)
 
 static void remove_entry(struct name *n)
 {
-	list_remove(&n->bucket_link);
+	lhash_remove(&registry, &n->node);
 	list_remove(&n->port_link);
 	list_remove(&n->task_link);
-	entries--;
 	objpool_give(&pool, n->task, n);
 }
 

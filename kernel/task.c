@@ -54,7 +54,6 @@ struct task *task_create(const char *name)
 	t->id = ++ntasks;
 	strncpy(t->name, name, sizeof(t->name) - 1);
 	list_init(&t->threads);
-	list_init(&t->futex_waiters);
 	list_init(&t->ports);
 	list_init(&t->names);
 	handle_table_init(&t->handles, t);

@@ -60,8 +60,6 @@ struct task {
 	uint64_t spare_table;		/* an emptied page table kept, charged (vm_unmap_range) */
 	/* Where rb_mem_map without a hint starts looking (usermem.c). */
 	uint64_t anon_next;
-	/* Threads blocked in rb_futex_wait, oldest first (futex.c). */
-	struct list futex_waiters;
 };
 
 struct thread;

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include "list.h"
 #include "idtable.h"
+#include "lhash.h"
 #include "arch/fpu.h"
 #include "arch/layout.h"
 
@@ -48,7 +49,7 @@ struct thread {
 	int exit_status;
 	uint64_t cpu_ns;		/* CPU time, cputime.h */
 	struct thread *joiner;		/* a thread waiting in join for this one */
-	struct list futex_link;		/* FUTEX: its task's futex_waiters (futex.c) */
+	struct lhash_node futex_node;	/* FUTEX: in the futex hash (futex.c) */
 	uint64_t futex_addr;		/* FUTEX: the user address waited on */
 	/* IPC (ipc.c); the UTCB is reached through the direct map. */
 	struct rb_utcb *utcb;

@@ -149,8 +149,10 @@ long rb_thread_set_priority(long tid, int priority);
  * check again); -EAGAIN if the word was not expected (nothing waited);
  * -ETIMEDOUT at the deadline, at once if it has passed; -EINVAL for an
  * unaligned addr or a flag other than RB_FUTEX_DEADLINE; -EFAULT if addr
- * is not readable memory of the task.  Blocks.  Holds no kernel memory
- * (a waiter is its thread), so it has no per-task limit of its own.
+ * is not readable memory of the task; -ENOMEM (nothing waited) only if
+ * the kernel found no page at all for its first wait queue.  Blocks.
+ * Holds no kernel memory of its own (a waiter is its thread), so it has
+ * no per-task limit of its own.
  */
 long rb_futex_wait(const volatile uint32_t *addr, uint32_t expected, unsigned flags,
 		   uint64_t deadline_ns);
@@ -160,8 +162,8 @@ long rb_futex_wait(const volatile uint32_t *addr, uint32_t expected, unsigned fl
  * on addr, longest waiting first (RB_FUTEX_WAKE_ALL: all of them).
  * Returns how many it woke (>= 0); -EINVAL for an unaligned addr,
  * -EFAULT if addr is not memory of the task.  Does not block, but a woken
- * thread of higher priority runs at once.  Work is bounded by the task's
- * threads waiting.
+ * thread of higher priority runs at once.  Work is the waiters it wakes
+ * and the few others hashed beside them, however many threads wait.
  */
 long rb_futex_wake(const volatile uint32_t *addr, uint32_t count);
 
