@@ -16,14 +16,16 @@
 
 static struct lhash waiters = LHASH_INIT;
 
-/* The key's hash: the splitmix64 finalizer over task and address, so every bit counts. */
+/*
+ * The key's hash: one multiplication by a 64-bit odd constant (2^64 / the
+ * golden ratio) mixes task and address into the high half, which is folded
+ * into the low bits that pick the bucket.
+ */
 static uint64_t key_hash(const struct task *t, uint64_t addr)
 {
-	uint64_t x = addr ^ (uint64_t)t->id << 48 ^ (uint64_t)t->id;
+	uint64_t x = (addr ^ (uint64_t)t->id << 48) * 0x9e3779b97f4a7c15ull;
 
-	x = (x ^ x >> 30) * 0xbf58476d1ce4e5b9ull;
-	x = (x ^ x >> 27) * 0x94d049bb133111ebull;
-	return x ^ x >> 31;
+	return x ^ x >> 32;
 }
 
 long futex_wait(uint64_t addr, uint64_t deadline_tick)

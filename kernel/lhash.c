@@ -6,17 +6,6 @@ static struct list *bucket_at(const struct lhash *h, uint64_t b)
 	return (struct list *)idtable_at(&h->buckets, b, 1);
 }
 
-struct list *lhash_bucket(const struct lhash *h, uint64_t hash)
-{
-	uint64_t b = hash & (h->base - 1);
-
-	if (!h->buckets.high)
-		return NULL;
-	if (b < h->split)
-		b = hash & (2 * h->base - 1);
-	return bucket_at(h, b);
-}
-
 /* A new bucket, empty; false when no page is left for it. */
 static bool add_bucket(struct lhash *h)
 {

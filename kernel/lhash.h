@@ -31,7 +31,16 @@ struct lhash {
 #define LHASH_INIT { .buckets = IDTABLE_INIT(1), .base = 1 }
 
 /* The bucket hash falls in (a list of lhash_node.link), or NULL while the table is empty. */
-struct list *lhash_bucket(const struct lhash *h, uint64_t hash);
+static inline struct list *lhash_bucket(const struct lhash *h, uint64_t hash)
+{
+	uint64_t b = hash & (h->base - 1);
+
+	if (!h->buckets.high)
+		return NULL;
+	if (b < h->split)
+		b = hash & (2 * h->base - 1);
+	return (struct list *)idtable_at(&h->buckets, b, 1);
+}
 /*
  * Adds n with hash at the end of its bucket, O(1) expected.  False, and
  * nothing added, only when the table's first bucket could not be had

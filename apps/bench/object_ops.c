@@ -6,6 +6,8 @@
  *                        returns at once, with that many other threads alive
  *   rb_thread_create_join  the same through the raw calls, on a small stack:
  *                        the kernel's part alone
+ *   futex_wake           rb_futex_wake of an address nobody waits on, with
+ *                        that many threads of the task waiting on another
  *   port_create_close    rb_port_create + rb_handle_close of its owner handle,
  *                        with that many other ports alive
  *   handle_mint_close    rb_port_mint + rb_handle_close, with that many other
@@ -92,6 +94,12 @@ static long raw_create_join(void)
 	return tid < 0 ? tid : rb_thread_join(tid, NULL);
 }
 
+static volatile uint32_t nobody;
+static long futex_wake_none(void)
+{
+	return rb_futex_wake(&nobody, 1);
+}
+
 static long port;		/* the owner handle minted from */
 static long port_create_close(void)
 {
@@ -167,6 +175,8 @@ static void bench_at(int count)
 	bench_finish(row("thread_create_join", count), "pthread_create or pthread_join", error, 1);
 	error = bench_time(raw_create_join);
 	bench_finish(row("rb_thread_create_join", count), "rb_thread_create or rb_thread_join", error, 1);
+	error = bench_time(futex_wake_none);
+	bench_finish(row("futex_wake", count), "rb_futex_wake", error, 1);
 	threads_let_go();
 
 	error = open_handles(handles, count, make_port);

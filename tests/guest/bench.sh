@@ -8,7 +8,7 @@ mkdir -p "$out"
 mk/bench build/bench/bench.iso "$out" > "$out.txt" 2>&1
 tap $? "mk/bench ran to the end (log: $out.txt)"
 scale=
-for row in thread_create_join rb_thread_create_join port_create_close handle_mint_close ns_lookup ns_register; do
+for row in thread_create_join rb_thread_create_join futex_wake port_create_close handle_mint_close ns_lookup ns_register; do
 	scale="$scale ${row}_10 ${row}_5000"
 done
 for name in null_syscall vdso_clock ipc_call_inter_as ipc_call_intra_as thread_switch mem_map_unmap mem_map_unmap_busy $scale; do
