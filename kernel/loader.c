@@ -107,7 +107,7 @@ static const char *load(struct task *t, const void *image, const struct elf_imag
 	if (why)
 		return why;
 	if (!task_spawn_thread(t, SCHED_DEFAULT_PRIORITY, elf->entry, sp, 0, 0, &err))
-		return "out of memory for its thread";
+		return err == -EAGAIN ? "its thread over the task's memory limit" : "out of memory for its thread";
 	return NULL;
 }
 

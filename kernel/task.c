@@ -16,8 +16,7 @@
  *            and its handles go stale (port_destroy), or its mappings go
  *            (vm_destroy);
  *   free     memory or a slot goes back (task_free, thread_free, pmm_free,
- *            free_space, handle_table_clear and
- *            idtable_free free a table).
+ *            free_space; handle_table_clear and idtable_free free a table).
  */
 #include "task.h"
 #include "tcb.h"
