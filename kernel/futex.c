@@ -1,43 +1,61 @@
 /*
- * Futex wait queues: one FIFO list per task of the threads blocked in
- * rb_futex_wait, each with the address it waits on (tcb.h).  A waiter
- * with a deadline is also on the scheduler's sleep list; whichever comes
- * first, a wake or the deadline, takes it off both.
+ * Futex wait queues: the threads blocked in rb_futex_wait, each with the
+ * address it waits on (tcb.h), in one hash table keyed by (task,
+ * address) and grown by linear hashing (lhash.h).  A bucket keeps its
+ * waiters in the order they came, so a wake finds its address's waiters
+ * oldest first, passing over only the few others that share the bucket.
+ * A waiter with a deadline is also on the scheduler's sleep list;
+ * whichever comes first, a wake or the deadline, takes it off both.
  */
 #include "futex.h"
 #include "tcb.h"
 #include "task.h"
 #include "sched.h"
+#include "lhash.h"
 #include <errno.h>
+
+static struct lhash waiters = LHASH_INIT;
+
+/*
+ * The key's hash: one multiplication by a 64-bit odd constant (2^64 / the
+ * golden ratio) mixes task and address into the high half, which is folded
+ * into the low bits that pick the bucket.
+ */
+static uint64_t key_hash(const struct task *t, uint64_t addr)
+{
+	uint64_t x = (addr ^ (uint64_t)t->id << 48) * 0x9e3779b97f4a7c15ull;
+
+	return x ^ x >> 32;
+}
 
 long futex_wait(uint64_t addr, uint64_t deadline_tick)
 {
-	struct task *t = current->task;
-
 	current->futex_addr = addr;
-	list_push_back(&t->futex_waiters, &current->futex_link);
+	if (!lhash_add(&waiters, &current->futex_node, key_hash(current->task, addr)))
+		return -ENOMEM;
 	if (deadline_tick)
 		sched_sleep_until(deadline_tick, THREAD_FUTEX);
 	else
 		sched_block(THREAD_FUTEX);
 	/* A wake unlinks the waiter; still linked, the deadline woke it. */
-	if (!list_linked(&current->futex_link))
+	if (!list_linked(&current->futex_node.link))
 		return 0;
-	list_remove(&current->futex_link);
+	lhash_remove(&waiters, &current->futex_node);
 	return -ETIMEDOUT;
 }
 
 long futex_wake(uint64_t addr, uint64_t count)
 {
-	struct list *head = &current->task->futex_waiters;
+	uint64_t hash = key_hash(current->task, addr);
+	struct list *head = lhash_bucket(&waiters, hash);
 	long woken = 0;
 
-	for (struct list *l = head->next; l != head && (uint64_t)woken < count;) {
-		struct thread *th = list_entry(l, struct thread, futex_link);
+	for (struct list *l = head ? head->next : NULL; l != head && (uint64_t)woken < count;) {
+		struct thread *th = list_entry(l, struct thread, futex_node.link);
 		l = l->next;
-		if (th->futex_addr != addr)
+		if (th->futex_node.hash != hash || th->task != current->task || th->futex_addr != addr)
 			continue;
-		list_remove(&th->futex_link);
+		lhash_remove(&waiters, &th->futex_node);
 		sched_unlink(th);	/* off the sleep list if it had a deadline */
 		sched_make_ready(th);
 		woken++;
@@ -47,6 +65,6 @@ long futex_wake(uint64_t addr, uint64_t count)
 
 void futex_thread_cancel(struct thread *t)
 {
-	if (list_linked(&t->futex_link))
-		list_remove(&t->futex_link);
+	if (list_linked(&t->futex_node.link))
+		lhash_remove(&waiters, &t->futex_node);
 }

@@ -8,14 +8,17 @@ struct thread;
 /*
  * Wait queues keyed by (task, user address): the kernel half of
  * rb_futex_wait and rb_futex_wake (<rainbow/syscall.h>).  A waiter is its
- * thread's own futex_link on its task's list, so waiting holds no kernel
- * memory, and a task has at most TASK_THREADS_MAX waiters: every call's
- * work is bounded by that.
+ * thread's own futex_node in a hash table of the kernel's (futex.c), so
+ * waiting holds no memory of its own (the table's buckets, 16 bytes each,
+ * keep the size of the most waiters ever), and a wake costs the waiters it
+ * wakes plus the few that share their bucket, however many wait.
  */
 
 /*
  * Block current on addr of its task until futex_wake, or until the tick
- * deadline_tick (0: no deadline).  0 when woken, -ETIMEDOUT at the deadline.
+ * deadline_tick (0: no deadline).  0 when woken, -ETIMEDOUT at the
+ * deadline, -ENOMEM (without waiting) only if the table's first bucket
+ * found no page.
  */
 long futex_wait(uint64_t addr, uint64_t deadline_tick);
 /* Wake up to count waiters of addr in current's task, oldest first; how many. */

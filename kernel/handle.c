@@ -1,7 +1,13 @@
-/* Handle tables: finding, checking and installing a task's handles. */
+/* Handle tables: finding, checking, installing and closing a task's handles. */
 #include "handle.h"
+#include "task.h"
 #include <errno.h>
 #include <stddef.h>
+
+void handle_table_init(struct handle_table *ht, struct task *t)
+{
+	*ht = (struct handle_table){ .ids = IDTABLE_INIT(HANDLE_ORDER), .task = t };
+}
 
 const struct handle *handle_live(struct handle_table *ht, long n, long *err)
 {
@@ -34,30 +40,67 @@ struct port *handle_owned_port(struct handle_table *ht, long n, long *err)
 
 long handle_install(struct handle_table *ht, struct port *p, bool owner, uint64_t badge)
 {
-	for (unsigned i = 0; i < TASK_HANDLES; i++) {
-		if (ht->slot[i].port)
-			continue;
-		ht->slot[i] = (struct handle){ p, p->generation, owner, badge };
-		return i + 1;
+	uint32_t unused;
+	long i = idtable_take(&ht->ids, ht->task, &unused);
+
+	if (i < 0)
+		return i == -EAGAIN && ht->ids.high == HANDLES_MAX ? -EMFILE : i;
+	*(struct handle *)idtable_at(&ht->ids, i, HANDLE_ORDER) =
+		(struct handle){ .port = p, .badge = badge, .generation = p->generation, .owner = owner };
+	return i + 1;
+}
+
+long handle_send_check(const struct port *p, const struct task *sender)
+{
+	if (!p->accepts_handles)
+		return -EOPNOTSUPP;
+	if (sender->handles_sent >= TASK_HANDLES_SENT_MAX)
+		return -EDQUOT;
+	return 0;
+}
+
+long handle_transfer(struct handle_table *from, long n, struct handle_table *to,
+		     struct task *sender)
+{
+	long err;
+	const struct handle *h = handle_live(from, n, &err);
+
+	if (!h)
+		return err;
+	if (sender && sender->handles_sent >= TASK_HANDLES_SENT_MAX)
+		return -EDQUOT;		/* reached meanwhile, by its other threads */
+	long copy = handle_install(to, h->port, false, h->badge);
+	if (copy > 0 && sender) {
+		struct handle *installed = handle_slot(to, copy);
+		installed->sender_id = (uint32_t)sender->id;
+		installed->sender_incarnation = sender->incarnation;
+		sender->handles_sent++;
 	}
-	return -EMFILE;
+	return copy;
 }
 
-bool handle_table_full(const struct handle_table *ht)
+/* Takes h off its sender's count, if a call installed it and the sender's
+ * task slot still holds that task. */
+static void forget_sender(struct handle *h)
 {
-	for (unsigned i = 0; i < TASK_HANDLES; i++)
-		if (!ht->slot[i].port)
-			return false;
-	return true;
+	struct task *sender = h->sender_id ? task_by_id(h->sender_id) : NULL;
+
+	if (sender && sender->incarnation == h->sender_incarnation)
+		sender->handles_sent--;
 }
 
-void handle_close(struct handle *h)
+void handle_close(struct handle_table *ht, long n, struct handle *h)
 {
-	h->port = NULL;
+	forget_sender(h);
+	idtable_give_record(&ht->ids, n - 1, (uint64_t *)h, 0);
 }
 
 void handle_table_clear(struct handle_table *ht)
 {
-	for (unsigned i = 0; i < TASK_HANDLES; i++)
-		ht->slot[i].port = NULL;
+	for (uint32_t i = 0; i < ht->ids.high; i++) {
+		uint64_t *r = idtable_record(&ht->ids, i);
+		if (idtable_live(r))
+			forget_sender((struct handle *)r);
+	}
+	idtable_free(&ht->ids, ht->task);
 }

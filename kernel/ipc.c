@@ -20,20 +20,13 @@
 #include <errno.h>
 #include <string.h>
 
-/* A copy of the sender's handle in mr[0] for the receiver, or -errno there. */
-static uint64_t transfer_handle(struct thread *from, struct thread *to, uint64_t n)
-{
-	long err;
-	const struct handle *h = handle_live(&from->task->handles, (long)n, &err);
-
-	if (!h)
-		return (uint64_t)err;
-	return (uint64_t)handle_install(&to->task->handles, h->port, false, h->badge);
-}
-
-/* The message words: RB_IPC_REG_WORDS in the frame, the rest UTCB to UTCB. */
+/*
+ * The message words: RB_IPC_REG_WORDS in the frame, the rest UTCB to UTCB;
+ * a handle carried goes to the receiver's table (for a call, counted
+ * against its sender, handle.h), its number or -errno in mr[0].
+ */
 static void transfer(struct thread *from, const struct ipc_frame *src,
-		     struct thread *to, struct ipc_frame *dst, uint64_t tag)
+		     struct thread *to, struct ipc_frame *dst, uint64_t tag, struct task *sender)
 {
 	unsigned words = RB_TAG_WORDS(tag);
 
@@ -42,7 +35,8 @@ static void transfer(struct thread *from, const struct ipc_frame *src,
 		memcpy(&to->utcb->mr[RB_IPC_REG_WORDS], &from->utcb->mr[RB_IPC_REG_WORDS],
 		       (words - RB_IPC_REG_WORDS) * sizeof(uint64_t));
 	if (tag & RB_TAG_HANDLE)
-		dst->mr[0] = transfer_handle(from, to, src->mr[0]);
+		dst->mr[0] = (uint64_t)handle_transfer(&from->task->handles, (long)src->mr[0],
+						       &to->task->handles, sender);
 }
 
 /* Deliver caller's message (its registers in src) to server's frame. */
@@ -51,7 +45,7 @@ static void receive(struct thread *server, struct thread *caller, const struct i
 {
 	struct ipc_frame *dst = ipc_frame_of(server);
 
-	transfer(caller, src, server, dst, tag);
+	transfer(caller, src, server, dst, tag, caller->task);
 	ipc_set_received(dst, tag, caller, badge);
 	ipc_await_reply(caller, server);
 }
@@ -62,7 +56,7 @@ static void deliver_reply(struct thread *caller, struct thread *server,
 {
 	struct ipc_frame *dst = ipc_frame_of(caller);
 
-	transfer(server, src, caller, dst, tag);
+	transfer(server, src, caller, dst, tag, NULL);
 	dst->result = tag;
 	ipc_end_reply(caller);
 }
@@ -100,7 +94,8 @@ static void call(struct ipc_frame *f)
 	long err = f->flags & IPC_FLAGS_RESERVED ? -EINVAL : 0;
 	const struct handle *h = err ? NULL : handle_live(&current->task->handles, (long)f->target, &err);
 
-	if (!h || (err = check_message(f, tag))) {
+	if (!h || (err = check_message(f, tag)) ||
+	    ((tag & RB_TAG_HANDLE) && (err = handle_send_check(h->port, current->task)))) {
 		f->result = err;
 		return;
 	}

@@ -101,6 +101,7 @@ static const char *load(struct task *t, const struct elf_image *elf,
 			const struct loader_program *program, long *error)
 {
 	uint64_t sp;
+	long err;
 
 	for (unsigned i = 0; i < elf->nsegments; i++) {
 		const char *why = map_segment(t, program->image, &elf->segments[i], error);
@@ -110,9 +111,9 @@ static const char *load(struct task *t, const struct elf_image *elf,
 	const char *why = setup_stack(t, elf, program, &sp, error);
 	if (why)
 		return why;
-	if (!task_spawn_thread(t, SCHED_DEFAULT_PRIORITY, elf->entry, sp, 0, 0)) {
-		*error = -ENOMEM;
-		return "out of memory for its thread";
+	if (!task_spawn_thread(t, SCHED_DEFAULT_PRIORITY, elf->entry, sp, 0, 0, &err)) {
+		*error = err;
+		return err == -EAGAIN ? "its thread over the task's memory limit" : "out of memory for its thread";
 	}
 	return NULL;
 }

@@ -8,6 +8,7 @@
 #include "multiboot2.h"
 #include "memmap.h"
 #include "pmm.h"
+#include "memcharge.h"
 #include "phys.h"
 #include "vm.h"
 #include "timer.h"
@@ -71,9 +72,10 @@ static void init_memory(uint64_t info_phys)
 		     boot.ram.r[i].base + boot.ram.r[i].len, boot.ram.r[i].len / 1024);
 	struct memmap m = free_ram(info_phys);
 	pmm_init(&m);
-	klog("memory: %lu KiB usable of %lu KiB, kernel image %lu KiB",
+	memcharge_init();
+	klog("memory: %lu KiB usable of %lu KiB, kernel image %lu KiB, %lu KiB per task",
 	     pmm_free_pages() * (PAGE_SIZE / 1024), memmap_total(&boot.ram) / 1024,
-	     (uint64_t)(kernel_end - kernel_start) / 1024);
+	     (uint64_t)(kernel_end - kernel_start) / 1024, memcharge_limit() * (PAGE_SIZE / 1024));
 	vm_init(&boot.ram);
 	klog("paging: kernel sections mapped with their own rights, direct map at %#lx",
 	     (uint64_t)DIRECT_MAP_BASE);

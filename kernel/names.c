@@ -3,56 +3,77 @@
  * kernel (a page of code) rather than in a user-level name server, so no
  * task has to start first and every task can find every other.  An entry
  * holds a handle's worth (port, generation, badge); it dies with the port
- * or with the task that registered it.  Entries are charged to that task:
- * each task has its own TASK_NAMES_MAX, so no task fills the registry for
- * another.
+ * or with the task that registered it, each of which lists its entries.
+ * Entries come from an object pool (objpool.h) charged to the registering
+ * task, so no task fills the registry for another.
+ *
+ * Lookup is a hash table grown by linear hashing (lhash.h), keyed by
+ * the name's FNV-1a hash, so registering and finding a name cost the same
+ * whatever the registry holds.
  */
 #include "names.h"
 #include "handle.h"
 #include "task.h"
+#include "objpool.h"
+#include "lhash.h"
 #include <errno.h>
 #include <string.h>
 
 struct name {
-	char name[NAMES_NAME_MAX + 1];
+	struct list pool_link;		/* first: the pool's while free */
+	struct lhash_node node;		/* in the registry's hash */
+	struct list port_link;		/* in its port's names */
+	struct list task_link;		/* in its registering task's names */
+	struct task *task;
 	struct handle handle;
+	char name[NAMES_NAME_MAX + 1];
 };
 
-/* Row i: the entries registered by the task with id i + 1. */
-static struct name names[TASK_MAX][TASK_NAMES_MAX];
+static struct objpool pool = OBJPOOL_INIT(pool, struct name);
+static struct lhash registry = LHASH_INIT;
 
-static bool entry_live(const struct name *n)
+/* FNV-1a, 64 bits. */
+static uint64_t hash_of(const char *s)
 {
-	return handle_live_port(&n->handle) != NULL;
+	uint64_t h = 0xcbf29ce484222325ull;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 0x100000001b3ull;
+	return h;
 }
 
 static struct name *find(const char *name)
 {
-	for (unsigned t = 0; t < task_count(); t++)
-		for (unsigned i = 0; i < TASK_NAMES_MAX; i++)
-			if (entry_live(&names[t][i]) && !strcmp(names[t][i].name, name))
-				return &names[t][i];
-	return NULL;
-}
+	uint64_t hash = hash_of(name);
+	struct list *head = lhash_bucket(&registry, hash);
 
-static struct name *free_entry(const struct task *t)
-{
-	for (unsigned i = 0; i < TASK_NAMES_MAX; i++)
-		if (!entry_live(&names[t->id - 1][i]))
-			return &names[t->id - 1][i];
+	for (struct list *l = head ? head->next : NULL; l != head; l = l->next) {
+		struct name *n = list_entry(l, struct name, node.link);
+		if (n->node.hash == hash && !strcmp(n->name, name))
+			return n;
+	}
 	return NULL;
 }
 
 long names_add(struct task *t, const char *name, const struct handle *h)
 {
+	long err;
+
 	if (find(name))
 		return -EEXIST;
-	struct name *n = free_entry(t);
+	struct name *n = objpool_take(&pool, t, &err);
 	if (!n)
-		return -EAGAIN;
+		return err;
+	if (!lhash_add(&registry, &n->node, hash_of(name))) {
+		objpool_give(&pool, t, n);
+		return -ENOMEM;
+	}
 	strcpy(n->name, name);
+	n->task = t;
 	n->handle = *h;
 	n->handle.owner = false;	/* lookups get send rights only */
+	list_push_back(&h->port->names, &n->port_link);
+	list_push_back(&t->names, &n->task_link);
 	return 0;
 }
 
@@ -63,8 +84,22 @@ const struct handle *names_find(const char *name)
 	return n ? &n->handle : NULL;
 }
 
+static void remove_entry(struct name *n)
+{
+	lhash_remove(&registry, &n->node);
+	list_remove(&n->port_link);
+	list_remove(&n->task_link);
+	objpool_give(&pool, n->task, n);
+}
+
+void names_port_destroyed(struct port *p)
+{
+	while (!list_empty(&p->names))
+		remove_entry(list_entry(p->names.next, struct name, port_link));
+}
+
 void names_task_ending(struct task *t)
 {
-	for (unsigned i = 0; i < TASK_NAMES_MAX; i++)
-		names[t->id - 1][i].handle.port = NULL;
+	while (!list_empty(&t->names))
+		remove_entry(list_entry(t->names.next, struct name, task_link));
 }

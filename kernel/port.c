@@ -1,28 +1,34 @@
 /*
- * Ports: IPC endpoints, TASK_PORTS_MAX in each task (struct task's
- * ports).  Destroying one bumps its generation, which makes every handle
- * to it stale (handle.h); its storage is the owner's to reuse.
+ * Ports: IPC endpoints, taken from one type-stable pool (objpool.h) and
+ * charged to their owner.  Destroying one bumps its generation, which
+ * makes every handle to it stale (handle.h) before the pool hands its
+ * storage to the next port.
  */
 #include "port.h"
 #include "task.h"
 #include "tcb.h"
+#include "names.h"
+#include "objpool.h"
 #include "ipc_path.h"
 #include <errno.h>
 #include <stddef.h>
 
-struct port *port_create(struct task *owner)
+static struct objpool ports = OBJPOOL_INIT(ports, struct port);
+
+struct port *port_create(struct task *owner, long *err)
 {
-	for (unsigned i = 0; i < TASK_PORTS_MAX; i++) {
-		struct port *p = &owner->ports[i];
-		if (p->live)
-			continue;
-		p->owner = owner;
-		p->live = true;
-		list_init(&p->callers);
-		list_init(&p->receivers);
-		return p;
-	}
-	return NULL;
+	struct port *p = objpool_take(&ports, owner, err);
+
+	if (!p)
+		return NULL;
+	p->owner = owner;
+	p->live = true;
+	p->accepts_handles = false;
+	list_init(&p->callers);
+	list_init(&p->receivers);
+	list_init(&p->names);
+	list_push_back(&owner->ports, &p->owner_link);
+	return p;
 }
 
 void port_destroy(struct port *p)
@@ -33,12 +39,14 @@ void port_destroy(struct port *p)
 		ipc_wake_with_error(list_entry(p->callers.next, struct thread, run_link), -EPIPE);
 	while (!list_empty(&p->receivers))
 		ipc_wake_with_error(list_entry(p->receivers.next, struct thread, run_link), -EPIPE);
+	names_port_destroyed(p);
+	list_remove(&p->owner_link);
+	objpool_give(&ports, p->owner, p);
 }
 
 void port_task_ending(struct task *t)
 {
-	for (unsigned i = 0; i < TASK_PORTS_MAX; i++)
-		if (t->ports[i].live)
-			port_destroy(&t->ports[i]);
+	while (!list_empty(&t->ports))
+		port_destroy(list_entry(t->ports.next, struct port, owner_link));
 	handle_table_clear(&t->handles);
 }

@@ -21,10 +21,9 @@ void process_adopt(struct task *child, struct task *parent)
 /* The task with this id whose slot is in use, or NULL. */
 static struct task *find_task(long id)
 {
-	if (id < 1 || id > (long)task_count())
-		return NULL;
-	struct task *t = task_at((unsigned)id - 1);
-	return t->released ? NULL : t;
+	struct task *t = task_by_id(id);
+
+	return t && !t->released ? t : NULL;
 }
 
 static int status_of(const struct task *t)

@@ -16,7 +16,7 @@
  *            and its handles go stale (port_destroy), or its mappings go
  *            (vm_destroy);
  *   free     memory or a slot goes back (task_free, thread_free, pmm_free,
- *            free_space, handle_table_clear empties a table's slots).
+ *            free_space; handle_table_clear and idtable_free free a table).
  */
 #include "task.h"
 #include "tcb.h"
@@ -29,22 +29,23 @@
 #include "names.h"
 #include "futex.h"
 #include "placement.h"
+#include "memcharge.h"
 #include "process.h"
+#include <errno.h>
 #include <string.h>
-
-_Static_assert(THREAD_SLOTS == TASK_MAX * TASK_THREADS_MAX, "a thread slot range per task");
 
 static struct task tasks[TASK_MAX];
 static unsigned ntasks, alive;
 
 /*
  * A released slot whose threads are all freed, else a new one; NULL when
- * every slot is taken.  A reused slot keeps its ports' generations, so a
- * handle to a port of the task that had it stays stale.
+ * every slot is taken.  A reused slot keeps its id and counts one more
+ * incarnation, so that what still names the task that had it (a handle's
+ * sender, handle.c) can tell the two apart; its ports were destroyed with
+ * it, and their handles are stale by the ports' own generations.
  */
 static struct task *take_slot(void)
 {
-	uint32_t generation[TASK_PORTS_MAX];
 	struct task *t = NULL;
 
 	for (unsigned i = 0; i < ntasks && !t; i++)
@@ -59,12 +60,10 @@ static struct task *take_slot(void)
 		return t;
 	}
 	long id = t->id;
-	for (unsigned i = 0; i < TASK_PORTS_MAX; i++)
-		generation[i] = t->ports[i].generation;
+	uint32_t incarnation = t->incarnation + 1;
 	memset(t, 0, sizeof(*t));
-	for (unsigned i = 0; i < TASK_PORTS_MAX; i++)
-		t->ports[i].generation = generation[i];
 	t->id = id;
+	t->incarnation = incarnation;
 	return t;
 }
 
@@ -85,8 +84,12 @@ struct task *task_create(const char *name)
 	}
 	t->released = false;
 	strncpy(t->name, name, sizeof(t->name) - 1);
-	list_init(&t->futex_waiters);
 	list_init(&t->child_waiters);
+	list_init(&t->threads);
+	list_init(&t->ports);
+	list_init(&t->names);
+	handle_table_init(&t->handles, t);
+	t->utcb_slots = (struct idtable)IDTABLE_INIT(0);
 	alive++;
 	return t;
 }
@@ -95,6 +98,7 @@ static void free_space(struct task *t)
 {
 	vm_destroy(t->space);
 	t->space = 0;
+	idtable_free(&t->utcb_slots, t);
 }
 
 void task_free(struct task *t)
@@ -105,13 +109,17 @@ void task_free(struct task *t)
 }
 
 struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t entry,
-				 uint64_t sp, uint64_t arg, uint64_t tls_base)
+				 uint64_t sp, uint64_t arg, uint64_t tls_base, long *err)
 {
-	struct thread *th = thread_alloc(t, priority);
-	if (!th)
+	*err = memcharge_take(t, 1);	/* the control block and kernel stack */
+	if (*err)
 		return NULL;
-	if (!utcb_attach(th)) {
-		thread_free(th);
+	struct thread *th = thread_alloc(t, priority);
+	*err = th ? utcb_attach(th) : -ENOMEM;
+	if (*err) {
+		if (th)
+			thread_free(th);
+		memcharge_give(t, 1);
 		return NULL;
 	}
 	th->tls_base = tls_base;
@@ -119,19 +127,15 @@ struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t ent
 	thread_start_user(th, entry, sp, arg);
 	list_push_back(&t->threads, &th->task_link);
 	t->live_threads++;
-	t->held_threads++;
 	sched_make_ready(th);
 	return th;
 }
 
 struct thread *task_find_thread(struct task *t, long tid)
 {
-	for (struct list *l = t->threads.next; l != &t->threads; l = l->next) {
-		struct thread *th = list_entry(l, struct thread, task_link);
-		if (th->id == tid)
-			return th;
-	}
-	return NULL;
+	struct thread *th = thread_by_id(tid);
+
+	return th && th->task == t ? th : NULL;
 }
 
 void task_reap_thread(struct thread *th)
@@ -139,9 +143,9 @@ void task_reap_thread(struct thread *th)
 	struct task *t = th->task;
 
 	list_remove(&th->task_link);
-	t->held_threads--;
 	utcb_detach(th);
 	thread_free(th);
+	memcharge_give(t, 1);
 	if (t->done && list_empty(&t->threads))
 		free_space(t);
 }
@@ -213,4 +217,9 @@ unsigned task_count(void)
 struct task *task_at(unsigned i)
 {
 	return &tasks[i];
+}
+
+struct task *task_by_id(long id)
+{
+	return id >= 1 && id <= (long)ntasks ? &tasks[id - 1] : NULL;
 }

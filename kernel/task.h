@@ -6,11 +6,17 @@
 #include <stddef.h>
 #include "list.h"
 #include "handle.h"
+#include "idtable.h"
 
 #define TASK_MAX 128
 #define TASK_NAME_MAX 32
-/* Threads a task may hold, exited ones included until joined (docs/limits.md). */
-#define TASK_THREADS_MAX 128
+/*
+ * Threads a task may hold at most, exited ones included until joined: the
+ * UTCB slots its UTCB area has room for.  Before that, its memory limit
+ * (memcharge.h) stops it: each thread is charged its control block, its
+ * UTCB and their page tables (docs/limits.md).
+ */
+#define TASK_THREADS_MAX IDTABLE_CAPACITY(0)
 
 /*
  * What a task's status keeps of exit()'s argument: the low 8 bits, as
@@ -21,11 +27,11 @@
 /* A task: an address space and the threads that run in it. */
 struct task {
 	long id;
+	uint32_t incarnation;		/* how many tasks had this slot before (take_slot) */
 	char name[TASK_NAME_MAX];
 	uint64_t space;			/* vm.h address space */
 	struct list threads;		/* every thread not yet freed */
 	unsigned live_threads;		/* threads that have not exited */
-	unsigned held_threads;		/* threads not yet freed: the limit's count */
 	bool done;			/* exited or killed: status is final */
 	bool killed;
 	int exit_status;		/* exit()'s argument & TASK_STATUS_MASK */
@@ -38,17 +44,23 @@ struct task {
 	uint64_t vdso_base;
 	uint64_t stack_top;
 	uint64_t utcb_area;
-	/* IPC: its ports and handles (port.c) and the threads' UTCB slots (utcb.c). */
-	struct port ports[TASK_PORTS_MAX];
+	/* IPC: its live ports (port.c), handles (handle.c) and registry entries (names.c). */
+	struct list ports;
 	struct handle_table handles;
-	uint64_t utcb_slots_used[TASK_THREADS_MAX / 64];
-	/* Frames charged to it: images, stack, anonymous memory, page tables (memcharge.c). */
+	struct list names;
+	unsigned handles_sent;		/* its calls' handles installed in others (handle.h) */
+	/* Its threads' UTCB slots: records holding the thread (utcb.c). */
+	struct idtable utcb_slots;
+	/*
+	 * Frames charged to it (memcharge.c): images, stack, anonymous memory,
+	 * page tables, thread control blocks, UTCBs, id tables, and a page per
+	 * page's worth of pooled objects (ports, names: object_bytes, objpool.c).
+	 */
 	uint64_t mem_pages;
+	uint64_t object_bytes;
 	uint64_t spare_table;		/* an emptied page table kept, charged (vm_unmap_range) */
 	/* Where rb_mem_map without a hint starts looking (usermem.c). */
 	uint64_t anon_next;
-	/* Threads blocked in rb_futex_wait, oldest first (futex.c). */
-	struct list futex_waiters;
 	/*
 	 * Processes (process.c): the task that spawned it with rb_task_spawn
 	 * (NULL for a boot module, or once that task ended), whether it was
@@ -73,9 +85,13 @@ struct thread;
 struct task *task_create(const char *name);
 /* Free a task that never ran (its module was refused): undoes task_create. */
 void task_free(struct task *t);
-/* A new ready thread of t starting at entry; NULL when out of resources. */
+/*
+ * A new ready thread of t starting at entry, its control block and UTCB
+ * charged to t; O(1).  NULL with *err -EAGAIN at t's memory limit (or
+ * TASK_THREADS_MAX), -ENOMEM when the machine is short.
+ */
 struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t entry,
-				 uint64_t sp, uint64_t arg, uint64_t tls_base);
+				 uint64_t sp, uint64_t arg, uint64_t tls_base, long *err);
 /* Thread exit: the last one out ends the task with its status. */
 _Noreturn void task_thread_exit(int status);
 /*
@@ -90,6 +106,7 @@ void task_end(struct task *t, int status, bool killed);
  * cancelled.  The last thread of an ended task takes the address space.
  */
 void task_reap_thread(struct thread *th);
+/* t's thread with id tid, not yet freed (zombies too), or NULL; O(1). */
 struct thread *task_find_thread(struct task *t, long tid);
 
 /* Some task has not ended yet. */
@@ -100,5 +117,8 @@ bool tasks_alive(void);
  */
 unsigned task_count(void);
 struct task *task_at(unsigned i);
+
+/* The task slot of id (1 to task_count()), whichever task holds it now; NULL for another id. */
+struct task *task_by_id(long id);
 
 #endif

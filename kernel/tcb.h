@@ -1,6 +1,6 @@
 /*
  * The thread control block (TCB): a thread's state, which shares one page
- * with its kernel stack (thread.c), and the thread slots of every task.
+ * with its kernel stack (thread.c), and the table of thread ids.
  */
 #ifndef TCB_H
 #define TCB_H
@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include "list.h"
+#include "idtable.h"
+#include "lhash.h"
 #include "arch/fpu.h"
 #include "arch/layout.h"
 
@@ -49,11 +51,11 @@ struct thread {
 	int exit_status;
 	uint64_t cpu_ns;		/* CPU time, cputime.h */
 	struct thread *joiner;		/* a thread waiting in join for this one */
-	struct list futex_link;		/* FUTEX: its task's futex_waiters (futex.c) */
+	struct lhash_node futex_node;	/* FUTEX: in the futex hash (futex.c) */
 	uint64_t futex_addr;		/* FUTEX: the user address waited on */
 	/* IPC (ipc.c); the UTCB is reached through the direct map. */
 	struct rb_utcb *utcb;
-	unsigned utcb_slot;
+	unsigned utcb_slot;		/* its index in the task's utcb_slots (utcb.c) */
 	struct thread *ipc_server;	/* REPLY: the thread that received the call */
 	struct list ipc_callers;	/* callers received by this thread, not yet replied */
 	uint64_t ipc_badge;		/* SEND: badge of the handle called through */
@@ -74,21 +76,29 @@ extern struct thread *current;
 
 /*
  * A thread of task (NULL: a kernel thread, the idle thread, which has id 0
- * and no slot), in one page.  NULL when the task's TASK_THREADS_MAX slots
- * are taken (the caller checks its limit first, task.h) or no page is
- * left (thread.c).
+ * and no id), in one page, with a fresh id; O(1).  NULL when no page is
+ * left (the caller has charged the page to task first, task.c).
  */
 struct thread *thread_alloc(struct task *task, unsigned priority);
 void thread_free(struct thread *t);
-/* Every task's TASK_THREADS_MAX slots (task.h); a power of two. */
-#define THREAD_SLOTS (128 * 128)
-extern struct thread *thread_slots[THREAD_SLOTS];
 
-/* The live thread with this id, or NULL (ids are slot + THREAD_SLOTS * reuse). */
+/*
+ * Thread ids: index + THREAD_IDS * generation, the index naming a record
+ * of thread_ids (idtable.h) and the generation counting the index's
+ * reuses, so a stale id never finds the index's next thread.
+ */
+#define THREAD_IDS IDTABLE_CAPACITY(0)
+extern struct idtable thread_ids;
+
+/* The live thread with this id, or NULL; O(1). */
 static inline struct thread *thread_by_id(long id)
 {
-	struct thread *t = id > 0 ? thread_slots[id % THREAD_SLOTS] : NULL;
-	return t && t->id == id ? t : NULL;
+	uint64_t i = (uint64_t)id % THREAD_IDS;
+
+	if (id <= 0 || i >= thread_ids.high)
+		return NULL;
+	struct thread *t = (struct thread *)*idtable_at(&thread_ids, i, 0);
+	return (uint64_t)t & 1 || t->id != id ? NULL : t;
 }
 /* Make t start in user mode at entry, stack pointer sp, arg its first argument. */
 void thread_start_user(struct thread *t, uint64_t entry, uint64_t sp, uint64_t arg);

@@ -1,9 +1,12 @@
 /*
  * Thread control blocks: one page each, shared with the kernel stack.
- * Ids name threads to user space (IPC reply ids), so they are looked up
- * in O(1): the low bits pick a slot, the rest count reuses of the slot,
- * so a stale id never finds the slot's next thread.  Each task has its
- * own TASK_THREADS_MAX slots, so no task can use up another's.
+ * Ids name threads to user space (IPC reply ids, join), so they are
+ * looked up in O(1) through thread_ids, an id table (idtable.h) that
+ * grows by a page per 512 threads alive at once: the low bits of an id
+ * pick a record, the rest count reuses of the record.  The table's pages
+ * are the kernel's (8 bytes per thread); the control block itself is
+ * charged to the thread's task (task.c), so the thread limit is the
+ * task's memory limit and no task can use up another's threads.
  */
 #include "tcb.h"
 #include "task.h"
@@ -11,26 +14,19 @@
 #include "phys.h"
 #include <string.h>
 
-struct thread *thread_slots[THREAD_SLOTS];
-static uint32_t slot_generation[THREAD_SLOTS];
-
-/* A free slot of the task's own range (task ids are 1..TASK_MAX), or -1. */
-static int free_slot(const struct task *task)
-{
-	int first = (int)(task->id - 1) * TASK_THREADS_MAX;
-
-	for (int i = first; i < first + TASK_THREADS_MAX; i++)
-		if (!thread_slots[i])
-			return i;
-	return -1;
-}
+struct idtable thread_ids = IDTABLE_INIT(0);
 
 struct thread *thread_alloc(struct task *task, unsigned priority)
 {
-	int slot = task ? free_slot(task) : -1;
-	uint64_t frame = slot >= 0 || !task ? pmm_alloc() : 0;
-	if (!frame)
+	uint32_t generation = 0;
+	long index = task ? idtable_take(&thread_ids, NULL, &generation) : 0;
+	uint64_t frame = index >= 0 ? pmm_alloc() : 0;
+
+	if (!frame) {
+		if (task && index >= 0)
+			idtable_give(&thread_ids, index, generation);
 		return NULL;
+	}
 	struct thread *t = phys_to_virt(frame);
 	memset(t, 0, sizeof(*t));
 	t->task = task;
@@ -39,8 +35,9 @@ struct thread *thread_alloc(struct task *task, unsigned priority)
 	t->stack_canary = THREAD_STACK_CANARY;
 	list_init(&t->ipc_callers);
 	if (task) {
-		t->id = slot + THREAD_SLOTS * (long)++slot_generation[slot];
-		thread_slots[slot] = t;
+		generation = generation + 1 ? generation + 1 : 1;	/* id 0 is the idle thread's */
+		t->id = index + THREAD_IDS * (long)generation;
+		*idtable_record(&thread_ids, index) = (uint64_t)t;
 	}
 	return t;
 }
@@ -48,6 +45,6 @@ struct thread *thread_alloc(struct task *task, unsigned priority)
 void thread_free(struct thread *t)
 {
 	if (t->task)
-		thread_slots[t->id % THREAD_SLOTS] = NULL;
+		idtable_give(&thread_ids, t->id % THREAD_IDS, t->id / THREAD_IDS);
 	pmm_free(virt_to_phys(t));
 }

@@ -20,12 +20,10 @@ long sys_thread_create(const uint64_t arg[6])
 	if (entry == 0 || entry >= USER_TOP || stack_top == 0 || stack_top > USER_TOP ||
 	    tls >= USER_TOP)
 		return -EINVAL;
-	if (t->held_threads >= TASK_THREADS_MAX)
-		return -EAGAIN;
-	struct thread *th = task_spawn_thread(t, current->priority, entry, stack_top, user_arg, tls);
-	if (!th)
-		return -ENOMEM;
-	return th->id;
+	long err;
+	struct thread *th = task_spawn_thread(t, current->priority, entry, stack_top, user_arg, tls, &err);
+
+	return th ? th->id : err;
 }
 
 long sys_thread_set_priority(const uint64_t arg[6])

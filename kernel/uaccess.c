@@ -54,18 +54,28 @@ int copy_from_user(void *dst, uint64_t src, size_t len)
 
 /*
  * Copy a NUL-terminated string of at most size - 1 bytes.  -ENAMETOOLONG
- * when no NUL comes in time: a name is never silently cut.
+ * when no NUL comes in time: a name is never silently cut.  The page
+ * tables are walked once per page the string touches, not once per byte.
  */
 long copy_string_from_user(char *dst, uint64_t src, size_t size)
 {
-	for (size_t i = 0; i < size; i++) {
-		if (!user_range_ok(src + i, 1, false))
+	size_t i = 0;
+
+	while (i < size) {
+		size_t chunk = PAGE_SIZE - ((src + i) & (PAGE_SIZE - 1));
+		if (chunk > size - i)
+			chunk = size - i;
+		if (!user_range_ok(src + i, chunk, false))
 			return -EFAULT;
 		user_access_open();
-		dst[i] = *(const char *)(src + i);
+		const char *from = (const char *)(src + i);
+		size_t n = 0;
+		while (n < chunk && (dst[i + n] = from[n]))
+			n++;
 		user_access_close();
-		if (!dst[i])
+		if (n < chunk)
 			return 0;
+		i += chunk;
 	}
 	return -ENAMETOOLONG;
 }

@@ -1,8 +1,6 @@
 #ifndef UTCB_H
 #define UTCB_H
 
-#include <stdbool.h>
-
 struct thread;
 
 /*
@@ -10,9 +8,12 @@ struct thread;
  * UTCB area (utcb_area, drawn by placement.c in the window above
  * UTCB_AREA of user_layout.h; user code cannot move or unmap it) and makes
  * the thread's UTCB base, which rb_utcb() reads (the arch loads it on
- * every switch).  False when the task has no free slot or no memory.
+ * every switch).  The slot comes from the task's utcb_slots (an id table,
+ * O(1)); the page and its page tables are charged to the task.  Returns 0,
+ * -EAGAIN at the task's memory limit or TASK_THREADS_MAX, -ENOMEM when the
+ * machine is short.
  */
-bool utcb_attach(struct thread *t);
+long utcb_attach(struct thread *t);
 void utcb_detach(struct thread *t);
 
 #endif

@@ -32,6 +32,11 @@ long rb_port_mint(long port, uint64_t badge)
 	return rb_syscall2(SYS_port_mint, port, (long)badge);
 }
 
+long rb_port_accept_handles(long port)
+{
+	return rb_syscall1(SYS_port_accept_handles, port);
+}
+
 long rb_handle_close(long handle)
 {
 	return rb_syscall1(SYS_handle_close, handle);

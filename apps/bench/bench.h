@@ -89,13 +89,15 @@ void bench_ipc_intra_as(void);
 void bench_ipc_inter_as(void);
 void bench_mem_map_unmap(void);
 void bench_mem_map_unmap_busy(void);
-/* mutex_uncontended, condvar_pingpong and thread_create_join. */
+/* mutex_uncontended and condvar_pingpong. */
 void bench_pthread(void);
 void bench_getentropy_32(void);
 /* spawn_wait: rb_task_spawn of apps/true + rb_task_wait. */
 void bench_spawn_wait(void);
 /* file_read_4k and file_write_4k, through the file server. */
 void bench_files(void);
+/* The scale rows: threads, ports, handles and names at 10 and at 5,000 (object_ops.c). */
+void bench_objects(void);
 
 /* Answers messages on port (an owner handle) until BENCH_LABEL_QUIT. */
 long bench_echo_serve(long port);

@@ -22,5 +22,6 @@ int main(int argc, char **argv)
 	bench_getentropy_32();
 	bench_spawn_wait();
 	bench_files();
+	bench_objects();
 	return bench_failed();
 }

@@ -2,8 +2,8 @@
  * POSIX threads (<pthread.h>): an uncontended mutex lock and unlock (user
  * space only), a condition-variable ping-pong between two threads (one
  * sample is a round trip: two signals, two waits, two sleeps in the
- * kernel), and pthread_create with pthread_join of a thread that returns
- * at once.
+ * kernel).  pthread_create with pthread_join is timed with the scale rows
+ * (object_ops.c).
  */
 #include <pthread.h>
 #include <stdbool.h>
@@ -46,21 +46,6 @@ static long ping_pong(void)
 	return 0;
 }
 
-static void *nothing(void *unused)
-{
-	return unused;
-}
-
-static long create_join(void)
-{
-	pthread_t t;
-	int e = pthread_create(&t, NULL, nothing, NULL);
-
-	if (e)
-		return -e;
-	return -pthread_join(t, NULL);
-}
-
 void bench_pthread(void)
 {
 	pthread_t t;
@@ -81,6 +66,4 @@ void bench_pthread(void)
 		pthread_join(t, NULL);
 		bench_finish("condvar_pingpong", "ping_pong", error, 1);
 	}
-
-	bench_finish("thread_create_join", "pthread_create or pthread_join", bench_time(create_join), 1);
 }

@@ -7,7 +7,11 @@ out=build/tests/bench
 mkdir -p "$out"
 mk/bench build/bench/bench.iso "$out" > "$out.txt" 2>&1
 tap $? "mk/bench ran to the end (log: $out.txt)"
-for name in null_syscall vdso_clock ipc_call_inter_as ipc_call_intra_as thread_switch mem_map_unmap mem_map_unmap_busy; do
+scale=
+for row in thread_create_join rb_thread_create_join futex_wake port_create_close handle_mint_close ns_lookup ns_register; do
+	scale="$scale ${row}_10 ${row}_5000"
+done
+for name in null_syscall vdso_clock ipc_call_inter_as ipc_call_intra_as thread_switch mem_map_unmap mem_map_unmap_busy $scale; do
 	grep -qE "^$name	[0-9]+$" "$out/results.tsv" 2>/dev/null
 	tap $? "results.tsv has a figure for $name"
 done

@@ -265,6 +265,7 @@ static void test_traps(void)
 	typeof(rb_port_create) *create = function("rb_port_create");
 	typeof(rb_port_destroy) *destroy = function("rb_port_destroy");
 	typeof(rb_port_mint) *mint = function("rb_port_mint");
+	typeof(rb_port_accept_handles) *accept = function("rb_port_accept_handles");
 	typeof(rb_handle_close) *close_handle = function("rb_handle_close");
 	typeof(rb_ns_register) *ns_register = function("rb_ns_register");
 	typeof(rb_ns_lookup) *ns_lookup = function("rb_ns_lookup");
@@ -279,6 +280,9 @@ static void test_traps(void)
 	check(mint(5, 0xbadbad) == 6 && entered_once(SYS_port_mint, 5) &&
 	      entered.rsi == 0xbadbad,
 	      "rb_port_mint traps with SYS_port_mint, port, badge");
+	kernel_answers(0, JUNK, JUNK, JUNK, JUNK, JUNK);
+	check(accept(5) == 0 && entered_once(SYS_port_accept_handles, 5),
+	      "rb_port_accept_handles traps with SYS_port_accept_handles, port");
 	kernel_answers(-EBADF, JUNK, JUNK, JUNK, JUNK, JUNK);
 	check(close_handle(6) == -EBADF && entered_once(SYS_handle_close, 6),
 	      "rb_handle_close traps with SYS_handle_close, handle");

@@ -53,7 +53,8 @@ expect_tap() {
 }
 
 # boot NAME BUNDLE [KERNEL-ARGS...]: boot and keep the serial log.  The
-# environment's BOOT_CPU, when set, is QEMU's -cpu (e.g. max); BOOT_ICOUNT,
+# environment's BOOT_CPU, when set, is QEMU's -cpu (e.g. max); BOOT_MEM its
+# -m (mk/qemu's default when unset); BOOT_ICOUNT,
 # when set, runs the guest under -icount, its clocks counted in instructions
 # (the TSC calibration then cannot be upset by a busy host); BOOT_INPUT, when
 # set, is a file the guest's console input comes from, then its end (^D;
@@ -70,7 +71,7 @@ boot() {
 		: > "$boot_log"
 		return
 	fi
-	mk/qemu "$iso" --timeout "${BOOT_TIMEOUT:-60}" --cpu "${BOOT_CPU:-}" ${BOOT_ICOUNT:+--icount} \
+	mk/qemu "$iso" --timeout "${BOOT_TIMEOUT:-60}" ${BOOT_MEM:+--mem "$BOOT_MEM"} --cpu "${BOOT_CPU:-}" ${BOOT_ICOUNT:+--icount} \
 		--input "${BOOT_INPUT:-/dev/null}" --log "$boot_log" > /dev/null 2>&1
 	boot_status=$?
 	sed -i 's/\r//g' "$boot_log"

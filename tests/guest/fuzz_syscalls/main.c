@@ -322,6 +322,11 @@ static long fuzz_rb_port_mint(void)
 	return rb_port_mint(handle, rng());
 }
 
+static long fuzz_rb_port_accept_handles(void)
+{
+	return rb_port_accept_handles(handle_arg());
+}
+
 static long fuzz_rb_handle_close(void)
 {
 	return rb_handle_close(handle_arg());

@@ -28,6 +28,7 @@ static const struct tap_test tests[] = {
 	{ test_reply_errors, "ESRCH: replies" },
 	{ test_handle_table_full, "EMFILE" },
 	{ test_names, "the name registry" },
+	{ test_names_at_page_edges, "names at page edges" },
 	{ test_utcb, "the UTCB" },
 };
 

@@ -2,6 +2,9 @@
  * The name registry: lookups, registration, name lengths, bad pointers,
  * and entries that go away with their port.
  */
+#include <string.h>
+
+#include <rainbow/page.h>
 #include <rainbow/syscall.h>
 
 #include "test_ipc.h"
@@ -31,4 +34,30 @@ void test_names(void)
 	rb_handle_close(found);
 	channel_close(c);
 	check(rb_ns_lookup(NAME_31) == -ENOENT, "the name goes away with its port");
+}
+
+/*
+ * Names at a page's edge: the kernel copies a name a page at a time, so
+ * one that crosses into the next page, or ends just before an unmapped
+ * one, must read exactly as far as its NUL.
+ */
+void test_names_at_page_edges(void)
+{
+	struct channel c = channel_open(0);
+	long at = rb_mem_map(NULL, 2 * RB_PAGE_SIZE, RB_PROT_READ | RB_PROT_WRITE);
+	char *page = (char *)at, *edge = page + RB_PAGE_SIZE;
+
+	check(at > 0, "two pages map");
+	memcpy(edge - 8, "edge-one-page", 14);		/* 8 bytes, then 6 in the next page */
+	long found = rb_ns_register(edge - 8, c.send) == 0 ? rb_ns_lookup("edge-one-page") : -1;
+	check(found > 0, "a name across two pages registers and is found");
+	rb_handle_close(found);
+	check(rb_mem_unmap(edge, RB_PAGE_SIZE) == 0, "the second page unmaps");
+	memcpy(edge - 9, "edge-two", 9);		/* its NUL in the last byte */
+	check(rb_ns_register(edge - 9, c.send) == 0, "a name ending at the last byte before a hole registers");
+	memcpy(edge - 4, "edge", 4);			/* no NUL before the hole */
+	check(rb_ns_register(edge - 4, c.send) == -EFAULT && rb_ns_lookup(edge - 4) == -EFAULT,
+	      "a name running into an unmapped page is EFAULT");
+	rb_mem_unmap(page, RB_PAGE_SIZE);
+	channel_close(c);
 }

@@ -92,6 +92,8 @@ void test_nonblock(void);
 void test_reply_errors(void);
 void test_handle_table_full(void);
 void test_names(void);
+/* Names that cross a page or end at an unmapped one (names.c). */
+void test_names_at_page_edges(void);
 void test_utcb(void);
 void test_server_task_exits(void);
 void test_client_task_exits(void);

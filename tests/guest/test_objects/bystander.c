@@ -1,8 +1,9 @@
 /*
  * The bystander: while the attacker and the hogs sit at their limits, it
  * serves calls on its own port and, round after round, creates a port,
- * registers and looks up a name, starts and joins a thread, and calls its
- * own server.  Any failure is printed and makes it exit 1.  The rounds go
+ * registers and looks up a name, starts and joins a thread, calls its
+ * own server and, while it is there, sends the attacker's accepting
+ * server a handle.  Any failure is printed and makes it exit 1.  The rounds go
  * on until the attacker's BYSTANDER_DONE call (at most MAX_ROUNDS); then
  * its own BYSTANDER_QUIT ends the server.  A receive that fails (a
  * negative tag) ends the server too, and fails the bystander.
@@ -53,6 +54,29 @@ static int nothing(void *arg)
 	return (int)(intptr_t)arg;
 }
 
+/*
+ * While the attacker's server that accepts handles is registered
+ * (transfer.c), a call to it carrying a handle: it must get through even
+ * when the attacker sits at its quota of handles sent.
+ */
+static void send_handle(long handle)
+{
+	static long accepting;
+
+	if (accepting <= 0)
+		accepting = rb_ns_lookup(TRANSFER_NAME);
+	if (accepting <= 0)
+		return;
+	rb_utcb()->mr[0] = (uint64_t)handle;
+	long tag = ipc_call(accepting, RB_TAG(2, 1) | RB_TAG_HANDLE, 0);
+	if (tag == -EPIPE) {		/* the server is gone */
+		rb_handle_close(accepting);
+		accepting = 0;
+	} else if (tag != 0) {
+		failed("a call carrying a handle to the accepting server", tag);
+	}
+}
+
 /* One round of everything a task does with kernel objects. */
 static void round_of_work(int round, long send)
 {
@@ -79,6 +103,7 @@ static void round_of_work(int round, long send)
 	long tag = ipc_call(send, RB_TAG(BYSTANDER_ECHO, 0), 0);
 	if (tag != (long)RB_TAG(BYSTANDER_ECHO + 1, 0))
 		failed("a call to its own server", tag);
+	send_handle(send);
 }
 
 int bystander_main(void)

@@ -4,6 +4,7 @@
  * objects.h describes the roles.  The attacker prints TAP and exits 0
  * only if every check passed.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <rainbow/service.h>
@@ -20,13 +21,17 @@ static const struct tap_test tests[] = {
 	{ test_handle_limit, "the handle limit" },
 	{ test_name_limit, "the name limit" },
 	{ test_thread_limit, "the thread limit" },
+	{ test_handles_refused_unless_accepted, "handles in calls need the server's consent" },
+	{ test_handle_quota, "handles in calls: one client's quota" },
 	{ test_bystander_still_served, "the bystander is still served" },
 };
 
 int main(int argc, char **argv)
 {
-	if (argc > 1 && !strcmp(argv[1], "hog"))
-		return hog_main();
+	if (argc > 2 && !strcmp(argv[1], "hog"))
+		return hog_main(atoi(argv[2]), argc > 3 ? argv[3] : NULL);
+	if (argc > 1 && !strcmp(argv[1], "scale"))
+		return scale_main();
 	if (argc > 1 && !strcmp(argv[1], "bystander"))
 		return bystander_main();
 	return TAP_RUN(tests);

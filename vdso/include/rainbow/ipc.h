@@ -52,9 +52,12 @@
 #define RB_TAG_LABEL_MAX        ((1ull << 47) - 1)
 /*
  * mr[0] holds a handle of the sender's; the receiver gets its own copy (a
- * send handle with the same badge) in mr[0], or -EMFILE there when its
- * handle table is full, or -EBADF/-EPIPE if the sender's handle died while
- * the message was queued.
+ * send handle with the same badge) in mr[0], or there -EMFILE when its
+ * handle table is full, -EAGAIN or -ENOMEM when the table needed a page
+ * it could not have, -EDQUOT when the caller reached its quota of handles
+ * sent meanwhile, or -EBADF/-EPIPE if the sender's handle died while the
+ * message was queued.  A call may carry one only to a port that accepts
+ * handles (rb_port_accept_handles).
  */
 #define RB_TAG_HANDLE           (1ull << 8)
 
@@ -79,8 +82,9 @@ static inline struct rb_utcb *rb_utcb(void)
 
 /*
  * Creates a port owned by the calling task.  Returns the owner handle
- * (> 0), -EMFILE (handle table full) or -EAGAIN (the task owns its limit
- * of live ports, docs/limits.md).  Closing the owner handle destroys the
+ * (> 0), -EMFILE (handle table full), -EAGAIN (the port or a page of the
+ * handle table would pass the task's memory limit, docs/limits.md) or
+ * -ENOMEM (the machine is short).  Closing the owner handle destroys the
  * port.  Does not block.
  */
 long rb_port_create(void);
@@ -94,9 +98,22 @@ long rb_port_destroy(long port);
 
 /*
  * Makes a send handle to the port behind owner handle port, carrying badge.
- * Returns the new handle, -EBADF, -EPERM or -EMFILE.  Does not block.
+ * Returns the new handle, -EBADF, -EPERM, -EPIPE, -EMFILE (table full),
+ * -EAGAIN (a page of the table would pass the task's memory limit) or
+ * -ENOMEM.  Does not block.
  */
 long rb_port_mint(long port, uint64_t badge);
+
+/*
+ * Lets calls to the port behind owner handle port carry a handle
+ * (RB_TAG_HANDLE) from now on, each installed in the calling task's table
+ * when received.  Until then such a call fails with -EOPNOTSUPP and
+ * nothing is sent.  A client may have at most 1,024 handles installed by
+ * its calls in other tasks at once (-EDQUOT past that, docs/ipc.md), so
+ * no one client fills a server's table.  Returns 0, -EBADF, -EPERM or
+ * -EPIPE.  Does not block.
+ */
+long rb_port_accept_handles(long port);
 
 /*
  * Closes a handle of the calling task; closing the owner handle of a live
@@ -107,15 +124,18 @@ long rb_handle_close(long handle);
 /*
  * Publishes handle under name (at most 31 bytes) in the kernel's name
  * registry; lookups get a copy of it, badge included.  The entry goes away
- * with the port or with the calling task, and counts against the task's
- * limit of names (docs/limits.md).  Returns 0, -EBADF, -EEXIST, -EAGAIN
- * (the task has its limit of names), -ENAMETOOLONG or -EFAULT.
+ * with the port or with the calling task, and is charged to the task's
+ * memory (docs/limits.md).  Returns 0, -EBADF, -EPIPE, -EEXIST, -EAGAIN
+ * (the entry would pass the task's memory limit), -ENOMEM (the machine is
+ * short), -ENAMETOOLONG or -EFAULT.
  */
 long rb_ns_register(const char *name, long handle);
 
 /*
  * Looks name up.  Returns a new handle (a copy of the registered one),
- * -ENOENT if nothing lives under name, -EMFILE or -EFAULT.  Does not block.
+ * -ENOENT if nothing lives under name, -ENAMETOOLONG, -EFAULT, or what
+ * rb_port_mint gives for a full table (-EMFILE, -EAGAIN, -ENOMEM).  Does
+ * not block.
  */
 long rb_ns_lookup(const char *name);
 
@@ -123,7 +143,10 @@ long rb_ns_lookup(const char *name);
  * Sends the message in the UTCB (tag says how many words) through handle
  * and waits for the reply, which replaces the message registers.
  * Returns the reply's tag (>= 0).  With RB_IPC_NONBLOCK in flags, fails
- * with -EAGAIN unless a server thread is already waiting.  Blocks.
+ * with -EAGAIN unless a server thread is already waiting.  A message
+ * carrying a handle (RB_TAG_HANDLE) fails with -EOPNOTSUPP when the port
+ * does not accept handles, -EDQUOT when the caller's handles sent reach
+ * their quota; nothing is sent.  Blocks.
  */
 long ipc_call(long handle, uint64_t tag, unsigned flags);
 

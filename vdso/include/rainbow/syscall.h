@@ -60,9 +60,10 @@ _Noreturn void rb_exit(int status);
  * stack_top + 8 a multiple of 16) and FS base = tls.  entry has no return
  * address to go back to: it must end with rb_thread_exit().
  * Returns the new thread's id (> 0), -EINVAL if entry or stack_top is not a
- * user address, -EAGAIN if the task holds its limit of threads (128, those
- * that ended but are not joined yet included; docs/limits.md), or -ENOMEM
- * if the machine is out of memory.  Does not block.
+ * user address, -EAGAIN if the thread's control block and UTCB would pass
+ * the task's memory limit (threads that ended but are not joined yet still
+ * count; docs/limits.md), or -ENOMEM if the machine is out of memory.
+ * Does not block.
  */
 long rb_thread_create(void (*entry)(void *), void *arg, void *stack_top,
 		      void *tls);
@@ -91,8 +92,9 @@ long rb_thread_join(long tid, int *status);
  * it is used when it is in that range and free, else the kernel chooses.
  * Returns the page-aligned address (> 0); -EINVAL if len is 0 or too large,
  * prot has unknown bits or both RB_PROT_WRITE and RB_PROT_EXEC; -EAGAIN
- * past the task's memory limit (64 MiB for its image, stack, anonymous
- * memory and their page tables; docs/limits.md); -ENOMEM when the machine
+ * past the task's memory limit (64 MiB, or more on a larger machine, for
+ * its image, stack, anonymous memory, their page tables and its kernel
+ * objects; docs/limits.md); -ENOMEM when the machine
  * is short of memory or no free range of len bytes is left.  Its time is
  * bounded by what the task has mapped, never by len or hint.
  * Does not block.
@@ -159,8 +161,10 @@ long rb_thread_set_priority(long tid, int priority);
  * check again); -EAGAIN if the word was not expected (nothing waited);
  * -ETIMEDOUT at the deadline, at once if it has passed; -EINVAL for an
  * unaligned addr or a flag other than RB_FUTEX_DEADLINE; -EFAULT if addr
- * is not readable memory of the task.  Blocks.  Holds no kernel memory
- * (a waiter is its thread), so it has no per-task limit of its own.
+ * is not readable memory of the task; -ENOMEM (nothing waited) only if
+ * the kernel found no page at all for its first wait queue.  Blocks.
+ * Holds no kernel memory of its own (a waiter is its thread), so it has
+ * no per-task limit of its own.
  */
 long rb_futex_wait(const volatile uint32_t *addr, uint32_t expected, unsigned flags,
 		   uint64_t deadline_ns);
@@ -170,8 +174,8 @@ long rb_futex_wait(const volatile uint32_t *addr, uint32_t expected, unsigned fl
  * on addr, longest waiting first (RB_FUTEX_WAKE_ALL: all of them).
  * Returns how many it woke (>= 0); -EINVAL for an unaligned addr,
  * -EFAULT if addr is not memory of the task.  Does not block, but a woken
- * thread of higher priority runs at once.  Work is bounded by the task's
- * thread limit (128).
+ * thread of higher priority runs at once.  Work is the waiters it wakes
+ * and the few others hashed beside them, however many threads wait.
  */
 long rb_futex_wake(const volatile uint32_t *addr, uint32_t count);
 
