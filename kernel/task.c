@@ -29,6 +29,7 @@
 #include "names.h"
 #include "futex.h"
 #include "placement.h"
+#include "memcharge.h"
 #include <string.h>
 
 _Static_assert(THREAD_SLOTS == TASK_MAX * TASK_THREADS_MAX, "a thread slot range per task");
@@ -60,6 +61,7 @@ struct task *task_create(const char *name)
 
 static void free_space(struct task *t)
 {
+	memcharge_task_end(t);
 	vm_destroy(t->space);
 	t->space = 0;
 }

@@ -1,6 +1,7 @@
 /*
  * User pointers are checked page by page against the task's page tables
- * before the kernel touches them.  The kernel runs with interrupts off on
+ * before the kernel touches them; a reserved page not yet touched gets its
+ * frame there (memcharge_touch), as the user's own touch would give it.  The kernel runs with interrupts off on
  * one CPU, so nothing can unmap a page between the check and the copy.
  * These routines are the only code that touches user pages: with SMAP on
  * (arch/protect.h) the kernel faults on a user page anywhere else, so
@@ -10,6 +11,7 @@
 #include "tcb.h"
 #include "task.h"
 #include "vm.h"
+#include "memcharge.h"
 #include "arch/layout.h"
 #include "arch/uaccess_arch.h"
 #include <errno.h>
@@ -24,7 +26,8 @@ bool user_range_ok(uint64_t addr, size_t len, bool write)
 	for (uint64_t page = addr & ~(uint64_t)(PAGE_SIZE - 1); page < addr + len; page += PAGE_SIZE) {
 		uint64_t phys;
 		unsigned flags;
-		if (!vm_lookup(current->task->space, page, &phys, &flags) || !(flags & VM_USER))
+		if (!memcharge_touch(current->task, page) ||
+		    !vm_lookup(current->task->space, page, &phys, &flags) || !(flags & VM_USER))
 			return false;
 		if (write && !(flags & VM_WRITE))
 			return false;
@@ -54,17 +57,23 @@ int copy_from_user(void *dst, uint64_t src, size_t len)
 
 /*
  * Copy a NUL-terminated string of at most size - 1 bytes.  -ENAMETOOLONG
- * when no NUL comes in time: a name is never silently cut.
+ * when no NUL comes in time: a name is never silently cut.  Checks each
+ * page once, not each byte.
  */
 long copy_string_from_user(char *dst, uint64_t src, size_t size)
 {
-	for (size_t i = 0; i < size; i++) {
-		if (!user_range_ok(src + i, 1, false))
+	for (size_t i = 0; i < size;) {
+		size_t chunk = PAGE_SIZE - ((src + i) & (PAGE_SIZE - 1));
+		if (chunk > size - i)
+			chunk = size - i;
+		if (!user_range_ok(src + i, chunk, false))
 			return -EFAULT;
+		bool ended = false;
 		user_access_open();
-		dst[i] = *(const char *)(src + i);
+		for (size_t end = i + chunk; i < end && !ended; i++)
+			ended = !(dst[i] = *(const char *)(src + i));
 		user_access_close();
-		if (!dst[i])
+		if (ended)
 			return 0;
 	}
 	return -ENAMETOOLONG;

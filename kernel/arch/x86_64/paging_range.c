@@ -22,6 +22,20 @@ struct unmap_walk {
 
 #define PAGE_TABLE_SPAN (pte_span(1))	/* what one page table maps: 2 MiB */
 
+/*
+ * Drop a used leaf: free its frame if it owns one, and count it in
+ * w->pages when it was charged (mapped, or reserved with a promised frame).
+ */
+static void drop_leaf(uint64_t e, struct unmap_walk *w)
+{
+	if ((e & PTE_P) && (e & PTE_OWNED))
+		pmm_free(e & PTE_ADDR);
+	if (!(e & PTE_P) && (e & PTE_COMMITTED))
+		pte_committed_unbacked--;
+	if (e & (PTE_P | PTE_COMMITTED))
+		w->pages++;
+}
+
 /* The part of [va, end) that entry i of a table of the given level covers. */
 struct span {
 	uint64_t lo, hi;
@@ -47,14 +61,12 @@ static void unmap_level(uint64_t *up, uint64_t *t, int level, uint64_t va, uint6
 	if (up && !pte_count(*up))
 		return;			/* nothing in this table */
 	for (unsigned i = pte_slot(va, level); i <= last; i++) {
-		if (!(t[i] & PTE_P))
+		if (!pte_used(t[i]))
 			continue;
 		KASSERT(!(t[i] & PTE_PS));	/* the user half has no large pages */
 		struct span s = entry_span(va, end, level, i);
 		if (level == 0) {
-			if (t[i] & PTE_OWNED)
-				pmm_free(t[i] & PTE_ADDR);
-			w->pages++;
+			drop_leaf(t[i], w);
 		} else {
 			unmap_level(&t[i], pte_table(t[i]), level - 1, s.lo, s.hi, w);
 			if (pte_count(t[i]))
@@ -125,13 +137,11 @@ static void unmap_in_page_table(uint64_t space, uint64_t va, uint64_t len, struc
 	if (!pt)
 		return;
 	for (unsigned i = pte_slot(va, 0), last = pte_slot(va + len - 1, 0); i <= last; i++) {
-		if (!(pt[i] & PTE_P))
+		if (!pte_used(pt[i]))
 			continue;
-		if (pt[i] & PTE_OWNED)
-			pmm_free(pt[i] & PTE_ADDR);
+		drop_leaf(pt[i], w);
 		pt[i] = 0;
 		pte_count_dec(path[0]);
-		w->pages++;
 		if (w->current)
 			invlpg(va + (i - pte_slot(va, 0)) * PAGE_SIZE);
 	}
@@ -178,7 +188,7 @@ static bool find_in_page_table(const uint64_t *t, uint64_t va, uint64_t end, uin
 
 	while (i <= last) {
 		unsigned j = i;
-		while (j <= last && !(t[j] & PTE_P))
+		while (j <= last && !pte_used(t[j]))
 			j++;
 		if (j > i) {		/* entries i..j-1 are free */
 			uint64_t lo = base + (uint64_t)i * PAGE_SIZE;
@@ -230,7 +240,7 @@ uint64_t vm_find_free(uint64_t space, uint64_t va, uint64_t end, uint64_t len)
 	if (len <= end - va && in_one_page_table(va, len)) {
 		const uint64_t *pt = page_table_of(space, va, path);
 		unsigned i = pte_slot(va, 0), last = pte_slot(va + len - 1, 0);
-		while (pt && i <= last && !(pt[i] & PTE_P))
+		while (pt && i <= last && !pte_used(pt[i]))
 			i++;
 		if (!pt || i > last)
 			return va;
