@@ -53,3 +53,19 @@ void usermem_unmap(struct task *t, uint64_t addr, uint64_t len)
 	if (addr < t->anon_next)
 		t->anon_next = addr;
 }
+
+/* [addr, addr + len) inside [lo, hi). */
+static bool inside(uint64_t addr, uint64_t len, uint64_t lo, uint64_t hi)
+{
+	return addr >= lo && addr < hi && len <= hi - addr;
+}
+
+long usermem_protect(struct task *t, uint64_t addr, uint64_t len, unsigned flags)
+{
+	bool allowed = inside(addr, len, USER_IMAGE_LOW, USER_ANON_TOP) ||
+		       inside(addr, len, t->stack_top - t->stack_size, t->stack_top);
+
+	if (!allowed || !vm_protect_range(t->space, addr, len, flags))
+		return -ENOMEM;
+	return 0;
+}

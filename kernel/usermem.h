@@ -34,4 +34,12 @@ long usermem_map(struct task *t, uint64_t hint, uint64_t len, unsigned flags);
  */
 void usermem_unmap(struct task *t, uint64_t addr, uint64_t len);
 
+/*
+ * Sets the VM_* rights (VM_USER, VM_WRITE, VM_EXEC; no VM_USER: no access)
+ * of every page of [addr, addr + len), page-aligned bytes, which must lie
+ * in t's images, main stack or anonymous range and be mapped or reserved.
+ * Returns 0, or -ENOMEM, changing nothing.  For sys_mem_protect.
+ */
+long usermem_protect(struct task *t, uint64_t addr, uint64_t len, unsigned flags);
+
 #endif

@@ -1,4 +1,4 @@
-/* System calls of anonymous memory: rb_mem_map, rb_mem_unmap (usermem.c). */
+/* System calls of user memory: rb_mem_map, rb_mem_unmap, rb_mem_protect (usermem.c). */
 #include "syscall_handlers.h"
 #include "usermem.h"
 #include "tcb.h"
@@ -37,4 +37,22 @@ long sys_mem_unmap(const uint64_t arg[6])
 		return -EINVAL;
 	usermem_unmap(current->task, addr, page_round_up(len));
 	return 0;
+}
+
+long sys_mem_protect(const uint64_t arg[6])
+{
+	uint64_t addr = arg[0], len = arg[1], prot = arg[2];
+
+	if ((addr & (USER_PAGE_SIZE - 1)) ||
+	    (prot & ~(uint64_t)(RB_PROT_READ | RB_PROT_WRITE | RB_PROT_EXEC)))
+		return -EINVAL;
+	if ((prot & RB_PROT_WRITE) && (prot & RB_PROT_EXEC))
+		return -ENOTSUP;
+	if (len == 0)
+		return 0;
+	if (len > USER_TOP)
+		return -ENOMEM;
+	unsigned flags = (prot ? VM_USER : 0) | (prot & RB_PROT_WRITE ? VM_WRITE : 0) |
+			 (prot & RB_PROT_EXEC ? VM_EXEC : 0);
+	return usermem_protect(current->task, addr, page_round_up(len), flags);
 }

@@ -69,7 +69,7 @@ bool vm_back(uint64_t space, uint64_t va);
 /* Frames promised by VM_COMMIT reservations and not yet backed, in every space (pages). */
 uint64_t vm_committed_unbacked(void);
 /*
- * Set the rights (VM_WRITE, VM_EXEC) of every page in [va, va + len),
+ * Set the rights (VM_USER, VM_WRITE, VM_EXEC) of every page in [va, va + len),
  * mapped or reserved.  False, changing nothing, when one page of the
  * range is neither.  Time: one walk per page, up to the first hole.
  */

@@ -179,7 +179,7 @@ uint64_t vm_committed_unbacked(void)
 
 bool vm_protect_range(uint64_t space, uint64_t va, uint64_t len, unsigned flags)
 {
-	uint64_t rights = PTE_W | PTE_NX, set = pte_flags(flags) & rights;
+	uint64_t rights = PTE_W | PTE_NX | PTE_U, set = pte_flags(flags) & rights;
 	uint64_t *up;
 
 	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
