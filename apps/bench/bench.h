@@ -89,6 +89,8 @@ void bench_ipc_intra_as(void);
 void bench_ipc_inter_as(void);
 void bench_mem_map_unmap(void);
 void bench_mem_map_unmap_busy(void);
+void bench_mem_map_64m(void);
+void bench_mem_first_touch(void);
 /* mutex_uncontended, condvar_pingpong and thread_create_join. */
 void bench_pthread(void);
 void bench_getentropy_32(void);

@@ -1,7 +1,9 @@
 /*
  * x86-64 four-level paging.  The kernel half (PML4 slots 256..511) is
  * built once by vm_init and copied into every address space; the kernel
- * never adds a slot afterwards, so those copies stay current.
+ * never adds a slot afterwards (walk checks it), so those copies stay
+ * current.  Slots nothing maps stay absent: no table is made and zeroed
+ * for them at boot.
  */
 #include "vm.h"
 #include "pmm.h"
@@ -18,6 +20,7 @@
 
 uintptr_t direct_map_offset = DIRECT_MAP_BASE;
 static uint64_t kernel_space;
+static bool kernel_half_sealed;		/* vm_init is done: no new kernel-half slot */
 
 extern char kernel_start[], text_end[], rodata_start[], rodata_end[];
 extern char data_start[], data_end[], ksyms_start[], kernel_end[];
@@ -47,6 +50,7 @@ static uint64_t *walk(uint64_t space, uint64_t va, int leaf_level, bool create, 
 	for (int level = PTE_LEVELS - 1; level > leaf_level; level--) {
 		uint64_t *e = &t[pte_slot(va, level)];
 		if (!(*e & PTE_P)) {
+			KASSERT(!(create && kernel_half_sealed && level == PTE_LEVELS - 1 && va >= USER_TOP));
 			uint64_t frame = create ? alloc_table() : 0;
 			if (!frame)
 				return NULL;
@@ -259,11 +263,8 @@ void vm_init(const struct memmap *ram)
 	map_kernel_range(data_start, data_end, VM_WRITE);
 	map_kernel_range(ksyms_start, kernel_end, 0);
 	map_direct(memmap_end(ram));
-	/* Every kernel-half slot must exist now: address spaces copy them once. */
-	uint64_t *pml4 = phys_to_virt(kernel_space);
-	for (unsigned i = KERNEL_HALF_FIRST_SLOT; i < 512; i++)
-		if (!pml4[i] && !(pml4[i] = alloc_table() | PTE_P | PTE_W))
-			panic("no memory for the kernel half");
+	/* Address spaces copy the kernel half's slots once: none may appear later. */
+	kernel_half_sealed = true;
 	vm_switch(kernel_space);
 }
 

@@ -50,6 +50,29 @@ static struct span entry_span(uint64_t va, uint64_t end, int level, unsigned i)
 }
 
 /*
+ * Drop entries first..last of page table t, whose first is the page at va,
+ * and take them off the count in *up.  Only a mapped page can be in the
+ * TLB: a reserved one is never flushed.
+ */
+static void drop_leaves(uint64_t *t, unsigned first, unsigned last, uint64_t va, uint64_t *up,
+			struct unmap_walk *w)
+{
+	uint64_t dropped = 0;
+
+	for (unsigned i = first; i <= last; i++) {
+		uint64_t e = t[i];
+		if (!pte_used(e))
+			continue;
+		drop_leaf(e, w);
+		t[i] = 0;
+		dropped++;
+		if ((e & PTE_P) && w->current)
+			invlpg(va + (uint64_t)(i - first) * PAGE_SIZE);
+	}
+	*up -= dropped << PTE_COUNT_SHIFT;
+}
+
+/*
  * Unmap [va, end) below table t of the given level, whose count lives in
  * *up (NULL for the root); frees the tables it empties.
  */
@@ -60,27 +83,27 @@ static void unmap_level(uint64_t *up, uint64_t *t, int level, uint64_t va, uint6
 
 	if (up && !pte_count(*up))
 		return;			/* nothing in this table */
+	if (level == 0) {
+		drop_leaves(t, pte_slot(va, 0), last, va, up, w);
+		return;
+	}
 	for (unsigned i = pte_slot(va, level); i <= last; i++) {
 		if (!pte_used(t[i]))
 			continue;
 		KASSERT(!(t[i] & PTE_PS));	/* the user half has no large pages */
 		struct span s = entry_span(va, end, level, i);
-		if (level == 0) {
-			drop_leaf(t[i], w);
-		} else {
-			unmap_level(&t[i], pte_table(t[i]), level - 1, s.lo, s.hi, w);
-			if (pte_count(t[i]))
-				continue;
-			if (level == 1 && w->keep && !w->kept) {
-				w->kept = s.lo & ~(PAGE_TABLE_SPAN - 1);
-				continue;
-			}
-			pmm_free(t[i] & PTE_ADDR);
-			w->tables++;
+		unmap_level(&t[i], pte_table(t[i]), level - 1, s.lo, s.hi, w);
+		if (pte_count(t[i]))
+			continue;
+		if (level == 1 && w->keep && !w->kept) {
+			w->kept = s.lo & ~(PAGE_TABLE_SPAN - 1);
+			continue;
 		}
+		pmm_free(t[i] & PTE_ADDR);
+		w->tables++;
 		t[i] = 0;
 		pte_count_dec(up);
-		/* INVLPG drops the page and every cached walk through a freed table. */
+		/* INVLPG drops every cached walk through the freed table. */
 		if (w->current)
 			invlpg(s.lo);
 		if (up && !pte_count(*up))
@@ -136,15 +159,7 @@ static void unmap_in_page_table(uint64_t space, uint64_t va, uint64_t len, struc
 
 	if (!pt)
 		return;
-	for (unsigned i = pte_slot(va, 0), last = pte_slot(va + len - 1, 0); i <= last; i++) {
-		if (!pte_used(pt[i]))
-			continue;
-		drop_leaf(pt[i], w);
-		pt[i] = 0;
-		pte_count_dec(path[0]);
-		if (w->current)
-			invlpg(va + (i - pte_slot(va, 0)) * PAGE_SIZE);
-	}
+	drop_leaves(pt, pte_slot(va, 0), pte_slot(va + len - 1, 0), va, path[0], w);
 	if (pte_count(*path[0]))
 		return;
 	if (w->keep)
