@@ -2,9 +2,16 @@
  * Walks over ranges of a user address space that skip absent levels: an
  * absent PML4, PDPT or PD entry passes over its whole span (512 GiB,
  * 1 GiB, 2 MiB) at once, and an unmap leaves a table as soon as its count
- * of present entries (arch/pte.h) says nothing is left in it.  So a
- * walk's time is bounded by the page tables the space has, never by the
- * size of the range.
+ * of used entries (mapped or reserved, arch/pte.h) says nothing is left
+ * in it.  So a walk's time is bounded by the page tables the space has,
+ * never by the size of the range.
+ *
+ * Costs: an unmap visits the used entries of the range (a few
+ * instructions each; only mapped ones are flushed from the TLB) and the
+ * tables above them.  A free-range search steps over an absent or a full
+ * page table in one step and scans the 512 entries of a partly used one,
+ * a few instructions per entry: at worst 512 entries per page table of the
+ * task, never per page of the range.
  */
 #include "vm.h"
 #include "pmm.h"
@@ -239,6 +246,8 @@ static bool find_level(const uint64_t *t, int level, uint64_t va, uint64_t end, 
 				*run = s.lo;
 			if (s.hi - *run >= len)
 				return true;
+		} else if (level == 1 && pte_count(t[i]) == PTE_ENTRIES) {
+			*run = NO_RUN;	/* a full page table: one step, not 512 */
 		} else if (find_level(pte_table(t[i]), level - 1, s.lo, s.hi, len, run)) {
 			return true;
 		}

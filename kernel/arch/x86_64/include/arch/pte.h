@@ -38,9 +38,10 @@
 #define PTE_ENTRIES 512
 
 /*
- * A table's count of present entries lives in the entry that points to it,
- * in bits 52..61, which the CPU ignores in an entry that is not a leaf
- * (the root table has no count).  So "is this table empty" is one read.
+ * A table's count of used entries (present, or reserved: pte_used) lives
+ * in the entry that points to it, in bits 52..61, which the CPU ignores in
+ * an entry that is not a leaf (the root table has no count).  So "is this
+ * table empty" (or full) is one read.
  */
 #define PTE_COUNT_SHIFT 52
 #define PTE_COUNT_MASK  (0x3ffull << PTE_COUNT_SHIFT)
