@@ -21,8 +21,10 @@
  * (RB_IPC_NONBLOCK is always set), rb_clock_gettime with a bad pointer (it
  * runs in user space and may fault its caller, as documented), thread
  * entry points that are user addresses other than its own (the thread
- * would fault and end the task), and no heap: rb_mem_unmap may remove any
- * anonymous page, so this program keeps its state in its image and stack.
+ * would fault and end the task), rb_mem_protect taking a right from its
+ * own image or stack (it keeps read and write everywhere but on scratch
+ * pages of its own), and no heap: rb_mem_unmap may remove any anonymous
+ * page, so this program keeps its state in its image and stack.
  */
 #include <stdint.h>
 #include <stdio.h>
