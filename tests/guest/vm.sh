@@ -16,6 +16,12 @@ expect '^\[rainbow\] task vm_protect_kill killed: page fault in thread [0-9]+$' 
 expect '^  page fault \(vector 14\), error code 0x7, cr2 0x[0-9a-f]+ \(protection violation, write, user mode\)$' \
 	"the report says a protection violation by a write"
 expect_not 'vm_protect_kill: still running' "the write never completed"
+expect '^vm_stack_limit: 12 MiB mapped, now 6 MiB of stack$' "vm_stack_limit mapped 12 MiB of its 16 MiB"
+expect '^\[rainbow\] task vm_stack_limit killed: page fault in thread [0-9]+$' \
+	"a stack touch past the task's limit kills it"
+expect '^  faulting address is reserved, but no memory is left to back it \(task limit or machine\)$' \
+	"the report says why"
+expect_not 'vm_stack_limit: still running' "the touch never completed"
 expect '^\[rainbow\] module vm_bigstack refused: a stack of 16777216 bytes over the task.s memory limit$' \
 	"a 16 MiB stack under a 12 MiB limit: refused with one line"
 expect '^\[rainbow\] module hello refused: RAINBOW_MEM_LIMIT is not a size' \
