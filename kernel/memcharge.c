@@ -95,6 +95,7 @@ static long reserve(struct task *t, uint64_t va, uint64_t len, unsigned flags, u
 	if (!vm_reserve_counted(t->space, va, len, flags, &tables))
 		return -ENOMEM;
 	charge(t, (int64_t)(pages + tables));
+	t->mem_promised += pages;
 	if (t->mem_pages > t->mem_limit) {
 		memcharge_unmap(t, va, len);	/* the tables it needed passed the limit */
 		return -EAGAIN;
@@ -119,7 +120,10 @@ bool memcharge_touch(struct task *t, uint64_t va)
 	case VM_PAGE_PRESENT:
 		return true;
 	case VM_PAGE_COMMITTED:
-		return vm_back(t->space, va);
+		if (!vm_back(t->space, va))
+			return false;
+		t->mem_promised--;
+		return true;
 	case VM_PAGE_RESERVED:
 		if (may_charge(t, 1, 1) || !vm_back(t->space, va))
 			return false;
@@ -132,8 +136,9 @@ bool memcharge_touch(struct task *t, uint64_t va)
 
 void memcharge_unmap(struct task *t, uint64_t va, uint64_t len)
 {
-	uint64_t tables = 0;
-	uint64_t pages = vm_unmap_range(t->space, va, len, &tables, &t->spare_table);
+	uint64_t tables = 0, unbacked = 0;
+	uint64_t pages = vm_unmap_range(t->space, va, len, &tables, &unbacked, &t->spare_table);
 
 	charge(t, -(int64_t)(pages + tables));
+	t->mem_promised -= unbacked;
 }

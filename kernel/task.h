@@ -45,6 +45,7 @@ struct task {
 	/* Frames charged to it: images, stack, anonymous memory, page tables (memcharge.c). */
 	uint64_t mem_pages;
 	uint64_t mem_limit;		/* pages it may be charged */
+	uint64_t mem_promised;		/* of those, committed pages not yet touched */
 	uint64_t mem_guarantee;		/* pages promised to it while it lives */
 	uint64_t stack_size;		/* bytes reserved for the main stack, below stack_top */
 	uint64_t spare_table;		/* an emptied page table kept, charged (vm_unmap_range) */

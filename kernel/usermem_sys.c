@@ -1,9 +1,11 @@
-/* System calls of user memory: rb_mem_map, rb_mem_unmap, rb_mem_protect (usermem.c). */
+/* System calls of user memory: rb_mem_map, rb_mem_unmap, rb_mem_protect, rb_mem_usage (usermem.c). */
 #include "syscall_handlers.h"
 #include "usermem.h"
 #include "tcb.h"
 #include "vm.h"
 #include "user_layout.h"
+#include "task.h"
+#include "uaccess.h"
 #include <errno.h>
 #include <rainbow/types.h>
 
@@ -55,4 +57,16 @@ long sys_mem_protect(const uint64_t arg[6])
 	unsigned flags = (prot ? VM_USER : 0) | (prot & RB_PROT_WRITE ? VM_WRITE : 0) |
 			 (prot & RB_PROT_EXEC ? VM_EXEC : 0);
 	return usermem_protect(current->task, addr, page_round_up(len), flags);
+}
+
+long sys_mem_usage(const uint64_t arg[6])
+{
+	const struct task *t = current->task;
+	struct rb_mem_usage usage = {
+		.limit = t->mem_limit * USER_PAGE_SIZE,
+		.charged = t->mem_pages * USER_PAGE_SIZE,
+		.resident = (t->mem_pages - t->mem_promised) * USER_PAGE_SIZE,
+	};
+
+	return copy_to_user(arg[0], &usage, sizeof(usage));
 }

@@ -87,8 +87,8 @@ bool vm_map_fresh(uint64_t space, uint64_t va, uint64_t len, unsigned flags);
  *
  * vm_unmap_range: unmap every page of the range, mapped or reserved, free
  * the VM_OWNED frames and every page table left empty; returns the pages
- * that were charged (mapped, or reserved with VM_COMMIT) and adds the
- * tables freed to *tables_freed.  spare (may be NULL) names one emptied
+ * that were charged (mapped, or reserved with VM_COMMIT), adds the tables
+ * freed to *tables_freed and the VM_COMMIT pages never backed to *unbacked.  spare (may be NULL) names one emptied
  * page table to keep for the next map nearby, so that one page mapped and
  * unmapped in a loop does not free and rebuild its tables each time: the
  * 2 MiB-aligned address it maps, 0 for none.  The first page table this
@@ -98,7 +98,7 @@ bool vm_map_fresh(uint64_t space, uint64_t va, uint64_t len, unsigned flags);
  * neither mapped nor reserved, or 0 when there is none.
  */
 uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tables_freed,
-			uint64_t *spare);
+			uint64_t *unbacked, uint64_t *spare);
 uint64_t vm_find_free(uint64_t space, uint64_t va, uint64_t end, uint64_t len);
 
 /* Physical address of a kernel image object (linked at KERNEL_VMA). */

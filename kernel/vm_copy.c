@@ -37,8 +37,8 @@ bool vm_map_fresh(uint64_t space, uint64_t va, uint64_t len, unsigned flags)
 			if (frame)
 				pmm_free(frame);
 			/* Back to as it was: the pages, and tables this call created. */
-			uint64_t freed = 0;
-			vm_unmap_range(space, va, off + PAGE_SIZE, &freed, NULL);
+			uint64_t freed = 0, unbacked = 0;
+			vm_unmap_range(space, va, off + PAGE_SIZE, &freed, &unbacked, NULL);
 			return false;
 		}
 		clear_page(phys_to_virt(frame));

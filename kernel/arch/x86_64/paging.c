@@ -129,8 +129,8 @@ bool vm_reserve_counted(uint64_t space, uint64_t va, uint64_t len, unsigned flag
 	for (uint64_t off = 0; off < len;) {
 		uint64_t *up, *e = walk(space, va + off, 0, true, &created, &up);
 		if (!e) {
-			uint64_t freed = 0;
-			vm_unmap_range(space, va, off + PAGE_SIZE, &freed, NULL);
+			uint64_t freed = 0, unbacked = 0;
+			vm_unmap_range(space, va, off + PAGE_SIZE, &freed, &unbacked, NULL);
 			return false;
 		}
 		uint64_t n = PTE_ENTRIES - pte_slot(va + off, 0);

@@ -24,7 +24,7 @@ struct unmap_walk {
 	bool current;		/* the space is loaded: the TLB must hear of it */
 	bool keep;		/* keep the first page table emptied */
 	uint64_t kept;		/* the address it maps, 0 while none is kept */
-	uint64_t pages, tables;
+	uint64_t pages, tables, unbacked;
 };
 
 #define PAGE_TABLE_SPAN (pte_span(1))	/* what one page table maps: 2 MiB */
@@ -37,8 +37,10 @@ static void drop_leaf(uint64_t e, struct unmap_walk *w)
 {
 	if ((e & PTE_P) && (e & PTE_OWNED))
 		pmm_free(e & PTE_ADDR);
-	if (!(e & PTE_P) && (e & PTE_COMMITTED))
+	if (!(e & PTE_P) && (e & PTE_COMMITTED)) {
 		pte_committed_unbacked--;
+		w->unbacked++;
+	}
 	if (e & (PTE_P | PTE_COMMITTED))
 		w->pages++;
 }
@@ -176,7 +178,7 @@ static void unmap_in_page_table(uint64_t space, uint64_t va, uint64_t len, struc
 }
 
 uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tables_freed,
-			uint64_t *spare)
+			uint64_t *unbacked, uint64_t *spare)
 {
 	struct unmap_walk w = { .current = read_cr3() == space, .keep = spare != NULL };
 
@@ -192,6 +194,7 @@ uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tab
 		*spare = w.kept;
 	}
 	*tables_freed += w.tables;
+	*unbacked += w.unbacked;
 	return w.pages;
 }
 

@@ -233,6 +233,11 @@ static long fuzz_rb_mem_protect(void)
 	}
 }
 
+static long fuzz_rb_mem_usage(void)
+{
+	return rb_mem_usage((struct rb_mem_usage *)address_arg());
+}
+
 static long fuzz_rb_yield(void)
 {
 	return rb_yield();

@@ -239,6 +239,51 @@ static void thread_stack(void)
 	pthread_attr_destroy(&attr);
 }
 
+#define WAITERS 32
+static volatile uint32_t go, started;
+
+static void *wait_for_go(void *arg)
+{
+	__atomic_add_fetch(&started, 1, __ATOMIC_SEQ_CST);
+	while (!__atomic_load_n(&go, __ATOMIC_SEQ_CST))
+		rb_futex_wait(&go, 0, 0, 0);
+	return arg;
+}
+
+/*
+ * What a thread costs the task: 32 threads of the default stack size,
+ * alive and waiting, measured with rb_mem_usage.  Their stacks are charged
+ * whole but get frames only where touched.  (The kernel's own pages per
+ * thread, its control block and its UTCB, are not the task's: 8 KiB more.)
+ */
+static void memory_per_thread(void)
+{
+	struct rb_mem_usage before, after;
+	pthread_t th[WAITERS];
+	unsigned n = 0;
+
+	check(rb_mem_usage(&before) == 0, "rb_mem_usage: 0");
+	check(rb_mem_usage((struct rb_mem_usage *)0x200000000000ul) == -EFAULT,
+	      "rb_mem_usage of an unmapped address: -EFAULT");
+	check(before.limit == 96 * MiB && before.charged <= before.limit && before.resident <= before.charged,
+	      "the limit is the bundle line's, resident <= charged <= limit");
+	while (n < WAITERS && pthread_create(&th[n], NULL, wait_for_go, NULL) == 0)
+		n++;
+	while (__atomic_load_n(&started, __ATOMIC_SEQ_CST) < n)
+		rb_yield();
+	check(n == WAITERS && rb_mem_usage(&after) == 0, "32 threads started and waiting");
+	uint64_t resident = (after.resident - before.resident) / WAITERS;
+	uint64_t charged = (after.charged - before.charged) / WAITERS;
+	printf("# per thread: %llu bytes resident, %llu bytes charged\n", (unsigned long long)resident,
+	       (unsigned long long)charged);
+	check(resident <= 16384, "a waiting thread holds at most 16 KiB of the task's frames");
+	check(charged >= 65536, "and is charged its whole 64 KiB stack and more");
+	__atomic_store_n(&go, 1, __ATOMIC_SEQ_CST);
+	rb_futex_wake(&go, RB_FUTEX_WAKE_ALL);
+	for (unsigned i = 0; i < n; i++)
+		pthread_join(th[i], NULL);
+}
+
 /* The bundle line's limit: maps of 4 MiB until refused. */
 static void limit(void)
 {
@@ -271,6 +316,7 @@ static const struct tap_test tests[] = {
 	{ write_then_execute, "W^X: write, then execute" },
 	{ main_stack, "the main stack: 8 MiB on first touch" },
 	{ thread_stack, "a thread's 8 MiB stack" },
+	{ memory_per_thread, "memory per thread" },
 	{ limit, "RAINBOW_MEM_LIMIT=96M" },
 };
 

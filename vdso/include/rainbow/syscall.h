@@ -121,6 +121,13 @@ long rb_mem_unmap(void *addr, size_t len);
 long rb_mem_protect(void *addr, size_t len, int prot);
 
 /*
+ * Stores the calling task's memory limit, charge and resident memory
+ * (struct rb_mem_usage, bytes) in *usage.  Returns 0, or -EFAULT if usage
+ * is not writable memory of the task.  Does not block.
+ */
+long rb_mem_usage(struct rb_mem_usage *usage);
+
+/*
  * Lets other ready threads run first.
  * Returns 0.
  */
