@@ -1,9 +1,10 @@
 /*
- * Anonymous memory for user heaps and thread stacks: whole zeroed pages
- * in the task's anonymous range, all or nothing, charged to the task
- * (memcharge.c).  Finding a free range and unmapping walk the task's page
- * tables and skip absent levels, so every call's time is bounded by what
- * the task has mapped, never by the size of its arguments.
+ * Anonymous memory for user heaps and thread stacks: whole pages in the
+ * task's anonymous range, all or nothing, charged to the task when mapped
+ * and zeroed on first touch (memcharge.c); and the rights of a task's
+ * pages (rb_mem_protect).  Finding a free range and unmapping walk the
+ * task's page tables and skip absent levels, so every call's time is
+ * bounded by what the task has mapped, never by the size of its arguments.
  */
 #include "usermem.h"
 #include "memcharge.h"
