@@ -26,8 +26,12 @@ bool user_range_ok(uint64_t addr, size_t len, bool write)
 	for (uint64_t page = addr & ~(uint64_t)(PAGE_SIZE - 1); page < addr + len; page += PAGE_SIZE) {
 		uint64_t phys;
 		unsigned flags;
-		if (!memcharge_touch(current->task, page) ||
-		    !vm_lookup(current->task->space, page, &phys, &flags) || !(flags & VM_USER))
+		/* A reserved page is backed first: one walk more, only then. */
+		if (!vm_lookup(current->task->space, page, &phys, &flags) &&
+		    (!memcharge_touch(current->task, page) ||
+		     !vm_lookup(current->task->space, page, &phys, &flags)))
+			return false;
+		if (!(flags & VM_USER))
 			return false;
 		if (write && !(flags & VM_WRITE))
 			return false;
