@@ -248,6 +248,9 @@ static const char *scan_program_header(struct module *m, unsigned index,
 		return "needs a dynamic loader (PT_INTERP)";
 	case PT_DYNAMIC:
 		return check_dynamic(m, &ph);
+	case PT_GNU_STACK:
+		out->stack_size = ph.p_memsz;
+		return NULL;
 	case PT_PHDR:
 		m->has_phdr = true;
 		m->phdr_vaddr = ph.p_vaddr + m->bias;

@@ -30,6 +30,8 @@ struct elf_image {
 	 * the program header table, 0 when no PT_LOAD does. */
 	uint64_t phdr_vaddr;
 	uint16_t phnum, phentsize;
+	/* PT_GNU_STACK's p_memsz (what ld's -z stack-size= sets), 0 when none. */
+	uint64_t stack_size;
 	/* PT_LOADs with memsz > 0, sorted by vaddr, no two sharing a page. */
 	unsigned nsegments;
 	struct elf_segment segments[ELF_MAX_SEGMENTS];

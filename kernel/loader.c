@@ -17,6 +17,7 @@
 #include "cmdline.h"
 #include "vm.h"
 #include "memcharge.h"
+#include "pmm.h"
 #include "log.h"
 #include "user_layout.h"
 #include "machine.h"
@@ -55,19 +56,73 @@ static const char *charge_error(long error, const char *what, long *errno_out)
 	return why;
 }
 
-/* Segments and stack are charged to the task, like its anonymous memory. */
+static uint64_t page_down(uint64_t a)
+{
+	return a & ~(uint64_t)(USER_PAGE_SIZE - 1);
+}
+
+static uint64_t page_up(uint64_t a)
+{
+	return page_down(a + USER_PAGE_SIZE - 1);
+}
+
+/* Back the pages of [va, va + len) now, to write them; false when out of memory. */
+static bool touch(struct task *t, uint64_t va, uint64_t len)
+{
+	for (uint64_t page = page_down(va); page < va + len; page += USER_PAGE_SIZE)
+		if (!memcharge_touch(t, page))
+			return false;
+	return true;
+}
+
+/*
+ * Segments are charged to the task, like its anonymous memory, and
+ * demand-zero: the pages the file fills are backed and written now, the
+ * rest (.bss) on first touch.
+ */
 static const char *map_segment(struct task *t, const uint8_t *image, const struct elf_segment *s,
 			       long *error_out)
 {
-	uint64_t start = s->vaddr & ~(uint64_t)(USER_PAGE_SIZE - 1);
-	uint64_t end = (s->vaddr + s->memsz + USER_PAGE_SIZE - 1) & ~(uint64_t)(USER_PAGE_SIZE - 1);
+	uint64_t start = page_down(s->vaddr);
+	uint64_t end = page_up(s->vaddr + s->memsz);
 	unsigned flags = VM_USER | (s->flags & PF_W ? VM_WRITE : 0) | (s->flags & PF_X ? VM_EXEC : 0);
 	long error = memcharge_map(t, start, end - start, flags);
 
 	if (error)
 		return charge_error(error, "segments", error_out);
+	if (!touch(t, s->vaddr, s->filesz))
+		return charge_error(-ENOMEM, "segments", error_out);
 	vm_write(t->space, s->vaddr, image + s->offset, s->filesz);
 	return NULL;
+}
+
+/*
+ * The main stack's size: USER_STACK_SIZE, or more when PT_GNU_STACK asks
+ * (page-rounded), up to USER_STACK_MAX (else -ENOEXEC) and what the task's
+ * limit leaves beside its segments (else -EAGAIN).  0 with *why and
+ * *error_out set when that cannot be met.
+ */
+static uint64_t stack_size(const struct task *t, const struct elf_image *elf, const char **why,
+			   long *error_out)
+{
+	static char reason[96];
+	uint64_t want = elf->stack_size > USER_STACK_SIZE ? elf->stack_size : USER_STACK_SIZE;
+
+	if (want > USER_STACK_MAX) {
+		snprintf(reason, sizeof(reason), "PT_GNU_STACK asks for %lu bytes, more than %lu",
+			 want, (unsigned long)USER_STACK_MAX);
+		*why = reason;
+		*error_out = -ENOEXEC;
+		return 0;
+	}
+	want = page_up(want);
+	if (want / USER_PAGE_SIZE > t->mem_limit - t->mem_pages) {
+		snprintf(reason, sizeof(reason), "a stack of %lu bytes over the task's memory limit", want);
+		*why = reason;
+		*error_out = -EAGAIN;
+		return 0;
+	}
+	return want;
 }
 
 static const char *setup_stack(struct task *t, const struct elf_image *elf,
@@ -89,11 +144,69 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf,
 		*error_out = -E2BIG;
 		return why;
 	}
-	long error = memcharge_map(t, t->stack_top - USER_STACK_SIZE, USER_STACK_SIZE,
-				   VM_USER | VM_WRITE);
+	t->stack_size = stack_size(t, elf, &why, error_out);
+	if (!t->stack_size)
+		return why;
+	/* Reserved whole, charged as it is touched; the guard below stays unmapped. */
+	long error = memcharge_reserve(t, t->stack_top - t->stack_size, t->stack_size,
+				       VM_USER | VM_WRITE);
 	if (error)
 		return charge_error(error, "stack", error_out);
+	if (!touch(t, t->stack_top - USER_PAGE_SIZE, USER_PAGE_SIZE))
+		return charge_error(-ENOMEM, "stack", error_out);
 	vm_write(t->space, t->stack_top - USER_PAGE_SIZE, top_page, USER_PAGE_SIZE);
+	return NULL;
+}
+
+/*
+ * The task's memory limit: memcharge_default_limit, or the environment
+ * word RAINBOW_MEM_LIMIT=SIZE of its bundle line or spawn's envp (bytes, with an optional
+ * K, M or G suffix: powers of 1,024), which the task sees in its
+ * environment too.  NULL, or why the line is refused.
+ */
+static const char *mem_limit(const struct loader_program *program, uint64_t *pages)
+{
+	static const char word[] = "RAINBOW_MEM_LIMIT=";
+
+	*pages = memcharge_default_limit();
+	for (unsigned i = 0; i < program->envc; i++) {
+		const char *p = program->envp[i];
+		if (strncmp(p, word, sizeof(word) - 1))
+			continue;
+		p += sizeof(word) - 1;
+		uint64_t n = 0;
+		if (*p < '0' || *p > '9')
+			return "RAINBOW_MEM_LIMIT is not a size (want digits, then K, M or G)";
+		for (; *p >= '0' && *p <= '9'; p++) {
+			if (n > (UINT64_MAX - 9) / 10)
+				return "RAINBOW_MEM_LIMIT is too large";
+			n = n * 10 + (uint64_t)(*p - '0');
+		}
+		unsigned shift = *p == 'K' ? 10 : *p == 'M' ? 20 : *p == 'G' ? 30 : 0;
+		if ((shift && p[1]) || (!shift && *p))
+			return "RAINBOW_MEM_LIMIT is not a size (want digits, then K, M or G)";
+		if (n > (UINT64_MAX >> shift) || (n << shift) / USER_PAGE_SIZE > pmm_free_pages())
+			return "RAINBOW_MEM_LIMIT is more than the machine's free memory";
+		*pages = (n << shift) / USER_PAGE_SIZE;
+	}
+	return NULL;
+}
+
+/* The task's limit and guarantee (memcharge.h); NULL, or why it is refused. */
+static const char *begin_charge(struct task *t, const struct loader_program *program, long *error_out)
+{
+	uint64_t limit;
+	const char *why = mem_limit(program, &limit);
+	long error = memcharge_task_begin(t, why ? 0 : limit);
+
+	if (why) {
+		*error_out = -EINVAL;
+		return why;
+	}
+	if (error) {
+		*error_out = error;
+		return "no memory left for the task's guarantee";
+	}
 	return NULL;
 }
 
@@ -141,7 +254,9 @@ struct task *loader_start(const struct loader_program *program, const char **why
 		t->image_size = program->size;
 	}
 	t->load_bias = bias;
-	*why = load(t, &elf, program, error);
+	*why = begin_charge(t, program, error);
+	if (!*why)
+		*why = load(t, &elf, program, error);
 	if (*why) {
 		task_free(t);
 		return NULL;

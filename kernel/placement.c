@@ -14,11 +14,11 @@
 
 #define ASLR_OFF "aslr=off"
 
-_Static_assert(USER_STACK_TOP - USER_STACK_RANDOM - USER_STACK_SIZE - USER_PAGE_SIZE >=
+_Static_assert(USER_STACK_TOP - USER_STACK_RANDOM - USER_STACK_MAX - USER_PAGE_SIZE >=
 	       VDSO_RANDOM_LOW + VDSO_RANDOM_SPAN + VDSO_SIZE_MAX,
-	       "the lowest stack's guard page lies above the highest vDSO");
-_Static_assert(USER_STACK_TOP - USER_STACK_SIZE - USER_PAGE_SIZE >= VDSO_BASE + VDSO_SIZE_MAX,
-	       "the fixed stack's guard page lies above the fixed vDSO");
+	       "the lowest largest stack's guard page lies above the highest vDSO");
+_Static_assert(USER_STACK_TOP - USER_STACK_MAX - USER_PAGE_SIZE >= VDSO_BASE + VDSO_SIZE_MAX,
+	       "the fixed largest stack's guard page lies above the fixed vDSO");
 _Static_assert(UTCB_AREA + UTCB_RANDOM + TASK_THREADS_MAX * USER_PAGE_SIZE <=
 	       VDSO_RANDOM_LOW - USER_PAGE_SIZE,
 	       "the highest UTCB area ends below the lowest vDSO data page");

@@ -96,6 +96,7 @@ struct task *task_create(const char *name)
 
 static void free_space(struct task *t)
 {
+	memcharge_task_end(t);
 	vm_destroy(t->space);
 	t->space = 0;
 	idtable_free(&t->utcb_slots, t);

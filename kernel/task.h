@@ -58,6 +58,10 @@ struct task {
 	 */
 	uint64_t mem_pages;
 	uint64_t object_bytes;
+	uint64_t mem_limit;		/* pages it may be charged */
+	uint64_t mem_promised;		/* of those, committed pages not yet touched */
+	uint64_t mem_guarantee;		/* pages promised to it while it lives */
+	uint64_t stack_size;		/* bytes reserved for the main stack, below stack_top */
 	uint64_t spare_table;		/* an emptied page table kept, charged (vm_unmap_range) */
 	/* Where rb_mem_map without a hint starts looking (usermem.c). */
 	uint64_t anon_next;

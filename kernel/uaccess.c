@@ -1,6 +1,7 @@
 /*
  * User pointers are checked page by page against the task's page tables
- * before the kernel touches them.  The kernel runs with interrupts off on
+ * before the kernel touches them; a reserved page not yet touched gets its
+ * frame there (memcharge_touch), as the user's own touch would give it.  The kernel runs with interrupts off on
  * one CPU, so nothing can unmap a page between the check and the copy.
  * These routines are the only code that touches user pages: with SMAP on
  * (arch/protect.h) the kernel faults on a user page anywhere else, so
@@ -10,6 +11,7 @@
 #include "tcb.h"
 #include "task.h"
 #include "vm.h"
+#include "memcharge.h"
 #include "arch/layout.h"
 #include "arch/uaccess_arch.h"
 #include <errno.h>
@@ -24,7 +26,12 @@ bool user_range_ok(uint64_t addr, size_t len, bool write)
 	for (uint64_t page = addr & ~(uint64_t)(PAGE_SIZE - 1); page < addr + len; page += PAGE_SIZE) {
 		uint64_t phys;
 		unsigned flags;
-		if (!vm_lookup(current->task->space, page, &phys, &flags) || !(flags & VM_USER))
+		/* A reserved page is backed first: one walk more, only then. */
+		if (!vm_lookup(current->task->space, page, &phys, &flags) &&
+		    (!memcharge_touch(current->task, page) ||
+		     !vm_lookup(current->task->space, page, &phys, &flags)))
+			return false;
+		if (!(flags & VM_USER))
 			return false;
 		if (write && !(flags & VM_WRITE))
 			return false;

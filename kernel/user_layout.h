@@ -21,27 +21,33 @@
  *   static-PIE base   USER_PIE_BASE        up by < USER_PIE_RANDOM          28
  *   ET_EXEC image     where linked         where linked                      0
  *
- * The windows never overlap: the lowest stack's guard page lies above
- * the highest vDSO's end (VDSO_SIZE_MAX), the highest UTCB area ends
+ * The windows never overlap: the lowest largest stack's guard page lies
+ * above the highest vDSO's end (VDSO_SIZE_MAX), the highest UTCB area ends
  * below the lowest data page, and the PIE window lies among the images.
  *
  *   USER_TOP         0x0000800000000000 +---------------------------+
  *                                       | (unmapped)                |
  *   USER_STACK_TOP   0x00007ffff0000000 +---------------------------+
- *                                       | main thread's stack, down |
- *                                       | USER_STACK_SIZE (128 KiB) |
+ *                                       | main thread's stack, down:|
+ *                                       | USER_STACK_SIZE (8 MiB),  |
+ *                                       | or PT_GNU_STACK's size up |
+ *                                       | to USER_STACK_MAX (1 GiB),|
+ *                                       | backed on first touch     |
  *                                       +- - - - - - - - - - - - - -+
- *                                       | (unmapped: guard)         |
+ *                                       | (unmapped: guard page)    |
  *                                       +---------------------------+
+ *                                       | (unmapped)                |
  *                                       | vDSO image (r-x), pages   |
- *   VDSO_BASE        0x00007fffef000000 +---------------------------+
+ *   VDSO_BASE        0x00007fffaf000000 +---------------------------+
  *                                       | vDSO data page (r--)      |
- *   VDSO_DATA_PAGE   0x00007fffeefff000 +---------------------------+
+ *   VDSO_DATA_PAGE   0x00007fffaefff000 +---------------------------+
  *                                       | (unmapped; randomized:    |
  *                                       |  stack top down to        |
- *                                       |  0x7fffb0001000, vDSO in  |
- *   VDSO_RANDOM_LOW  0x00007fff6f000000 |  [0x7fff6f000000,         |
- *                                       |   0x7fffaefff000])        |
+ *                                       |  0x7fffb0001000, its      |
+ *                                       |  largest guard above      |
+ *                                       |  0x7fff6ffff000; vDSO in  |
+ *   VDSO_RANDOM_LOW  0x00007ffe6f000000 |  [0x7ffe6f000000,         |
+ *                                       |   0x7ffeaefff000])        |
  *                                       +---------------------------+
  *                                       | UTCBs: page n for slot n  |
  *   UTCB_AREA        0x00007ffe00000000 +---------------------------+
@@ -67,17 +73,23 @@
 /* The page size user space sees (AT_PAGESZ) and every user mapping uses. */
 #define USER_PAGE_SIZE   RB_PAGE_SIZE
 
-/* The main thread's stack, created by the loader: its end and its size. */
+/*
+ * The main thread's stack, reserved by the loader and backed on first
+ * touch: its end, its default size (8 MiB, as Linux gives), and the
+ * largest a program may ask for through PT_GNU_STACK (1 GiB); a guard
+ * page lies below it.
+ */
 #define USER_STACK_TOP   0x00007ffff0000000
-#define USER_STACK_SIZE  0x20000
+#define USER_STACK_SIZE  0x800000
+#define USER_STACK_MAX   0x40000000
 /* Randomized, the top is lowered by a page multiple below this (2^18 pages). */
 #define USER_STACK_RANDOM 0x40000000
 
 /* The vDSO image (AT_SYSINFO_EHDR), and its data page one page below. */
-#define VDSO_BASE        0x00007fffef000000
-#define VDSO_DATA_PAGE   0x00007fffeefff000
+#define VDSO_BASE        0x00007fffaf000000
+#define VDSO_DATA_PAGE   0x00007fffaefff000
 /* Randomized, the image starts in [VDSO_RANDOM_LOW, + VDSO_RANDOM_SPAN) (2^18 pages). */
-#define VDSO_RANDOM_LOW  0x00007fff6f000000
+#define VDSO_RANDOM_LOW  0x00007ffe6f000000
 #define VDSO_RANDOM_SPAN 0x40000000
 /* The largest image the windows leave room for (vdso_map.c checks it). */
 #define VDSO_SIZE_MAX    0x800000

@@ -1,9 +1,10 @@
 /*
- * Anonymous memory for user heaps and thread stacks: whole zeroed pages
- * in the task's anonymous range, all or nothing, charged to the task
- * (memcharge.c).  Finding a free range and unmapping walk the task's page
- * tables and skip absent levels, so every call's time is bounded by what
- * the task has mapped, never by the size of its arguments.
+ * Anonymous memory for user heaps and thread stacks: whole pages in the
+ * task's anonymous range, all or nothing, charged to the task when mapped
+ * and zeroed on first touch (memcharge.c); and the rights of a task's
+ * pages (rb_mem_protect).  Finding a free range and unmapping walk the
+ * task's page tables and skip absent levels, so every call's time is
+ * bounded by what the task has mapped, never by the size of its arguments.
  */
 #include "usermem.h"
 #include "memcharge.h"
@@ -52,4 +53,20 @@ void usermem_unmap(struct task *t, uint64_t addr, uint64_t len)
 	memcharge_unmap(t, addr, len);
 	if (addr < t->anon_next)
 		t->anon_next = addr;
+}
+
+/* [addr, addr + len) inside [lo, hi). */
+static bool inside(uint64_t addr, uint64_t len, uint64_t lo, uint64_t hi)
+{
+	return addr >= lo && addr < hi && len <= hi - addr;
+}
+
+long usermem_protect(struct task *t, uint64_t addr, uint64_t len, unsigned flags)
+{
+	bool allowed = inside(addr, len, USER_IMAGE_LOW, USER_ANON_TOP) ||
+		       inside(addr, len, t->stack_top - t->stack_size, t->stack_top);
+
+	if (!allowed || !vm_protect_range(t->space, addr, len, flags))
+		return -ENOMEM;
+	return 0;
 }

@@ -15,13 +15,15 @@ struct task;
 bool usermem_range_ok(uint64_t addr, uint64_t len);
 
 /*
- * Maps len bytes (whole pages) of fresh zeroed memory into t's anonymous
- * range with VM_* flags: at hint (page-aligned, 0 for none) when that range
- * is free, else at the first free range from the task's cursor.  Returns
- * the address; -EAGAIN past the task's memory limit (memcharge.h), -ENOMEM
- * when the machine's memory would fall into the kernel's reserve or no
+ * Maps len bytes (whole pages) of demand-zero memory into t's anonymous
+ * range with VM_* flags, charged now and backed on first touch: at hint
+ * (page-aligned, 0 for none) when that range is free, else at the first
+ * free range from the task's cursor.  Returns the address; -EAGAIN past
+ * the task's memory limit (memcharge.h), -ENOMEM when the machine's memory
+ * would fall into the kernel's reserve or another task's guarantee, or no
  * range of len bytes is free; nothing is mapped then.  The time is bounded
- * by the task's page tables and len, which the limit bounds first.
+ * by the task's page tables and len's pages (a few instructions each),
+ * which the limit bounds first.
  * For sys_mem_map.
  */
 long usermem_map(struct task *t, uint64_t hint, uint64_t len, unsigned flags);
@@ -33,5 +35,13 @@ long usermem_map(struct task *t, uint64_t hint, uint64_t len, unsigned flags);
  * tables, not by len.  For sys_mem_unmap.
  */
 void usermem_unmap(struct task *t, uint64_t addr, uint64_t len);
+
+/*
+ * Sets the VM_* rights (VM_USER, VM_WRITE, VM_EXEC; no VM_USER: no access)
+ * of every page of [addr, addr + len), page-aligned bytes, which must lie
+ * in t's images, main stack or anonymous range and be mapped or reserved.
+ * Returns 0, or -ENOMEM, changing nothing.  For sys_mem_protect.
+ */
+long usermem_protect(struct task *t, uint64_t addr, uint64_t len, unsigned flags);
 
 #endif

@@ -1,9 +1,11 @@
-/* System calls of anonymous memory: rb_mem_map, rb_mem_unmap (usermem.c). */
+/* System calls of user memory: rb_mem_map, rb_mem_unmap, rb_mem_protect, rb_mem_usage (usermem.c). */
 #include "syscall_handlers.h"
 #include "usermem.h"
 #include "tcb.h"
 #include "vm.h"
 #include "user_layout.h"
+#include "task.h"
+#include "uaccess.h"
 #include <errno.h>
 #include <rainbow/types.h>
 
@@ -37,4 +39,34 @@ long sys_mem_unmap(const uint64_t arg[6])
 		return -EINVAL;
 	usermem_unmap(current->task, addr, page_round_up(len));
 	return 0;
+}
+
+long sys_mem_protect(const uint64_t arg[6])
+{
+	uint64_t addr = arg[0], len = arg[1], prot = arg[2];
+
+	if ((addr & (USER_PAGE_SIZE - 1)) ||
+	    (prot & ~(uint64_t)(RB_PROT_READ | RB_PROT_WRITE | RB_PROT_EXEC)))
+		return -EINVAL;
+	if ((prot & RB_PROT_WRITE) && (prot & RB_PROT_EXEC))
+		return -ENOTSUP;
+	if (len == 0)
+		return 0;
+	if (len > USER_TOP)
+		return -ENOMEM;
+	unsigned flags = (prot ? VM_USER : 0) | (prot & RB_PROT_WRITE ? VM_WRITE : 0) |
+			 (prot & RB_PROT_EXEC ? VM_EXEC : 0);
+	return usermem_protect(current->task, addr, page_round_up(len), flags);
+}
+
+long sys_mem_usage(const uint64_t arg[6])
+{
+	const struct task *t = current->task;
+	struct rb_mem_usage usage = {
+		.limit = t->mem_limit * USER_PAGE_SIZE,
+		.charged = t->mem_pages * USER_PAGE_SIZE,
+		.resident = (t->mem_pages - t->mem_promised) * USER_PAGE_SIZE,
+	};
+
+	return copy_to_user(arg[0], &usage, sizeof(usage));
 }

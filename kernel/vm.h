@@ -20,6 +20,7 @@ _Static_assert(USER_STACK_TOP <= USER_TOP, "the user layout fits below USER_TOP"
 #define VM_EXEC   0x2u
 #define VM_USER   0x4u
 #define VM_OWNED  0x8u		/* the frame belongs to this mapping: freed with it */
+#define VM_COMMIT 0x10u		/* vm_reserve: the frame is promised now (counted) */
 
 /* Build the kernel's own tables (image with per-section rights, direct map) and switch. */
 void vm_init(const struct memmap *ram);
@@ -41,35 +42,63 @@ bool vm_unmap(uint64_t space, uint64_t va);
 /* The frame mapped at va and its flags, or false when unmapped. */
 bool vm_lookup(uint64_t space, uint64_t va, uint64_t *phys, unsigned *flags);
 
+/*
+ * Demand-zero memory.  A reserved page occupies its place in the page
+ * table with its rights but no frame; vm_back gives it a zeroed frame on
+ * first touch.  The page tables are built when the range is reserved, so
+ * backing a page needs one frame and never a table.
+ *
+ * vm_reserve_counted: reserve len bytes (page-aligned, unused) at va with
+ * VM_* flags (the frames will be VM_OWNED); VM_COMMIT counts them in
+ * vm_committed_unbacked until backed or unmapped.  Adds the page tables
+ * created to *tables; false when out of memory, nothing left then.  Time:
+ * a few instructions per page and one walk per page table.
+ */
+bool vm_reserve_counted(uint64_t space, uint64_t va, uint64_t len, unsigned flags,
+			uint64_t *tables);
+
+enum vm_page_state {
+	VM_PAGE_ABSENT,		/* nothing there */
+	VM_PAGE_PRESENT,	/* a frame is mapped */
+	VM_PAGE_RESERVED,	/* reserved, its frame not promised */
+	VM_PAGE_COMMITTED,	/* reserved, its frame promised (VM_COMMIT) */
+};
+enum vm_page_state vm_page_state(uint64_t space, uint64_t va);
+/* Back the reserved page at va with a zeroed frame; false when no frame is free. */
+bool vm_back(uint64_t space, uint64_t va);
+/* Frames promised by VM_COMMIT reservations and not yet backed, in every space (pages). */
+uint64_t vm_committed_unbacked(void);
+/*
+ * Set the rights (VM_USER, VM_WRITE, VM_EXEC) of every page in [va, va + len),
+ * mapped or reserved.  False, changing nothing, when one page of the
+ * range is neither.  Time: one walk per page, up to the first hole.
+ */
+bool vm_protect_range(uint64_t space, uint64_t va, uint64_t len, unsigned flags);
+
 /* Copy into space at va (pages must be mapped).  False if one is not. */
 bool vm_write(uint64_t space, uint64_t va, const void *src, size_t len);
-/* Map len bytes of zeroed, owned frames at va; all or nothing. */
+/* Map len bytes of zeroed, owned frames at va now; all or nothing. */
 bool vm_map_fresh(uint64_t space, uint64_t va, uint64_t len, unsigned flags);
-/*
- * vm_map_fresh that adds the page tables it created to *tables (pages);
- * on failure it leaves *tables and the space as they were.
- */
-bool vm_map_fresh_counted(uint64_t space, uint64_t va, uint64_t len, unsigned flags,
-			  uint64_t *tables);
 
 /*
  * Range walks of the user half that skip absent levels, so their time is
  * bounded by the space's page tables, never by len (paging_range.c).
  * va and len are page-aligned bytes, [va, va + len) inside the user half.
  *
- * vm_unmap_range: unmap every page of the range, free the VM_OWNED frames
- * and every page table left empty; returns the pages unmapped and adds the
- * tables freed to *tables_freed.  spare (may be NULL) names one emptied
+ * vm_unmap_range: unmap every page of the range, mapped or reserved, free
+ * the VM_OWNED frames and every page table left empty; returns the pages
+ * that were charged (mapped, or reserved with VM_COMMIT), adds the tables
+ * freed to *tables_freed and the VM_COMMIT pages never backed to *unbacked.  spare (may be NULL) names one emptied
  * page table to keep for the next map nearby, so that one page mapped and
  * unmapped in a loop does not free and rebuild its tables each time: the
  * 2 MiB-aligned address it maps, 0 for none.  The first page table this
  * call empties is kept and named there; the one named before is freed
  * then, if it is still empty.  So a space has at most one empty page table.
  * vm_find_free: the lowest address in [va, end) where len bytes are
- * unmapped, or 0 when there is none.
+ * neither mapped nor reserved, or 0 when there is none.
  */
 uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tables_freed,
-			uint64_t *spare);
+			uint64_t *unbacked, uint64_t *spare);
 uint64_t vm_find_free(uint64_t space, uint64_t va, uint64_t end, uint64_t len);
 
 /* Physical address of a kernel image object (linked at KERNEL_VMA). */

@@ -27,8 +27,7 @@ bool vm_write(uint64_t space, uint64_t va, const void *src, size_t len)
 	return true;
 }
 
-bool vm_map_fresh_counted(uint64_t space, uint64_t va, uint64_t len, unsigned flags,
-			  uint64_t *tables)
+bool vm_map_fresh(uint64_t space, uint64_t va, uint64_t len, unsigned flags)
 {
 	uint64_t created = 0;
 
@@ -38,19 +37,11 @@ bool vm_map_fresh_counted(uint64_t space, uint64_t va, uint64_t len, unsigned fl
 			if (frame)
 				pmm_free(frame);
 			/* Back to as it was: the pages, and tables this call created. */
-			uint64_t freed = 0;
-			vm_unmap_range(space, va, off + PAGE_SIZE, &freed, NULL);
+			uint64_t freed = 0, unbacked = 0;
+			vm_unmap_range(space, va, off + PAGE_SIZE, &freed, &unbacked, NULL);
 			return false;
 		}
 		clear_page(phys_to_virt(frame));
 	}
-	*tables += created;
 	return true;
-}
-
-bool vm_map_fresh(uint64_t space, uint64_t va, uint64_t len, unsigned flags)
-{
-	uint64_t tables = 0;
-
-	return vm_map_fresh_counted(space, va, len, flags, &tables);
 }

@@ -1,7 +1,8 @@
 /*
- * mmap() and munmap() over the vDSO's rb_mem_map and rb_mem_unmap: zeroed
- * anonymous private memory, placed by the kernel in the task's anonymous
- * range, counted against the task's memory limit.  POSIX errors:
+ * mmap(), munmap() and mprotect() over the vDSO's rb_mem_map, rb_mem_unmap
+ * and rb_mem_protect: zeroed anonymous private memory, placed by the
+ * kernel in the task's anonymous range, counted against the task's memory
+ * limit, each page given its frame on first touch.  mmap's POSIX errors:
  *   EINVAL   len 0, flags neither MAP_PRIVATE nor MAP_SHARED or with
  *            unknown bits, off not page-aligned, addr not page-aligned with
  *            MAP_FIXED, prot with unknown bits
@@ -9,6 +10,11 @@
  *   ENOTSUP  MAP_SHARED, PROT_WRITE with PROT_EXEC (no page is both), or
  *            MAP_FIXED where the kernel could not place the mapping at addr
  *   ENOMEM   len past the task's range or limit, or the machine's memory
+ * mprotect's, passed from the kernel (rb_mem_protect):
+ *   EINVAL   addr not page-aligned, prot with unknown bits
+ *   ENOTSUP  PROT_WRITE with PROT_EXEC (W^X: no page is both)
+ *   ENOMEM   a page of the range not mapped, or outside the task's images,
+ *            main stack and anonymous range
  */
 #include <errno.h>
 #include <stdint.h>
@@ -58,4 +64,9 @@ int munmap(void *addr, size_t len)
 	if (len == 0 || ((uintptr_t)addr & (RB_PAGE_SIZE - 1)))
 		return __rb_syscall_ret(-EINVAL);
 	return __rb_syscall_ret(rb_mem_unmap(addr, len));
+}
+
+int mprotect(void *addr, size_t len, int prot)
+{
+	return __rb_syscall_ret(rb_mem_protect(addr, len, prot));
 }

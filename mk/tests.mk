@@ -54,6 +54,8 @@ $(APP_OBJ_tests/guest/test_spawn): APP_CFLAGS += -DSPAWN_CHILD='"$(BUILD)/tests/
 
 GUEST_OBJ := $(GUEST_LIB_OBJ) $(foreach dir,$(GUEST_PROG_DIRS),$(APP_OBJ_$(dir)))
 $(GUEST_OBJ): APP_CFLAGS += -Itests/lib
+# A main stack of 16 MiB asked through PT_GNU_STACK (tests/guest/vm.sh).
+LDLIBS_vm_bigstack := -Wl,-z,stack-size=16777216
 # The system-call fuzzer's table of entry points is vdso/calls.def.
 $(APP_OBJ_tests/guest/fuzz_syscalls): APP_CFLAGS += -iquote vdso
 $(GUEST_OBJ): mk/tests.mk

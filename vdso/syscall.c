@@ -51,6 +51,16 @@ long rb_mem_unmap(void *addr, size_t len)
 	return rb_syscall2(SYS_mem_unmap, (long)addr, (long)len);
 }
 
+long rb_mem_protect(void *addr, size_t len, int prot)
+{
+	return rb_syscall3(SYS_mem_protect, (long)addr, (long)len, prot);
+}
+
+long rb_mem_usage(struct rb_mem_usage *usage)
+{
+	return rb_syscall1(SYS_mem_usage, (long)usage);
+}
+
 long rb_yield(void)
 {
 	return rb_syscall0(SYS_yield);

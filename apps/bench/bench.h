@@ -89,7 +89,9 @@ void bench_ipc_intra_as(void);
 void bench_ipc_inter_as(void);
 void bench_mem_map_unmap(void);
 void bench_mem_map_unmap_busy(void);
-/* mutex_uncontended and condvar_pingpong. */
+void bench_mem_map_64m(void);
+void bench_mem_first_touch(void);
+/* mutex_uncontended, condvar_pingpong and thread_create_join. */
 void bench_pthread(void);
 void bench_getentropy_32(void);
 /* spawn_wait: rb_task_spawn of apps/true + rb_task_wait. */

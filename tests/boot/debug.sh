@@ -20,7 +20,7 @@ done
 grep -qF "gdb command: gdb -q -x $(pwd)/build/debug.gdb" "$tmp/debug.log"
 tap $? "mk/debug prints the gdb command"
 grep -qx "add-symbol-file $(pwd)/build/apps/hello" build/debug.gdb &&
-	grep -qE "^add-symbol-file $(pwd)/build/vdso/vdso.dbg -o 0x0*7fffef000000$" build/debug.gdb
+	grep -qE "^add-symbol-file $(pwd)/build/vdso/vdso.dbg -o 0x0*7fffaf000000$" build/debug.gdb
 tap $? "the gdb commands load the app's and the vDSO's symbols at their addresses"
 
 out=$(timeout 60 gdb -q -batch -nx -x build/debug.gdb \

@@ -36,7 +36,7 @@ for run in 1 2; do
 	for t in a b c d; do
 		[ "$(field $t entry)" = ok ] && [ "$(field $t clock)" = ok ]
 		tap $? "task $t: AT_ENTRY is its _start, the vDSO's clock reads the data page$w"
-		inside "$(field $t vdso)" 0x7fff6f000000 0x7fffaf000000 &&
+		inside "$(field $t vdso)" 0x7ffe6f000000 0x7ffeaf000000 &&
 			[ $(( $(field $t vdso) - $(field $t data) )) = 4096 ]
 		tap $? "task $t: vDSO $(field $t vdso) in its window, data page below it$w"
 		inside "$(field $t stack)" 0x7fffb0001000 0x7ffff0001000
@@ -75,7 +75,7 @@ boot aslr-off "$dir/where.bundle" aslr=off
 expect_status 0 "with aslr=off every task exits 0"
 expect '^\[rainbow\] placement: fixed \(aslr=off\)$' "the log says placement is fixed"
 for t in a b c d; do
-	[ "$(field $t vdso)" = 0x7fffef000000 ] && [ "$(field $t data)" = 0x7fffeefff000 ] &&
+	[ "$(field $t vdso)" = 0x7fffaf000000 ] && [ "$(field $t data)" = 0x7fffaefff000 ] &&
 		[ "$(field $t stack)" = 0x7ffff0000000 ] && [ "$(field $t utcb)" = 0x7ffe00000000 ] &&
 		[ "$(field $t entry)" = ok ] && [ "$(field $t clock)" = ok ]
 	tap $? "task $t: vDSO, data page, stack top and UTCB area at the fixed addresses"

@@ -10,7 +10,7 @@ done
 expect '^hello from Rainbow.*3\.14159' "hello: printf with floating point"
 expect '^argv\[3\] = "three"' "args: module arguments arrive in argv"
 expect '^env: HOME=/$' "args: the bundle line's environment arrives in envp"
-expect 'AT_SYSINFO_EHDR.*0x7fff[6-9a][0-9a-f]{4}000$' "args: the aux vector announces the vDSO, in its window (randomized)"
+expect 'AT_SYSINFO_EHDR.*0x7ffe[6-9a][0-9a-f]{4}000$' "args: the aux vector announces the vDSO, in its window (randomized)"
 expect 'rainbow-vdso\.so\.1' "vdsoinfo: SONAME read from the mapped vDSO"
 expect 'RAINBOW_1' "vdsoinfo: version node found"
 expect 'rb_clock_monotonic_ns' "vdsoinfo: symbols resolved"

@@ -23,7 +23,7 @@ static const char *const env[] = { "HOME=/", "LANG=C.UTF-8" };
 
 static const struct ustack_info info = {
 	.argv = args, .argc = 3, .envp = env, .envc = 2, .phdr = 0x400040, .phent = 56, .phnum = 7,
-	.entry = 0x401000, .vdso = 0x7fffef000000, .random = { 1, 2 },
+	.entry = 0x401000, .vdso = 0x7fffaf000000, .random = { 1, 2 },
 };
 
 static uint64_t aux(const uint64_t *auxv, uint64_t key)
@@ -57,7 +57,7 @@ static void lays_out_argc_argv_envp_auxv(void **state)
 	assert_int_equal(aux(auxv, AT_PHNUM), 7);
 	assert_int_equal(aux(auxv, AT_PAGESZ), USER_PAGE_SIZE);
 	assert_int_equal(aux(auxv, AT_ENTRY), 0x401000);
-	assert_int_equal(aux(auxv, AT_SYSINFO_EHDR), 0x7fffef000000);
+	assert_int_equal(aux(auxv, AT_SYSINFO_EHDR), 0x7fffaf000000);
 	uint64_t random = aux(auxv, AT_RANDOM);
 	assert_true(random > rsp && random < TOP);
 	assert_memory_equal(at(random), info.random, 16);

@@ -1,5 +1,7 @@
 /*
- * A user exception kills the faulting task, never the kernel.  The report
+ * A user page fault on a reserved page gives it its zeroed frame
+ * (memcharge_touch) and returns to retry the access; every other user
+ * exception kills the faulting task, never the kernel.  The report
  * names the task, the exception, the faulting address and the code, with
  * RIP symbolized from the module's symbols or the vDSO's.
  */
@@ -13,6 +15,8 @@
 #include "arch/layout.h"
 #include "arch/cpu.h"
 #include "log.h"
+#include "memcharge.h"
+#include "vm.h"
 
 static void print_user_location(const struct task *t, uint64_t rip)
 {
@@ -37,10 +41,12 @@ static void print_user_location(const struct task *t, uint64_t rip)
 /* What a faulting address tells about the bug, when it tells anything. */
 static const char *page_fault_hint(const struct task *t, uint64_t addr, size_t vdso_size)
 {
-	uint64_t guard = t->stack_top - USER_STACK_SIZE - USER_PAGE_SIZE;
+	uint64_t guard = t->stack_top - t->stack_size - USER_PAGE_SIZE;
 
 	if (addr >= USER_TOP)
 		return "a kernel address";
+	if (vm_page_state(t->space, addr & ~(uint64_t)(USER_PAGE_SIZE - 1)) == VM_PAGE_RESERVED)
+		return "reserved, but no memory is left to back it (task limit or machine)";
 	if (addr < USER_PAGE_SIZE)
 		return "a null pointer";
 	if (addr >= guard && addr < guard + USER_PAGE_SIZE)
@@ -59,6 +65,14 @@ void fault_kill_stray_entry(const char *what, uint64_t number, uint64_t offset)
 	     t->name, what, number, site, current->id);
 	print_user_location(t, site);
 	task_end(t, -1, true);
+}
+
+void fault_user(const struct trap_frame *f)
+{
+	if (f->vector == VEC_PAGE_FAULT && !(f->error & PF_PRESENT) && read_cr2() < USER_TOP &&
+	    memcharge_touch(current->task, read_cr2()))
+		return;
+	fault_kill_current(f);
 }
 
 void fault_kill_current(const struct trap_frame *f)

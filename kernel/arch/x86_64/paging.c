@@ -1,7 +1,9 @@
 /*
  * x86-64 four-level paging.  The kernel half (PML4 slots 256..511) is
  * built once by vm_init and copied into every address space; the kernel
- * never adds a slot afterwards, so those copies stay current.
+ * never adds a slot afterwards (walk checks it), so those copies stay
+ * current.  Slots nothing maps stay absent: no table is made and zeroed
+ * for them at boot.
  */
 #include "vm.h"
 #include "pmm.h"
@@ -18,6 +20,7 @@
 
 uintptr_t direct_map_offset = DIRECT_MAP_BASE;
 static uint64_t kernel_space;
+static bool kernel_half_sealed;		/* vm_init is done: no new kernel-half slot */
 
 extern char kernel_start[], text_end[], rodata_start[], rodata_end[];
 extern char data_start[], data_end[], ksyms_start[], kernel_end[];
@@ -47,6 +50,7 @@ static uint64_t *walk(uint64_t space, uint64_t va, int leaf_level, bool create, 
 	for (int level = PTE_LEVELS - 1; level > leaf_level; level--) {
 		uint64_t *e = &t[pte_slot(va, level)];
 		if (!(*e & PTE_P)) {
+			KASSERT(!(create && kernel_half_sealed && level == PTE_LEVELS - 1 && va >= USER_TOP));
 			uint64_t frame = create ? alloc_table() : 0;
 			if (!frame)
 				return NULL;
@@ -107,6 +111,93 @@ bool vm_unmap(uint64_t space, uint64_t va)
 	pte_count_dec(up);
 	if (read_cr3() == space)
 		invlpg(va);
+	return true;
+}
+
+uint64_t pte_committed_unbacked;
+
+#define LEAF_RIGHTS (PTE_W | PTE_U | PTE_NX | PTE_OWNED)
+
+bool vm_reserve_counted(uint64_t space, uint64_t va, uint64_t len, unsigned flags,
+			uint64_t *tables)
+{
+	uint64_t entry = (pte_flags(flags | VM_OWNED) & ~PTE_P) | PTE_LAZY |
+			 (flags & VM_COMMIT ? PTE_COMMITTED : 0);
+	uint64_t created = 0;
+
+	/* One walk per page table, then a store per entry. */
+	for (uint64_t off = 0; off < len;) {
+		uint64_t *up, *e = walk(space, va + off, 0, true, &created, &up);
+		if (!e) {
+			uint64_t freed = 0, unbacked = 0;
+			vm_unmap_range(space, va, off + PAGE_SIZE, &freed, &unbacked, NULL);
+			return false;
+		}
+		uint64_t n = PTE_ENTRIES - pte_slot(va + off, 0);
+		if (n > (len - off) / PAGE_SIZE)
+			n = (len - off) / PAGE_SIZE;
+		for (uint64_t i = 0; i < n; i++) {
+			KASSERT(!pte_used(e[i]));
+			e[i] = entry;
+		}
+		*up += n << PTE_COUNT_SHIFT;
+		if (flags & VM_COMMIT)
+			pte_committed_unbacked += n;
+		off += n * PAGE_SIZE;
+	}
+	*tables += created;
+	return true;
+}
+
+enum vm_page_state vm_page_state(uint64_t space, uint64_t va)
+{
+	uint64_t *up, *e = walk(space, va, 0, false, NULL, &up);
+
+	if (!e || !pte_used(*e))
+		return VM_PAGE_ABSENT;
+	if (*e & PTE_P)
+		return VM_PAGE_PRESENT;
+	return *e & PTE_COMMITTED ? VM_PAGE_COMMITTED : VM_PAGE_RESERVED;
+}
+
+bool vm_back(uint64_t space, uint64_t va)
+{
+	uint64_t *up, *e = walk(space, va, 0, false, NULL, &up);
+
+	KASSERT(e && (*e & PTE_LAZY) && !(*e & PTE_P));
+	uint64_t frame = pmm_alloc();
+	if (!frame)
+		return false;
+	clear_page(phys_to_virt(frame));
+	if (*e & PTE_COMMITTED)
+		pte_committed_unbacked--;
+	/* A non-present entry is never cached in the TLB: no flush. */
+	*e = frame | PTE_P | (*e & LEAF_RIGHTS);
+	return true;
+}
+
+uint64_t vm_committed_unbacked(void)
+{
+	return pte_committed_unbacked;
+}
+
+bool vm_protect_range(uint64_t space, uint64_t va, uint64_t len, unsigned flags)
+{
+	uint64_t rights = PTE_W | PTE_NX | PTE_U, set = pte_flags(flags) & rights;
+	uint64_t *up;
+
+	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
+		uint64_t *e = walk(space, va + off, 0, false, NULL, &up);
+		if (!e || !pte_used(*e))
+			return false;
+	}
+	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
+		uint64_t *e = walk(space, va + off, 0, false, NULL, &up);
+		bool was_present = *e & PTE_P;
+		*e = (*e & ~rights) | set;
+		if (was_present && read_cr3() == space)
+			invlpg(va + off);
+	}
 	return true;
 }
 
@@ -172,11 +263,8 @@ void vm_init(const struct memmap *ram)
 	map_kernel_range(data_start, data_end, VM_WRITE);
 	map_kernel_range(ksyms_start, kernel_end, 0);
 	map_direct(memmap_end(ram));
-	/* Every kernel-half slot must exist now: address spaces copy them once. */
-	uint64_t *pml4 = phys_to_virt(kernel_space);
-	for (unsigned i = KERNEL_HALF_FIRST_SLOT; i < 512; i++)
-		if (!pml4[i] && !(pml4[i] = alloc_table() | PTE_P | PTE_W))
-			panic("no memory for the kernel half");
+	/* Address spaces copy the kernel half's slots once: none may appear later. */
+	kernel_half_sealed = true;
 	vm_switch(kernel_space);
 }
 
@@ -207,6 +295,10 @@ static void free_level(uint64_t entry, int level)
 			free_level(t[i], level - 1);
 		else if (t[i] & PTE_OWNED)
 			pmm_free(t[i] & PTE_ADDR);
+	}
+	for (unsigned i = 0; level == 0 && i < 512; i++) {
+		if ((t[i] & (PTE_P | PTE_COMMITTED)) == PTE_COMMITTED)
+			pte_committed_unbacked--;
 	}
 	pmm_free(entry & PTE_ADDR);
 }

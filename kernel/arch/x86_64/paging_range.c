@@ -2,9 +2,16 @@
  * Walks over ranges of a user address space that skip absent levels: an
  * absent PML4, PDPT or PD entry passes over its whole span (512 GiB,
  * 1 GiB, 2 MiB) at once, and an unmap leaves a table as soon as its count
- * of present entries (arch/pte.h) says nothing is left in it.  So a
- * walk's time is bounded by the page tables the space has, never by the
- * size of the range.
+ * of used entries (mapped or reserved, arch/pte.h) says nothing is left
+ * in it.  So a walk's time is bounded by the page tables the space has,
+ * never by the size of the range.
+ *
+ * Costs: an unmap visits the used entries of the range (a few
+ * instructions each; only mapped ones are flushed from the TLB) and the
+ * tables above them.  A free-range search steps over an absent or a full
+ * page table in one step and scans the 512 entries of a partly used one,
+ * a few instructions per entry: at worst 512 entries per page table of the
+ * task, never per page of the range.
  */
 #include "vm.h"
 #include "pmm.h"
@@ -17,10 +24,26 @@ struct unmap_walk {
 	bool current;		/* the space is loaded: the TLB must hear of it */
 	bool keep;		/* keep the first page table emptied */
 	uint64_t kept;		/* the address it maps, 0 while none is kept */
-	uint64_t pages, tables;
+	uint64_t pages, tables, unbacked;
 };
 
 #define PAGE_TABLE_SPAN (pte_span(1))	/* what one page table maps: 2 MiB */
+
+/*
+ * Drop a used leaf: free its frame if it owns one, and count it in
+ * w->pages when it was charged (mapped, or reserved with a promised frame).
+ */
+static void drop_leaf(uint64_t e, struct unmap_walk *w)
+{
+	if ((e & PTE_P) && (e & PTE_OWNED))
+		pmm_free(e & PTE_ADDR);
+	if (!(e & PTE_P) && (e & PTE_COMMITTED)) {
+		pte_committed_unbacked--;
+		w->unbacked++;
+	}
+	if (e & (PTE_P | PTE_COMMITTED))
+		w->pages++;
+}
 
 /* The part of [va, end) that entry i of a table of the given level covers. */
 struct span {
@@ -36,6 +59,29 @@ static struct span entry_span(uint64_t va, uint64_t end, int level, unsigned i)
 }
 
 /*
+ * Drop entries first..last of page table t, whose first is the page at va,
+ * and take them off the count in *up.  Only a mapped page can be in the
+ * TLB: a reserved one is never flushed.
+ */
+static void drop_leaves(uint64_t *t, unsigned first, unsigned last, uint64_t va, uint64_t *up,
+			struct unmap_walk *w)
+{
+	uint64_t dropped = 0;
+
+	for (unsigned i = first; i <= last; i++) {
+		uint64_t e = t[i];
+		if (!pte_used(e))
+			continue;
+		drop_leaf(e, w);
+		t[i] = 0;
+		dropped++;
+		if ((e & PTE_P) && w->current)
+			invlpg(va + (uint64_t)(i - first) * PAGE_SIZE);
+	}
+	*up -= dropped << PTE_COUNT_SHIFT;
+}
+
+/*
  * Unmap [va, end) below table t of the given level, whose count lives in
  * *up (NULL for the root); frees the tables it empties.
  */
@@ -46,29 +92,27 @@ static void unmap_level(uint64_t *up, uint64_t *t, int level, uint64_t va, uint6
 
 	if (up && !pte_count(*up))
 		return;			/* nothing in this table */
+	if (level == 0) {
+		drop_leaves(t, pte_slot(va, 0), last, va, up, w);
+		return;
+	}
 	for (unsigned i = pte_slot(va, level); i <= last; i++) {
-		if (!(t[i] & PTE_P))
+		if (!pte_used(t[i]))
 			continue;
 		KASSERT(!(t[i] & PTE_PS));	/* the user half has no large pages */
 		struct span s = entry_span(va, end, level, i);
-		if (level == 0) {
-			if (t[i] & PTE_OWNED)
-				pmm_free(t[i] & PTE_ADDR);
-			w->pages++;
-		} else {
-			unmap_level(&t[i], pte_table(t[i]), level - 1, s.lo, s.hi, w);
-			if (pte_count(t[i]))
-				continue;
-			if (level == 1 && w->keep && !w->kept) {
-				w->kept = s.lo & ~(PAGE_TABLE_SPAN - 1);
-				continue;
-			}
-			pmm_free(t[i] & PTE_ADDR);
-			w->tables++;
+		unmap_level(&t[i], pte_table(t[i]), level - 1, s.lo, s.hi, w);
+		if (pte_count(t[i]))
+			continue;
+		if (level == 1 && w->keep && !w->kept) {
+			w->kept = s.lo & ~(PAGE_TABLE_SPAN - 1);
+			continue;
 		}
+		pmm_free(t[i] & PTE_ADDR);
+		w->tables++;
 		t[i] = 0;
 		pte_count_dec(up);
-		/* INVLPG drops the page and every cached walk through a freed table. */
+		/* INVLPG drops every cached walk through the freed table. */
 		if (w->current)
 			invlpg(s.lo);
 		if (up && !pte_count(*up))
@@ -124,17 +168,7 @@ static void unmap_in_page_table(uint64_t space, uint64_t va, uint64_t len, struc
 
 	if (!pt)
 		return;
-	for (unsigned i = pte_slot(va, 0), last = pte_slot(va + len - 1, 0); i <= last; i++) {
-		if (!(pt[i] & PTE_P))
-			continue;
-		if (pt[i] & PTE_OWNED)
-			pmm_free(pt[i] & PTE_ADDR);
-		pt[i] = 0;
-		pte_count_dec(path[0]);
-		w->pages++;
-		if (w->current)
-			invlpg(va + (i - pte_slot(va, 0)) * PAGE_SIZE);
-	}
+	drop_leaves(pt, pte_slot(va, 0), pte_slot(va + len - 1, 0), va, path[0], w);
 	if (pte_count(*path[0]))
 		return;
 	if (w->keep)
@@ -144,7 +178,7 @@ static void unmap_in_page_table(uint64_t space, uint64_t va, uint64_t len, struc
 }
 
 uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tables_freed,
-			uint64_t *spare)
+			uint64_t *unbacked, uint64_t *spare)
 {
 	struct unmap_walk w = { .current = read_cr3() == space, .keep = spare != NULL };
 
@@ -160,6 +194,7 @@ uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tab
 		*spare = w.kept;
 	}
 	*tables_freed += w.tables;
+	*unbacked += w.unbacked;
 	return w.pages;
 }
 
@@ -178,7 +213,7 @@ static bool find_in_page_table(const uint64_t *t, uint64_t va, uint64_t end, uin
 
 	while (i <= last) {
 		unsigned j = i;
-		while (j <= last && !(t[j] & PTE_P))
+		while (j <= last && !pte_used(t[j]))
 			j++;
 		if (j > i) {		/* entries i..j-1 are free */
 			uint64_t lo = base + (uint64_t)i * PAGE_SIZE;
@@ -214,6 +249,8 @@ static bool find_level(const uint64_t *t, int level, uint64_t va, uint64_t end, 
 				*run = s.lo;
 			if (s.hi - *run >= len)
 				return true;
+		} else if (level == 1 && pte_count(t[i]) == PTE_ENTRIES) {
+			*run = NO_RUN;	/* a full page table: one step, not 512 */
 		} else if (find_level(pte_table(t[i]), level - 1, s.lo, s.hi, len, run)) {
 			return true;
 		}
@@ -230,7 +267,7 @@ uint64_t vm_find_free(uint64_t space, uint64_t va, uint64_t end, uint64_t len)
 	if (len <= end - va && in_one_page_table(va, len)) {
 		const uint64_t *pt = page_table_of(space, va, path);
 		unsigned i = pte_slot(va, 0), last = pte_slot(va + len - 1, 0);
-		while (pt && i <= last && !(pt[i] & PTE_P))
+		while (pt && i <= last && !pte_used(pt[i]))
 			i++;
 		if (!pt || i > last)
 			return va;

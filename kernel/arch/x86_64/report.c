@@ -10,11 +10,6 @@
 #include "arch/cpu.h"
 #include "machine.h"
 
-#define PF_PRESENT 0x01
-#define PF_WRITE   0x02
-#define PF_USER    0x04
-#define PF_FETCH   0x10
-
 void report_registers(const struct trap_frame *f)
 {
 	kprintf("  rax %016lx rbx %016lx rcx %016lx rdx %016lx\n", f->rax, f->rbx, f->rcx, f->rdx);

@@ -1,7 +1,8 @@
 /*
  * Where every interrupt, exception and int $0x80 lands after entry.S.
  * Kernel exceptions are bugs and end in a panic report; user exceptions
- * kill the faulting task; IRQs and system calls go to their handlers.
+ * fault in a reserved page or kill the faulting task; IRQs and system
+ * calls go to their handlers.
  */
 #include "arch/interrupt.h"
 #include "arch/cpu.h"
@@ -40,7 +41,7 @@ void trap_dispatch(struct trap_frame *f)
 	else if (f->vector >= VEC_IRQ_BASE)
 		irq_dispatch(f->vector - VEC_IRQ_BASE);
 	else if (trap_from_user(f))
-		fault_kill_current(f);
+		fault_user(f);
 	else
 		panic_trap(f);
 

@@ -1,10 +1,10 @@
 /*
  * <sys/mman.h>: memory mappings (POSIX), as far as Rainbow has them:
- * anonymous private mappings, private copies of files (libc-glue/mmap_file.c)
- * and their removal, over rb_mem_map and
- * rb_mem_unmap (libc-glue/mman.c, docs/runtime.md).  mprotect, msync,
- * mlock and shared file mappings do not exist yet, so they are not
- * declared.  picolibc has no such header; this one is Rainbow's.
+ * anonymous private mappings, private copies of files (libc-glue/mmap_file.c),
+ * their removal and their rights, over rb_mem_map, rb_mem_unmap and
+ * rb_mem_protect (libc-glue/mman.c, docs/runtime.md).  msync, mlock and
+ * shared file mappings do not exist yet, so they are not declared.
+ * picolibc has no such header; this one is Rainbow's.
  */
 #ifndef _SYS_MMAN_H
 #define _SYS_MMAN_H
@@ -26,5 +26,6 @@
 
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
 int munmap(void *addr, size_t len);
+int mprotect(void *addr, size_t len, int prot);
 
 #endif

@@ -22,8 +22,10 @@
  * (their non-blocking flags are always set), rb_clock_gettime with a bad pointer (it
  * runs in user space and may fault its caller, as documented), thread
  * entry points that are user addresses other than its own (the thread
- * would fault and end the task), and no heap: rb_mem_unmap may remove any
- * anonymous page, so this program keeps its state in its image and stack.
+ * would fault and end the task), rb_mem_protect taking a right from its
+ * own image or stack (it keeps read and write everywhere but on scratch
+ * pages of its own), and no heap: rb_mem_unmap may remove any anonymous
+ * page, so this program keeps its state in its image and stack.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -201,6 +203,42 @@ static long fuzz_rb_mem_unmap(void)
 	uint64_t a = address_arg();
 
 	return rb_mem_unmap((void *)a, number_arg());
+}
+
+#define SCRATCH_PAGES 4
+static char *protect_scratch;		/* pages of its own, any rights may be given */
+
+/*
+ * Rights the fuzzer can survive: any on its scratch pages (set back to
+ * read-write after), read-write (or the refused write-with-exec)
+ * elsewhere in the anonymous range, anything on addresses the kernel
+ * must refuse.  Its own text, stack and data never lose a right.
+ */
+static long fuzz_rb_mem_protect(void)
+{
+	const int rw = RB_PROT_READ | RB_PROT_WRITE;
+	long r;
+
+	switch (pick(3)) {
+	case 0:
+		return rb_mem_protect((void *)pointer_arg(1), number_arg(), (int)pick(16));
+	case 1:
+		drawn[A_ANON]++;
+		return rb_mem_protect((void *)(0x100000000000ul + (pick(1ul << 38) << 12)), number_arg(),
+				      pick(2) ? rw : rw | RB_PROT_EXEC);
+	default:
+		if (!protect_scratch)
+			return -1;
+		r = rb_mem_protect(protect_scratch + pick(SCRATCH_PAGES) * 4096,
+				   pick(SCRATCH_PAGES + 1) * 4096 + pick(2), (int)pick(16));
+		rb_mem_protect(protect_scratch, SCRATCH_PAGES * 4096, rw);
+		return r;
+	}
+}
+
+static long fuzz_rb_mem_usage(void)
+{
+	return rb_mem_usage((struct rb_mem_usage *)address_arg());
 }
 
 static long fuzz_rb_yield(void)
@@ -465,5 +503,8 @@ int main(int argc, char **argv)
 	long two = rb_mem_map(NULL, 8192, RB_PROT_READ | RB_PROT_WRITE);
 	if (two > 0 && rb_mem_unmap((char *)two + 4096, 4096) == 0)
 		straddle = (char *)two + 4096 - 16;
+	long scratch = rb_mem_map(NULL, SCRATCH_PAGES * 4096, RB_PROT_READ | RB_PROT_WRITE);
+	if (scratch > 0)
+		protect_scratch = (char *)scratch;
 	return TAP_RUN(tests);
 }

@@ -1,5 +1,5 @@
 /*
- * A module with a 56 MiB .bss, under the task's 64 MiB memory limit:
+ * A module with a 56 MiB .bss, under the 72 MiB limit its bundle line gives:
  * several of them fill the machine, and the kernel must refuse the ones
  * that would take its reserve (mem_modules.sh).  Writes every page of its
  * .bss, checks it read back, exits 0.

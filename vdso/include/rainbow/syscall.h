@@ -92,11 +92,13 @@ long rb_thread_join(long tid, int *status);
  * it is used when it is in that range and free, else the kernel chooses.
  * Returns the page-aligned address (> 0); -EINVAL if len is 0 or too large,
  * prot has unknown bits or both RB_PROT_WRITE and RB_PROT_EXEC; -EAGAIN
- * past the task's memory limit (64 MiB, or more on a larger machine, for
- * its image, stack, anonymous memory, their page tables and its kernel
- * objects; docs/limits.md); -ENOMEM when the machine
- * is short of memory or no free range of len bytes is left.  Its time is
- * bounded by what the task has mapped, never by len or hint.
+ * past the task's memory limit (for its image, stack, anonymous memory
+ * their page tables and its kernel objects: a quarter of the machine's memory unless its
+ * bundle line says RAINBOW_MEM_LIMIT=SIZE; docs/limits.md); -ENOMEM when
+ * the machine is short of memory or no free range of len bytes is left.
+ * The pages are reserved and charged now, and each gets its zeroed frame
+ * on first touch, which never fails.  Its time is bounded by len's pages
+ * (a few instructions each) and what the task has mapped, not by hint.
  * Does not block.
  */
 long rb_mem_map(void *hint, size_t len, int prot);
@@ -110,6 +112,30 @@ long rb_mem_map(void *hint, size_t len, int prot);
  * leaves the anonymous range.  Does not block.
  */
 long rb_mem_unmap(void *addr, size_t len);
+
+/*
+ * Sets the rights of the pages of [addr, addr + len) (len rounded up to
+ * whole pages) to prot, a combination of RB_PROT_*: 0 makes them
+ * inaccessible (a touch kills the task, a system call given them fails
+ * with -EFAULT), RB_PROT_READ readable, RB_PROT_WRITE also writable,
+ * RB_PROT_EXEC also executable.  Every page must be mapped (or reserved)
+ * in the task's images, main stack or anonymous range.  W^X holds: no page
+ * is both writable and executable, but a page may go from one to the
+ * other.  Returns 0; -EINVAL if addr is not page-aligned or prot has
+ * unknown bits; -ENOTSUP if prot has both RB_PROT_WRITE and RB_PROT_EXEC
+ * (POSIX's error for a combination the system does not support);
+ * -ENOMEM if a page of the range is not mapped or lies outside those
+ * ranges (nothing changes then).  len 0 changes nothing and returns 0.
+ * Its time is one page-table walk per page, twice.  Does not block.
+ */
+long rb_mem_protect(void *addr, size_t len, int prot);
+
+/*
+ * Stores the calling task's memory limit, charge and resident memory
+ * (struct rb_mem_usage, bytes) in *usage.  Returns 0, or -EFAULT if usage
+ * is not writable memory of the task.  Does not block.
+ */
+long rb_mem_usage(struct rb_mem_usage *usage);
 
 /*
  * Lets other ready threads run first.

@@ -18,6 +18,15 @@
 #define RB_PROT_WRITE 2
 #define RB_PROT_EXEC  4
 
+/* rb_mem_usage(): the calling task's memory, in bytes. */
+struct rb_mem_usage {
+	uint64_t limit;		/* what it may be charged (docs/limits.md) */
+	uint64_t charged;	/* charged now: images, anonymous memory (all of it
+				   from the map on), the main stack's touched pages, page tables */
+	uint64_t resident;	/* of that, what has frames: charged less the
+				   mapped pages never touched */
+};
+
 /*
  * rb_thread_set_priority() priorities: 0 (lowest) .. RB_PRIORITY_MAX.  A
  * task's threads go no higher than RB_PRIORITY_DEFAULT, where every task

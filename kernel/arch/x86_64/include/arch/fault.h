@@ -3,6 +3,12 @@
 
 #include "arch/interrupt.h"
 
+/*
+ * A user-mode exception: a page fault on a reserved page is served (its
+ * frame given, and the access retried on return); anything else goes to
+ * fault_kill_current.
+ */
+void fault_user(const struct trap_frame *f);
 /* Report a user-mode exception and end the task; does not return. */
 void fault_kill_current(const struct trap_frame *f);
 

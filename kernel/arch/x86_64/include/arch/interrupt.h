@@ -24,6 +24,11 @@ _Static_assert(__builtin_offsetof(struct trap_frame, r9) == 5 * 8,
 
 #define VEC_DOUBLE_FAULT   8
 #define VEC_PAGE_FAULT     14
+/* A page fault's error code bits. */
+#define PF_PRESENT 0x01		/* protection violation, not an absent page */
+#define PF_WRITE   0x02
+#define PF_USER    0x04
+#define PF_FETCH   0x10
 #define VEC_IRQ_BASE       32
 #define VEC_IRQ_COUNT      16
 #define VEC_SYSCALL        RB_SYSCALL_VECTOR	/* vdso/sysno.h, the vDSO's side */

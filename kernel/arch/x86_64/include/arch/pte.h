@@ -18,11 +18,19 @@
 #define PTE_U     PTE_BIT(2)
 #define PTE_PS    PTE_BIT(7)
 #define PTE_OWNED PTE_BIT(9)	/* software bit: frame freed with the mapping */
+/*
+ * Software bits of an entry whose P bit is clear: a reserved page, given a
+ * zeroed frame on first touch (vm_back), its rights already in W, U, NX.
+ * COMMITTED: the frame was promised when the page was reserved.
+ */
+#define PTE_LAZY      PTE_BIT(10)
+#define PTE_COMMITTED PTE_BIT(11)
 #define PTE_NX    PTE_BIT(63)
 #define PTE_ADDR  0x000ffffffffff000
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
+#include <stdbool.h>
 #include "phys.h"
 
 
@@ -30,9 +38,10 @@
 #define PTE_ENTRIES 512
 
 /*
- * A table's count of present entries lives in the entry that points to it,
- * in bits 52..61, which the CPU ignores in an entry that is not a leaf
- * (the root table has no count).  So "is this table empty" is one read.
+ * A table's count of used entries (present, or reserved: pte_used) lives
+ * in the entry that points to it, in bits 52..61, which the CPU ignores in
+ * an entry that is not a leaf (the root table has no count).  So "is this
+ * table empty" (or full) is one read.
  */
 #define PTE_COUNT_SHIFT 52
 #define PTE_COUNT_MASK  (0x3ffull << PTE_COUNT_SHIFT)
@@ -53,6 +62,18 @@ static inline void pte_count_dec(uint64_t *up)
 {
 	if (up)
 		*up -= 1ull << PTE_COUNT_SHIFT;
+}
+
+/*
+ * Reserved pages with PTE_COMMITTED not yet backed, in every space: frames
+ * promised and still free (paging.c keeps it, paging_range.c lowers it).
+ */
+extern uint64_t pte_committed_unbacked;
+
+/* A leaf that is mapped or reserved: it occupies its page. */
+static inline bool pte_used(uint64_t entry)
+{
+	return entry & (PTE_P | PTE_LAZY);
 }
 
 /* The table an entry points to, through the direct map. */
