@@ -49,8 +49,10 @@
  *   VDSO_RANDOM_LOW  0x00007ffe6f000000 |  [0x7ffe6f000000,         |
  *                                       |   0x7ffeaefff000])        |
  *                                       +---------------------------+
- *                                       | UTCBs: page n for slot n  |
- *   UTCB_AREA        0x00007ffe00000000 +---------------------------+
+ *                                       | UTCBs: page n for slot n, |
+ *                                       | up to TASK_THREADS_MAX    |
+ *                                       | (1 GiB of slots)          |
+ *   UTCB_AREA        0x00007ffd00000000 +---------------------------+
  *                                       | (unmapped)                |
  *   USER_ANON_TOP    0x0000700000000000 +---------------------------+
  *                                       | anonymous memory          |
@@ -95,7 +97,7 @@
 #define VDSO_SIZE_MAX    0x800000
 
 /* Each thread's UTCB: page n of this area for UTCB slot n (utcb.c). */
-#define UTCB_AREA        0x00007ffe00000000
+#define UTCB_AREA        0x00007ffd00000000
 /* Randomized, the area is raised by a page multiple below this (2^18 pages). */
 #define UTCB_RANDOM      0x40000000
 

@@ -41,7 +41,7 @@ for run in 1 2; do
 		tap $? "task $t: vDSO $(field $t vdso) in its window, data page below it$w"
 		inside "$(field $t stack)" 0x7fffb0001000 0x7ffff0001000
 		tap $? "task $t: stack top $(field $t stack) in its window$w"
-		inside "$(field $t utcb)" 0x7ffe00000000 0x7ffe40000000
+		inside "$(field $t utcb)" 0x7ffd00000000 0x7ffd40000000
 		tap $? "task $t: UTCB area $(field $t utcb) in its window$w"
 	done
 	inside "$(field c main)" 0x4000000000 0x14000000000 odd
@@ -76,7 +76,7 @@ expect_status 0 "with aslr=off every task exits 0"
 expect '^\[rainbow\] placement: fixed \(aslr=off\)$' "the log says placement is fixed"
 for t in a b c d; do
 	[ "$(field $t vdso)" = 0x7fffaf000000 ] && [ "$(field $t data)" = 0x7fffaefff000 ] &&
-		[ "$(field $t stack)" = 0x7ffff0000000 ] && [ "$(field $t utcb)" = 0x7ffe00000000 ] &&
+		[ "$(field $t stack)" = 0x7ffff0000000 ] && [ "$(field $t utcb)" = 0x7ffd00000000 ] &&
 		[ "$(field $t entry)" = ok ] && [ "$(field $t clock)" = ok ]
 	tap $? "task $t: vDSO, data page, stack top and UTCB area at the fixed addresses"
 done
