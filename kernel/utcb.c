@@ -18,6 +18,7 @@
 #include "phys.h"
 #include "user_layout.h"
 #include <rainbow/ipc.h>
+#include <errno.h>
 
 /* The generation of a free slot record whose page is still mapped. */
 #define SLOT_PAGE_KEPT 1
@@ -37,7 +38,15 @@ long utcb_attach(struct thread *t)
 	if (slot < 0)
 		return slot;
 	uint64_t va = slot_address(t->task, slot);
-	long err = kept == SLOT_PAGE_KEPT ? 0 : memcharge_map(t->task, va, USER_PAGE_SIZE, VM_USER | VM_WRITE);
+	long err = 0;
+	if (kept != SLOT_PAGE_KEPT) {
+		/* Backed at once (memory is demand-zero): the kernel writes the UTCB now. */
+		err = memcharge_map(t->task, va, USER_PAGE_SIZE, VM_USER | VM_WRITE);
+		if (!err && !memcharge_touch(t->task, va)) {
+			memcharge_unmap(t->task, va, USER_PAGE_SIZE);
+			err = -ENOMEM;
+		}
+	}
 	if (err) {
 		idtable_give(&t->task->utcb_slots, slot, 0);
 		return err;
