@@ -89,7 +89,9 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	long port = rb_port_create();
-	long registry = port < 0 ? port : rb_port_mint(port, 0);
+	/* Clients send their lifeline handle when they connect (docs/files.md). */
+	long accepted = port < 0 ? port : rb_port_accept_handles(port);
+	long registry = accepted < 0 ? accepted : rb_port_mint(port, 0);
 	long err = registry < 0 ? registry : rb_ns_register(RB_FS_NAME, registry);
 	if (err < 0 || pthread_create(&sweeper, NULL, sweep, &w)) {
 		fprintf(stderr, "fsd: cannot register \"%s\": %s\n", RB_FS_NAME, strerror((int)-err));
