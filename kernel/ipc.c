@@ -18,7 +18,6 @@
 #include "sched.h"
 #include <rainbow/ipc.h>
 #include <errno.h>
-#include <string.h>
 
 /* A copy of the sender's handle in mr[0] for the receiver, or -errno there. */
 static uint64_t transfer_handle(struct thread *from, struct thread *to, uint64_t n)
@@ -35,12 +34,8 @@ static uint64_t transfer_handle(struct thread *from, struct thread *to, uint64_t
 static void transfer(struct thread *from, const struct ipc_frame *src,
 		     struct thread *to, struct ipc_frame *dst, uint64_t tag)
 {
-	unsigned words = RB_TAG_WORDS(tag);
-
 	ipc_copy_registers(dst, src, tag);
-	if (words > RB_IPC_REG_WORDS)
-		memcpy(&to->utcb->mr[RB_IPC_REG_WORDS], &from->utcb->mr[RB_IPC_REG_WORDS],
-		       (words - RB_IPC_REG_WORDS) * sizeof(uint64_t));
+	ipc_copy_utcb_words(to, from, RB_TAG_WORDS(tag));
 	if (tag & RB_TAG_HANDLE)
 		dst->mr[0] = transfer_handle(from, to, src->mr[0]);
 }

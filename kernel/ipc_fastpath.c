@@ -5,12 +5,12 @@
  * to the partner thread without touching the run queues.
  *
  * Fastpath conditions (docs/ipc.md lists them for users):
- * - call: the message fits in registers (at most RB_IPC_REG_WORDS words),
- *   carries no handle, no flags, no reserved bit; the handle is valid and
+ * - call: the message carries no handle, no flags, no reserved bit, at
+ *   most RB_IPC_MRS words (past RB_IPC_REG_WORDS, UTCB to UTCB); the handle is valid and
  *   its port live; a server thread is already waiting on it; it has at
  *   least the caller's priority and no ready thread has a higher one.
- * - reply_and_wait: the reply fits in registers, carries no handle and no
- *   reserved bit; the caller is waiting for this thread; the port is live
+ * - reply_and_wait: the reply carries no handle and no reserved bit, at
+ *   most RB_IPC_MRS words; the caller is waiting for this thread; the port is live
  *   and owned; no caller is queued on it; the caller would be the
  *   scheduler's choice.
  */
@@ -28,29 +28,19 @@
 
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
-/*
- * The tag bits that keep a message off the fastpath: a word count above
- * RB_IPC_REG_WORDS, any tag flag (a handle to transfer), a reserved bit
- * (the general path refuses it).
- */
-#define TAG_NOT_IN_REGISTERS \
-	(IPC_TAG_RESERVED | IPC_TAG_FLAGS | (IPC_TAG_WORDS & ~(uint64_t)RB_IPC_REG_WORDS))
-_Static_assert((RB_IPC_REG_WORDS & (RB_IPC_REG_WORDS + 1)) == 0,
-	       "word counts up to RB_IPC_REG_WORDS are the low bits alone");
+/* The tag bits that keep a message off the fastpath: a flag (a handle to transfer), a reserved bit. */
+#define TAG_NOT_FAST (IPC_TAG_RESERVED | IPC_TAG_FLAGS)
 
-/* The message goes in the frame alone, and the tag is valid. */
-static bool message_in_registers(uint64_t tag)
+/* A valid tag without a handle: the fastpath can move the message. */
+static bool message_fast(uint64_t tag)
 {
-	return (tag & TAG_NOT_IN_REGISTERS) == 0;
+	return (tag & TAG_NOT_FAST) == 0 && RB_TAG_WORDS(tag) <= RB_IPC_MRS;
 }
 
-/*
- * message_in_registers, and a call without RB_IPC_NONBLOCK or any other
- * option: one test of both.
- */
-static bool plain_call_in_registers(const struct ipc_frame *f)
+/* message_fast, and a call without RB_IPC_NONBLOCK or any other option. */
+static bool plain_fast_call(const struct ipc_frame *f)
 {
-	return ((f->tag & TAG_NOT_IN_REGISTERS) | f->flags) == 0;
+	return ((f->tag & TAG_NOT_FAST) | f->flags) == 0 && RB_TAG_WORDS(f->tag) <= RB_IPC_MRS;
 }
 
 static bool receiver_waiting(const struct port *p)
@@ -75,7 +65,7 @@ static bool fastpath_call(struct ipc_frame *f)
 	const struct handle *h = handle_slot(&current->task->handles, (long)f->target);
 	struct port *p = handle_live_port(h);
 
-	if (unlikely(!p || !plain_call_in_registers(f) || !receiver_waiting(p)))
+	if (unlikely(!p || !plain_fast_call(f) || !receiver_waiting(p)))
 		return false;
 	struct thread *server = list_entry(p->receivers.next, struct thread, run_link);
 	if (unlikely(!may_hand_to(server)))
@@ -85,6 +75,7 @@ static bool fastpath_call(struct ipc_frame *f)
 	struct ipc_frame *dst = ipc_frame_of(server);
 	list_remove(&server->run_link);
 	ipc_copy_registers(dst, f, tag);
+	ipc_copy_utcb_words(server, current, RB_TAG_WORDS(tag));
 	ipc_set_received(dst, tag, current, h->badge);
 	ipc_await_reply(current, server);
 	sched_handoff(server);
@@ -98,13 +89,14 @@ static bool fastpath_reply_and_wait(struct ipc_frame *f)
 	struct port *p = handle_live_owned_port(handle_slot(&current->task->handles,
 							    (long)f->port));	/* NULL: not ours, or gone */
 
-	if (unlikely(!caller || !p || !message_in_registers(tag) ||
+	if (unlikely(!caller || !p || !message_fast(tag) ||
 		     !no_caller_queued(p) || !sched_would_choose(caller)))
 		return false;
 
 	/* Nothing can fail from here on. */
 	struct ipc_frame *dst = ipc_frame_of(caller);
 	ipc_copy_registers(dst, f, tag);
+	ipc_copy_utcb_words(caller, current, RB_TAG_WORDS(tag));
 	dst->result = tag;
 	ipc_end_reply(caller);
 	current->state = THREAD_IPC_RECV;

@@ -6,6 +6,7 @@
  * path; inline because they are the fastpath.
  */
 #include "arch/ipc_frame.h"
+#include "arch/copy_words.h"
 #include "tcb.h"
 #include <rainbow/ipc.h>
 
@@ -42,6 +43,15 @@ static inline void ipc_copy_registers(struct ipc_frame *dst, const struct ipc_fr
 	dst->mr[0] = src->mr[0] & (uint64_t)((0 - (int64_t)words) >> 63);
 	dst->mr[1] = src->mr[1] & (uint64_t)((1 - (int64_t)words) >> 63);
 	dst->mr[2] = src->mr[2] & (uint64_t)((2 - (int64_t)words) >> 63);
+}
+
+/* Words RB_IPC_REG_WORDS..words-1 of a message, from UTCB to UTCB. */
+static inline void ipc_copy_utcb_words(struct thread *to, const struct thread *from,
+				       unsigned words)
+{
+	if (words > RB_IPC_REG_WORDS)
+		copy_words(&to->utcb->mr[RB_IPC_REG_WORDS], &from->utcb->mr[RB_IPC_REG_WORDS],
+			   words - RB_IPC_REG_WORDS);
 }
 
 /* The receiver learns the tag, who to reply to, and the caller's badge. */
