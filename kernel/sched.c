@@ -15,7 +15,7 @@
 
 struct thread *current;
 static struct thread *idle;
-static struct thread *switched_from;
+static struct thread *dead_prev;	/* switched away from for good: reap it */
 static struct list run_queue[SCHED_PRIORITIES];
 unsigned ready_mask;			/* bit p: run_queue[p] is not empty */
 static struct list sleepers;		/* sorted by wake_tick */
@@ -52,7 +52,12 @@ static struct thread *take_next(void)
 	return t;
 }
 
-static void switch_to(struct thread *next, unsigned slice)
+/*
+ * Inlined into the handoff and the reschedule (the IPC round trip goes
+ * through it twice).  The previous thread is remembered only when dead,
+ * for the next thread to free it after the switch.
+ */
+static inline __attribute__((always_inline)) void switch_to(struct thread *next, unsigned slice)
 {
 	struct thread *prev = current;
 
@@ -62,7 +67,8 @@ static void switch_to(struct thread *next, unsigned slice)
 	if (next == prev)
 		return;
 	current = next;
-	switched_from = prev;
+	if (prev->state == THREAD_DEAD)
+		dead_prev = prev;
 	arch_switch_to(prev, next);
 	context_switch(&prev->kernel_sp, next->kernel_sp);
 	sched_after_switch();
@@ -160,11 +166,12 @@ void sched_tick(void)
 
 void sched_after_switch(void)
 {
-	struct thread *prev = switched_from;
+	struct thread *prev = dead_prev;
 
-	switched_from = NULL;
-	if (prev && prev->state == THREAD_DEAD)
+	if (prev) {
+		dead_prev = NULL;
 		task_reap_thread(prev);
+	}
 }
 
 /*
