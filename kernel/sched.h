@@ -5,7 +5,8 @@
 #include "tcb.h"
 #include <rainbow/types.h>
 
-#define SCHED_PRIORITIES (RB_PRIORITY_MAX + 1)
+#include "sched_task.h"
+
 #define SCHED_DEFAULT_PRIORITY RB_PRIORITY_DEFAULT
 #define SCHED_SLICE_TICKS 2
 

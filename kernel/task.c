@@ -54,6 +54,7 @@ struct task *task_create(const char *name)
 	strncpy(t->name, name, sizeof(t->name) - 1);
 	list_init(&t->threads);
 	list_init(&t->futex_waiters);
+	sched_task_init(&t->sched);
 	alive++;
 	return t;
 }

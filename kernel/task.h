@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include "list.h"
 #include "handle.h"
+#include "sched_task.h"
 
 #define TASK_MAX 128
 #define TASK_NAME_MAX 32
@@ -49,6 +50,8 @@ struct task {
 	uint64_t anon_next;
 	/* Threads blocked in rb_futex_wait, oldest first (futex.c). */
 	struct list futex_waiters;
+	/* Its ready threads, for round robin over tasks (sched.c). */
+	struct sched_task sched;
 };
 
 struct thread;
