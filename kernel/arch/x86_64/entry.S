@@ -2,7 +2,8 @@
  * Interrupt and exception entry.  Every vector gets a tiny stub that makes
  * the stack look the same (error code or a dummy 0, then the vector) and
  * joins trap_common, which saves the registers as a struct trap_frame and
- * calls trap_dispatch().  The kernel runs on one CPU with interrupts off,
+ * calls trap_dispatch(); int $0x80's joins syscall_trap_common, which
+ * calls syscall_dispatch() directly.  The kernel runs on one CPU with interrupts off,
  * so there is no per-CPU state to find and no swapgs.
  *
  * The stubs come twice.  An interrupt does not clear RFLAGS.AC, which user
@@ -24,7 +25,11 @@ stub\kind\()_\vec:
 	pushq $0
 	.endif
 	pushq $\vec
+	.if \vec == 128
+	jmp syscall_trap_common
+	.else
 	jmp trap_common
+	.endif
 .endm
 
 .altmacro
@@ -60,9 +65,8 @@ vec = 0
 	STUBS
 	STUBS _smap
 
-	.text
-	.balign 16
-trap_common:
+/* Save the registers as a struct trap_frame (its field order, reversed). */
+.macro SAVE_REGS
 	pushq %r15
 	pushq %r14
 	pushq %r13
@@ -78,8 +82,28 @@ trap_common:
 	pushq %rdx
 	pushq %rsi
 	pushq %rdi
+.endm
+
+	.text
+	.balign 16
+trap_common:
+	SAVE_REGS
 	movq %rsp, %rdi
 	call trap_dispatch
+	movq %rsp, %rdi
+	jmp trap_return
+
+/*
+ * int $0x80 goes straight to the system-call dispatcher, which also
+ * switches on the way out if asked: no vector test, no check of the
+ * privilege it came from (the gate is the only way in for user mode,
+ * and the kernel never uses it).
+ */
+	.balign 16
+syscall_trap_common:
+	SAVE_REGS
+	movq %rsp, %rdi
+	call syscall_dispatch
 	movq %rsp, %rdi
 	/* fall through */
 
