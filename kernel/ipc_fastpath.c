@@ -78,7 +78,7 @@ static bool fastpath_call(struct ipc_frame *f)
 	ipc_copy_utcb_words(server, current, RB_TAG_WORDS(tag));
 	ipc_set_received(dst, tag, current, h->badge);
 	ipc_await_reply(current, server);
-	sched_handoff(server);
+	sched_ipc_handoff(server);
 	return true;
 }
 
@@ -101,7 +101,7 @@ static bool fastpath_reply_and_wait(struct ipc_frame *f)
 	ipc_end_reply(caller);
 	current->state = THREAD_IPC_RECV;
 	list_push_back(&p->receivers, &current->run_link);
-	sched_handoff(caller);
+	sched_ipc_handoff(caller);
 	return true;
 }
 

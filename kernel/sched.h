@@ -28,6 +28,12 @@ static inline bool sched_would_choose(const struct thread *t)
 }
 /* Current has blocked: run next (which it woke) directly, keeping the slice. */
 void sched_handoff(struct thread *next);
+/*
+ * sched_handoff for the IPC fastpath, both threads in IPC (entered by
+ * SYSCALL): when next may run, it returns to user mode at once through
+ * its IPC frame and this never returns; otherwise the ordinary way.
+ */
+void sched_ipc_handoff(struct thread *next);
 /* Sleep for at least the given number of ticks. */
 void sched_sleep(uint64_t ticks);
 /* Block current (state why) until the tick, or until someone makes it ready first. */
