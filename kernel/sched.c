@@ -143,22 +143,6 @@ void sched_handoff(struct thread *next)
 	switch_to(next, current->slice_left);
 }
 
-void sched_ipc_handoff(struct thread *next)
-{
-	struct thread *prev = current;
-
-	KASSERT(prev->state != THREAD_READY && prev->stack_canary == THREAD_STACK_CANARY);
-	if (need_resched || !sched_would_choose(next)) {
-		sched_handoff(next);
-		return;
-	}
-	next->state = THREAD_READY;
-	next->slice_left = prev->slice_left;
-	current = next;
-	arch_switch_to(prev, next);
-	arch_ipc_switch_return(prev, next);
-}
-
 void sched_set_priority(struct thread *t, unsigned priority)
 {
 	bool queued = t != current && t->state == THREAD_READY;

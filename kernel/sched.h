@@ -3,6 +3,8 @@
 
 #include <stdint.h>
 #include "tcb.h"
+#include "panic.h"
+#include "arch/thread_arch.h"
 #include <rainbow/types.h>
 
 #include "sched_task.h"
@@ -20,6 +22,7 @@ void sched_yield(void);
 /* Current stops running until someone makes it ready (state says why). */
 void sched_block(enum thread_state why);
 extern unsigned ready_mask;	/* bit p: a thread of priority p is ready */
+extern bool need_resched;	/* the tick or a wakeup asks for a switch */
 
 /* No ready thread outranks t. */
 static inline bool sched_would_choose(const struct thread *t)
@@ -33,7 +36,21 @@ void sched_handoff(struct thread *next);
  * SYSCALL): when next may run, it returns to user mode at once through
  * its IPC frame and this never returns; otherwise the ordinary way.
  */
-void sched_ipc_handoff(struct thread *next);
+static inline void sched_ipc_handoff(struct thread *next)
+{
+	struct thread *prev = current;
+
+	KASSERT(prev->state != THREAD_READY && prev->stack_canary == THREAD_STACK_CANARY);
+	if (need_resched || !sched_would_choose(next)) {
+		sched_handoff(next);
+		return;
+	}
+	next->state = THREAD_READY;
+	next->slice_left = prev->slice_left;
+	current = next;
+	arch_switch_to(prev, next);
+	arch_ipc_switch_return(prev, next);
+}
 /* Sleep for at least the given number of ticks. */
 void sched_sleep(uint64_t ticks);
 /* Block current (state why) until the tick, or until someone makes it ready first. */
@@ -43,7 +60,6 @@ void sched_set_priority(struct thread *t, unsigned priority);
 /* Take a thread that is not running off the run queue or sleep list. */
 void sched_unlink(struct thread *t);
 void sched_tick(void);
-extern bool need_resched;	/* the tick or a wakeup asks for a switch */
 
 /* On the way back to user mode: switch if the tick asked for it. */
 static inline void sched_before_user_return(void)

@@ -3,12 +3,33 @@
 
 #include <stdint.h>
 #include "tcb.h"
+#include "task.h"
+#include "vm.h"
 #include "arch/ipc_frame.h"
+#include "arch/fpu.h"
+#include "arch/gdt.h"
+#include "arch/cpu.h"
 
 struct trap_frame;
 
-/* Load next's CPU state; prev is NULL on the first switch. */
-void arch_switch_to(struct thread *prev, struct thread *next);
+/*
+ * Load next's CPU state; prev is NULL on the first switch.  Inline: it is
+ * on every switch, IPC handoffs included.
+ */
+static inline __attribute__((always_inline)) void arch_switch_to(struct thread *prev,
+								  struct thread *next)
+{
+	if (prev)
+		fpu_save(&prev->fpu);
+	fpu_restore(&next->fpu);
+	gdt_set_kernel_stack(thread_stack_top(next));
+	if (!prev || prev->task != next->task)
+		write_cr3(next->task ? next->task->space : vm_kernel_space());
+	if (!prev || prev->tls_base != next->tls_base)
+		wrmsr(MSR_FS_BASE, next->tls_base);
+	if (!prev || prev->utcb_base != next->utcb_base)
+		wrmsr(MSR_GS_BASE, next->utcb_base);
+}
 void context_switch(uint64_t *save_rsp, uint64_t load_rsp);
 /*
  * syscall_entry.S: save a switch frame below prev_frame that resumes prev
