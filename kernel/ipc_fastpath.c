@@ -2,17 +2,20 @@
  * The IPC fastpath, after seL4's: the common case in straight-line C.
  * A list of guards, each falling back to the general path (ipc.c) when it
  * fails; past the marked point nothing can fail, and the CPU goes straight
- * to the partner thread without touching the run queues.
+ * to the partner thread's user mode through its IPC frame, without
+ * touching the run queues or unwinding any C frame (sched_ipc_switch).
+ * Each returns only when its case does not apply.
  *
  * Fastpath conditions (docs/ipc.md lists them for users):
  * - call: the message carries no handle, no flags, no reserved bit, at
  *   most RB_IPC_MRS words (past RB_IPC_REG_WORDS, UTCB to UTCB); the handle is valid and
  *   its port live; a server thread is already waiting on it; it has at
- *   least the caller's priority and no ready thread has a higher one.
+ *   least the caller's priority, no ready thread has a higher one, and
+ *   the tick has not asked for a switch.
  * - reply_and_wait: the reply carries no handle and no reserved bit, at
  *   most RB_IPC_MRS words; the caller is waiting for this thread; the port is live
  *   and owned; no caller is queued on it; the caller would be the
- *   scheduler's choice.
+ *   scheduler's choice, and the tick has not asked for a switch.
  */
 #include "ipc_path.h"
 #include "ipc_transfer.h"
@@ -56,20 +59,20 @@ static bool no_caller_queued(const struct port *p)
 /* The scheduler would run next now, and the caller does not outrank it. */
 static bool may_hand_to(const struct thread *next)
 {
-	return next->priority >= current->priority && sched_would_choose(next);
+	return next->priority >= current->priority && sched_may_hand_to(next);
 }
 
-static bool fastpath_call(struct ipc_frame *f)
+static void fastpath_call(struct ipc_frame *f)
 {
 	uint64_t tag = f->tag;
 	const struct handle *h = handle_slot(&current->task->handles, (long)f->target);
 	struct port *p = handle_live_port(h);
 
 	if (unlikely(!p || !plain_fast_call(f) || !receiver_waiting(p)))
-		return false;
+		return;
 	struct thread *server = list_entry(p->receivers.next, struct thread, run_link);
 	if (unlikely(!may_hand_to(server)))
-		return false;
+		return;
 
 	/* Nothing can fail from here on. */
 	struct ipc_frame *dst = ipc_frame_of(server);
@@ -78,11 +81,10 @@ static bool fastpath_call(struct ipc_frame *f)
 	ipc_copy_utcb_words(server, current, RB_TAG_WORDS(tag));
 	ipc_set_received(dst, tag, current, h->badge);
 	ipc_await_reply(current, server);
-	sched_ipc_handoff(server);
-	return true;
+	sched_ipc_switch(server);
 }
 
-static bool fastpath_reply_and_wait(struct ipc_frame *f)
+static void fastpath_reply_and_wait(struct ipc_frame *f)
 {
 	uint64_t tag = f->tag;
 	struct thread *caller = ipc_reply_target((long)f->target);	/* NULL: none awaits it */
@@ -90,8 +92,8 @@ static bool fastpath_reply_and_wait(struct ipc_frame *f)
 							    (long)f->port));	/* NULL: not ours, or gone */
 
 	if (unlikely(!caller || !p || !message_fast(tag) ||
-		     !no_caller_queued(p) || !sched_would_choose(caller)))
-		return false;
+		     !no_caller_queued(p) || !sched_may_hand_to(caller)))
+		return;
 
 	/* Nothing can fail from here on. */
 	struct ipc_frame *dst = ipc_frame_of(caller);
@@ -101,8 +103,7 @@ static bool fastpath_reply_and_wait(struct ipc_frame *f)
 	ipc_end_reply(caller);
 	current->state = THREAD_IPC_RECV;
 	list_push_back(&p->receivers, &current->run_link);
-	sched_ipc_handoff(caller);
-	return true;
+	sched_ipc_switch(caller);
 }
 
 /*
@@ -120,16 +121,15 @@ static bool from_vdso_entry(const struct ipc_frame *f, uint64_t offset)
 
 void ipc_syscall(struct ipc_frame *f)
 {
-	bool done = false;
 	uint64_t offset = f->user_ip - current->vdso_base;
 
-	if (f->op == IPC_OP_CALL)
-		done = offset == vdso_ipc_return[IPC_OP_CALL] && fastpath_call(f);
-	else if (f->op == IPC_OP_REPLY_AND_WAIT)
-		done = offset == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT] && fastpath_reply_and_wait(f);
-	if (!done && !from_vdso_entry(f, offset))
+	if (f->op == IPC_OP_CALL && offset == vdso_ipc_return[IPC_OP_CALL])
+		fastpath_call(f);
+	else if (f->op == IPC_OP_REPLY_AND_WAIT && offset == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT])
+		fastpath_reply_and_wait(f);
+	if (!from_vdso_entry(f, offset))
 		fault_kill_stray_entry("IPC operation", f->op, offset - IPC_ENTRY_BYTES);
-	else if (!done)
+	else
 		ipc_slowpath(f);
 	sched_before_user_return();
 }

@@ -32,19 +32,24 @@ static inline bool sched_would_choose(const struct thread *t)
 /* Current has blocked: run next (which it woke) directly, keeping the slice. */
 void sched_handoff(struct thread *next);
 /*
- * sched_handoff for the IPC fastpath, both threads in IPC (entered by
- * SYSCALL): when next may run, it returns to user mode at once through
- * its IPC frame and this never returns; otherwise the ordinary way.
+ * Whether the IPC fastpath may hand the CPU from the current thread, which
+ * blocks, to next: no switch is due and no ready thread outranks next.
  */
-static inline void sched_ipc_handoff(struct thread *next)
+static inline bool sched_may_hand_to(const struct thread *next)
+{
+	return !need_resched && sched_would_choose(next);
+}
+
+/*
+ * sched_handoff for the IPC fastpath, once sched_may_hand_to(next) held,
+ * both threads in IPC (entered by SYSCALL): next returns to user mode at
+ * once through its IPC frame, keeping the time slice.  Never returns.
+ */
+static inline __attribute__((always_inline)) _Noreturn void sched_ipc_switch(struct thread *next)
 {
 	struct thread *prev = current;
 
-	KASSERT(prev->state != THREAD_READY && prev->stack_canary == THREAD_STACK_CANARY);
-	if (need_resched || !sched_would_choose(next)) {
-		sched_handoff(next);
-		return;
-	}
+	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
 	next->state = THREAD_READY;
 	next->slice_left = prev->slice_left;
 	current = next;

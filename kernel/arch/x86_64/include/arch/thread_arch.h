@@ -44,7 +44,7 @@ _Noreturn void ipc_switch_return(uint64_t *save_sp, struct ipc_frame *prev_frame
  * SYSCALL): go straight to next's user mode, leaving prev resumable by
  * context_switch.  The C frames of both are dropped.
  */
-static inline _Noreturn void arch_ipc_switch_return(struct thread *prev, struct thread *next)
+static inline __attribute__((always_inline)) _Noreturn void arch_ipc_switch_return(struct thread *prev, struct thread *next)
 {
 	ipc_switch_return(&prev->kernel_sp,
 			  (struct ipc_frame *)(thread_stack_top(prev) - sizeof(struct ipc_frame)),
