@@ -14,8 +14,12 @@
  *   the tick has not asked for a switch.
  * - reply_and_wait: the reply carries no handle and no reserved bit, at
  *   most RB_IPC_MRS words; the caller is waiting for this thread; the port is live
- *   and owned; no caller is queued on it; the caller would be the
- *   scheduler's choice, and the tick has not asked for a switch.
+ *   and owned; the caller would be the scheduler's choice, and the tick
+ *   has not asked for a switch; and either no caller is queued on the
+ *   port (the thread then waits, the caller runs), or the oldest queued
+ *   caller's message is one the fastpath can move and the answered caller
+ *   outranks this thread (the thread takes that message and is preempted
+ *   by the caller, resumable through its IPC frame).
  */
 #include "ipc_path.h"
 #include "ipc_transfer.h"
@@ -84,6 +88,42 @@ static void fastpath_call(struct ipc_frame *f)
 	sched_ipc_switch(server);
 }
 
+/* The reply (its registers in f) to caller, which no longer waits for it. */
+static void reply_to(struct thread *caller, const struct ipc_frame *f, uint64_t tag)
+{
+	struct ipc_frame *dst = ipc_frame_of(caller);
+
+	ipc_copy_registers(dst, f, tag);
+	ipc_copy_utcb_words(caller, current, RB_TAG_WORDS(tag));
+	dst->result = tag;
+	ipc_end_reply(caller);
+}
+
+/*
+ * A caller is queued: answer, receive the oldest queued caller into f,
+ * and let the answered caller, which outranks the current thread, run at
+ * once.  Only for a queued message the fastpath can move itself.
+ */
+static void reply_and_take_queued(struct ipc_frame *f, uint64_t tag, struct thread *caller,
+				  struct port *p)
+{
+	struct thread *queued = list_entry(p->callers.next, struct thread, run_link);
+	const struct ipc_frame *sent = ipc_frame_of(queued);
+
+	if (unlikely(!message_fast(sent->tag) || caller->priority <= current->priority ||
+		     !sched_may_hand_to(caller)))
+		return;
+
+	/* Nothing can fail from here on. */
+	reply_to(caller, f, tag);
+	list_remove(&queued->run_link);
+	ipc_copy_registers(f, sent, sent->tag);
+	ipc_copy_utcb_words(current, queued, RB_TAG_WORDS(sent->tag));
+	ipc_set_received(f, sent->tag, queued, queued->ipc_badge);
+	ipc_await_reply(queued, current);
+	sched_ipc_preempt(caller);
+}
+
 static void fastpath_reply_and_wait(struct ipc_frame *f)
 {
 	uint64_t tag = f->tag;
@@ -91,16 +131,17 @@ static void fastpath_reply_and_wait(struct ipc_frame *f)
 	struct port *p = handle_live_owned_port(handle_slot(&current->task->handles,
 							    (long)f->port));	/* NULL: not ours, or gone */
 
-	if (unlikely(!caller || !p || !message_fast(tag) ||
-		     !no_caller_queued(p) || !sched_may_hand_to(caller)))
+	if (unlikely(!caller || !p || !message_fast(tag)))
+		return;
+	if (!no_caller_queued(p)) {
+		reply_and_take_queued(f, tag, caller, p);
+		return;
+	}
+	if (unlikely(!sched_may_hand_to(caller)))
 		return;
 
 	/* Nothing can fail from here on. */
-	struct ipc_frame *dst = ipc_frame_of(caller);
-	ipc_copy_registers(dst, f, tag);
-	ipc_copy_utcb_words(caller, current, RB_TAG_WORDS(tag));
-	dst->result = tag;
-	ipc_end_reply(caller);
+	reply_to(caller, f, tag);
 	current->state = THREAD_IPC_RECV;
 	list_push_back(&p->receivers, &current->run_link);
 	sched_ipc_switch(caller);

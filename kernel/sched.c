@@ -143,6 +143,20 @@ void sched_handoff(struct thread *next)
 	switch_to(next, current->slice_left);
 }
 
+void sched_ipc_preempt(struct thread *next)
+{
+	struct thread *prev = current;
+
+	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
+	prev->state = THREAD_READY;
+	enqueue(prev);
+	next->state = THREAD_READY;
+	next->slice_left = SCHED_SLICE_TICKS;
+	current = next;
+	arch_switch_to(prev, next);
+	arch_ipc_switch_return(prev, next);
+}
+
 void sched_set_priority(struct thread *t, unsigned priority)
 {
 	bool queued = t != current && t->state == THREAD_READY;

@@ -56,6 +56,13 @@ static inline __attribute__((always_inline)) _Noreturn void sched_ipc_switch(str
 	arch_switch_to(prev, next);
 	arch_ipc_switch_return(prev, next);
 }
+/*
+ * The IPC fastpath, once the current thread's operation is complete and
+ * it woke next, which outranks it (sched_may_hand_to(next) held): the
+ * current thread goes back to its run queue, resumable through its IPC
+ * frame, and next returns to user mode at once.  Never returns.
+ */
+_Noreturn void sched_ipc_preempt(struct thread *next);
 /* Sleep for at least the given number of ticks. */
 void sched_sleep(uint64_t ticks);
 /* Block current (state why) until the tick, or until someone makes it ready first. */
