@@ -89,7 +89,8 @@ static void fastpath_call(struct ipc_frame *f)
 }
 
 /* The reply (its registers in f) to caller, which no longer waits for it. */
-static void reply_to(struct thread *caller, const struct ipc_frame *f, uint64_t tag)
+static inline __attribute__((always_inline)) void reply_to(struct thread *caller,
+							    const struct ipc_frame *f, uint64_t tag)
 {
 	struct ipc_frame *dst = ipc_frame_of(caller);
 
