@@ -33,7 +33,7 @@ void sched_task_init(struct sched_task *s)
 }
 
 /* A ready thread (not current, not idle) joins the back of its task's queue. */
-static void enqueue(struct thread *t)
+static inline __attribute__((always_inline)) void enqueue(struct thread *t)
 {
 	unsigned p = t->priority;
 	struct sched_queue *q = &t->task->sched.queue[p];
