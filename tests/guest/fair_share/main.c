@@ -25,7 +25,7 @@
 #define WINDOW_NS       RB_SECONDS(1)		/* the bystander's measurement */
 #define LOWER_BOUND_PCT 30			/* of the CPU; fair is 50, round robin over threads gave under 1 */
 
-static volatile uint64_t hostile_end;
+static volatile uint64_t hostile_end;	/* 0 until every thread is started */
 
 static void spin_until(uint64_t end)
 {
@@ -33,9 +33,12 @@ static void spin_until(uint64_t end)
 		;
 }
 
+/* Yields until all are started (so that starting them is quick), then spins. */
 static int spinner(void *unused)
 {
 	(void)unused;
+	while (!hostile_end)
+		rb_yield();
 	spin_until(hostile_end);
 	return 0;
 }
@@ -46,9 +49,9 @@ static int hostile(void)
 	long handle = port < 0 ? port : rb_port_mint(port, 0);
 	unsigned started = 1;
 
-	hostile_end = rb_clock_monotonic_ns() + HOSTILE_SPIN_NS;
 	while (started < HOSTILE_THREADS && rb_thread_start(spinner, NULL))
 		started++;
+	hostile_end = rb_clock_monotonic_ns() + HOSTILE_SPIN_NS;
 	printf("fair_share hostile: %u threads spin\n", started);
 	if (handle < 0 || rb_ns_register(HOSTILE_NAME, handle) != 0)
 		return 1;
