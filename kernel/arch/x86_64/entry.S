@@ -15,6 +15,31 @@
 	.text
 
 /*
+ * The registers a system call passes and returns, rax and the arguments
+ * in trap_frame order: the last pushes of every entry, the first pops of
+ * every exit.
+ */
+.macro PUSH_CALL_REGS
+	pushq %rax
+	pushq %r9
+	pushq %r8
+	pushq %r10
+	pushq %rdx
+	pushq %rsi
+	pushq %rdi
+.endm
+
+.macro POP_CALL_REGS
+	popq %rdi
+	popq %rsi
+	popq %rdx
+	popq %r10
+	popq %r8
+	popq %r9
+	popq %rax
+.endm
+
+/*
  * int $0x80, in its stub: the system-call dispatcher at once, which also
  * switches on the way out if asked (no vector test, no check of the
  * privilege it came from: the gate is the only way in for user mode, and
@@ -31,22 +56,10 @@
 	subq $8, %rsp		/* rbp */
 	pushq %rcx
 	subq $8, %rsp		/* rbx */
-	pushq %rax
-	pushq %r9
-	pushq %r8
-	pushq %r10
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
+	PUSH_CALL_REGS
 	movq %rsp, %rdi
 	call syscall_dispatch
-	popq %rdi
-	popq %rsi
-	popq %rdx
-	popq %r10
-	popq %r8
-	popq %r9
-	popq %rax
+	POP_CALL_REGS
 	addq $8, %rsp
 	popq %rcx
 	addq $8, %rsp
@@ -117,13 +130,7 @@ trap_common:
 	pushq %rbp
 	pushq %rcx
 	pushq %rbx
-	pushq %rax
-	pushq %r9
-	pushq %r8
-	pushq %r10
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
+	PUSH_CALL_REGS
 	movq %rsp, %rdi
 	call trap_dispatch
 	movq %rsp, %rdi
@@ -132,13 +139,7 @@ trap_common:
 	.global trap_return
 trap_return:
 	movq %rdi, %rsp
-	popq %rdi
-	popq %rsi
-	popq %rdx
-	popq %r10
-	popq %r8
-	popq %r9
-	popq %rax
+	POP_CALL_REGS
 	popq %rbx
 	popq %rcx
 	popq %rbp
