@@ -11,7 +11,8 @@
  *   most RB_IPC_MRS words (past RB_IPC_REG_WORDS, UTCB to UTCB); the handle is valid and
  *   its port live; a server thread is already waiting on it; it has at
  *   least the caller's priority, no ready thread has a higher one, and
- *   the tick has not asked for a switch.
+ *   the tick has not asked for a switch.  When no server thread waits,
+ *   the caller queues on the port at once, as the general path would.
  * - reply_and_wait: the reply carries no handle and no reserved bit, at
  *   most RB_IPC_MRS words; the caller is waiting for this thread; the port is live
  *   and owned; the caller would be the scheduler's choice, and the tick
@@ -66,17 +67,29 @@ static bool may_hand_to(const struct thread *next)
 	return next->priority >= current->priority && sched_may_hand_to(next);
 }
 
-static void fastpath_call(struct ipc_frame *f)
+/*
+ * Returns true when the call is done (queued behind a busy server, then
+ * answered); false when the general path must take it.  A handoff to the
+ * server does not return.
+ */
+static bool fastpath_call(struct ipc_frame *f)
 {
 	uint64_t tag = f->tag;
 	const struct handle *h = handle_slot(&current->task->handles, (long)f->target);
 	struct port *p = handle_live_port(h);
 
-	if (unlikely(!p || !plain_fast_call(f) || !receiver_waiting(p)))
-		return;
+	if (unlikely(!p || !plain_fast_call(f)))
+		return false;
+	if (!receiver_waiting(p)) {
+		/* The server is busy: queue as the general path would, without its checks again. */
+		current->ipc_badge = h->badge;
+		list_push_back(&p->callers, &current->run_link);
+		sched_block(THREAD_IPC_SEND);
+		return true;
+	}
 	struct thread *server = list_entry(p->receivers.next, struct thread, run_link);
 	if (unlikely(!may_hand_to(server)))
-		return;
+		return false;
 
 	/* Nothing can fail from here on. */
 	struct ipc_frame *dst = ipc_frame_of(server);
@@ -165,10 +178,15 @@ void ipc_syscall(struct ipc_frame *f)
 {
 	uint64_t offset = f->user_ip - current->vdso_base;
 
-	if (f->op == IPC_OP_CALL && offset == vdso_ipc_return[IPC_OP_CALL])
-		fastpath_call(f);
-	else if (f->op == IPC_OP_REPLY_AND_WAIT && offset == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT])
+	if (f->op == IPC_OP_CALL && offset == vdso_ipc_return[IPC_OP_CALL]) {
+		if (fastpath_call(f)) {
+			sched_before_user_return();
+			return;
+		}
+	} else if (f->op == IPC_OP_REPLY_AND_WAIT &&
+		   offset == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT]) {
 		fastpath_reply_and_wait(f);
+	}
 	if (!from_vdso_entry(f, offset))
 		fault_kill_stray_entry("IPC operation", f->op, offset - IPC_ENTRY_BYTES);
 	else
