@@ -116,12 +116,36 @@ static inline __attribute__((always_inline)) void switch_to(struct thread *next,
 	sched_after_switch();
 }
 
+/*
+ * A ready current (yielding, or preempted) goes to the back of its task's
+ * queue, and the next thread is picked.  When its task is the only one in
+ * line at the highest ready priority, the pick is that queue's oldest
+ * thread, and the line itself does not change: the same result as
+ * enqueue() then take_next(), in half the instructions (rb_yield between
+ * threads of one task).
+ */
+static struct thread *requeue_current(void)
+{
+	unsigned p = current->priority;
+	struct sched_queue *q = &current->task->sched.queue[p];
+
+	if ((ready_mask >> p) == 1 && run_queue[p].next == &q->link &&
+	    q->link.next == &run_queue[p]) {
+		struct thread *t = list_entry(q->ready.next, struct thread, run_link);
+		list_remove(&t->run_link);
+		list_push_back(&q->ready, &current->run_link);
+		return t;
+	}
+	enqueue(current);
+	return take_next();
+}
+
 /* Current gives up the CPU; a ready current goes to the back of its queue. */
 static void reschedule(void)
 {
-	if (current->state == THREAD_READY && current != idle)
-		enqueue(current);
-	switch_to(take_next(), SCHED_SLICE_TICKS);
+	bool ready = current->state == THREAD_READY && current != idle;
+
+	switch_to(ready ? requeue_current() : take_next(), SCHED_SLICE_TICKS);
 }
 
 /*
