@@ -82,12 +82,6 @@ static struct thread *first_waiter(struct list *queue)
 	return list_entry(queue->next, struct thread, run_link);
 }
 
-/* Current queues on p as a caller or a receiver; the caller then blocks. */
-static void wait_on(struct port *p, enum thread_state why)
-{
-	list_push_back(why == THREAD_IPC_SEND ? &p->callers : &p->receivers, &current->run_link);
-	current->state = why;
-}
 
 static void call(struct ipc_frame *f)
 {
@@ -106,9 +100,7 @@ static void call(struct ipc_frame *f)
 			f->result = -EAGAIN;
 			return;
 		}
-		current->ipc_badge = badge;
-		wait_on(p, THREAD_IPC_SEND);
-		sched_block(current->state);
+		ipc_queue_call(p, badge);
 		return;
 	}
 	struct thread *server = first_waiter(&p->receivers);
@@ -144,7 +136,7 @@ static void wait(struct ipc_frame *f)
 		f->result = -EAGAIN;
 		return;
 	}
-	wait_on(p, THREAD_IPC_RECV);
+	ipc_wait_on_port(p);
 	sched_block(current->state);
 }
 
@@ -179,7 +171,7 @@ static void reply_and_wait(struct ipc_frame *f)
 		sched_make_ready(caller);
 		return;
 	}
-	wait_on(p, THREAD_IPC_RECV);
+	ipc_wait_on_port(p);
 	sched_handoff(caller);
 }
 

@@ -82,9 +82,7 @@ static bool fastpath_call(struct ipc_frame *f)
 		return false;
 	if (!receiver_waiting(p)) {
 		/* The server is busy: queue as the general path would, without its checks again. */
-		current->ipc_badge = h->badge;
-		list_push_back(&p->callers, &current->run_link);
-		sched_block(THREAD_IPC_SEND);
+		ipc_queue_call(p, h->badge);
 		return true;
 	}
 	struct thread *server = list_entry(p->receivers.next, struct thread, run_link);
@@ -156,8 +154,7 @@ static void fastpath_reply_and_wait(struct ipc_frame *f)
 
 	/* Nothing can fail from here on. */
 	reply_to(caller, f, tag);
-	current->state = THREAD_IPC_RECV;
-	list_push_back(&p->receivers, &current->run_link);
+	ipc_wait_on_port(p);
 	sched_ipc_switch(caller);
 }
 

@@ -8,6 +8,8 @@
 #include "arch/ipc_frame.h"
 #include "arch/copy_words.h"
 #include "tcb.h"
+#include "port.h"
+#include "sched.h"
 #include <rainbow/ipc.h>
 
 static inline struct ipc_frame *ipc_frame_of(const struct thread *t)
@@ -77,6 +79,24 @@ static inline void ipc_await_reply(struct thread *caller, struct thread *server)
 	caller->state = THREAD_IPC_REPLY;
 	caller->ipc_server = server;
 	list_push_back(&server->ipc_callers, &caller->run_link);
+}
+
+/*
+ * No server thread waits on p: the current thread, a caller through a
+ * handle of that badge, queues on it until one receives it, and blocks.
+ */
+static inline void ipc_queue_call(struct port *p, uint64_t badge)
+{
+	current->ipc_badge = badge;
+	list_push_back(&p->callers, &current->run_link);
+	sched_block(THREAD_IPC_SEND);
+}
+
+/* The current thread waits on p for a caller (the caller of this then blocks or switches). */
+static inline void ipc_wait_on_port(struct port *p)
+{
+	current->state = THREAD_IPC_RECV;
+	list_push_back(&p->receivers, &current->run_link);
 }
 
 /* The caller got its reply: off the server's list. */
