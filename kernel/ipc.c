@@ -18,7 +18,6 @@
 #include "sched.h"
 #include <rainbow/ipc.h>
 #include <errno.h>
-#include <string.h>
 
 /*
  * The message words: RB_IPC_REG_WORDS in the frame, the rest UTCB to UTCB;
@@ -28,12 +27,8 @@
 static void transfer(struct thread *from, const struct ipc_frame *src,
 		     struct thread *to, struct ipc_frame *dst, uint64_t tag, struct task *sender)
 {
-	unsigned words = RB_TAG_WORDS(tag);
-
 	ipc_copy_registers(dst, src, tag);
-	if (words > RB_IPC_REG_WORDS)
-		memcpy(&to->utcb->mr[RB_IPC_REG_WORDS], &from->utcb->mr[RB_IPC_REG_WORDS],
-		       (words - RB_IPC_REG_WORDS) * sizeof(uint64_t));
+	ipc_copy_utcb_words(to, from, RB_TAG_WORDS(tag));
 	if (tag & RB_TAG_HANDLE)
 		dst->mr[0] = (uint64_t)handle_transfer(&from->task->handles, (long)src->mr[0],
 						       &to->task->handles, sender);
@@ -81,12 +76,6 @@ static struct thread *first_waiter(struct list *queue)
 	return list_entry(queue->next, struct thread, run_link);
 }
 
-/* Current queues on p as a caller or a receiver; the caller then blocks. */
-static void wait_on(struct port *p, enum thread_state why)
-{
-	list_push_back(why == THREAD_IPC_SEND ? &p->callers : &p->receivers, &current->run_link);
-	current->state = why;
-}
 
 static void call(struct ipc_frame *f)
 {
@@ -106,9 +95,7 @@ static void call(struct ipc_frame *f)
 			f->result = -EAGAIN;
 			return;
 		}
-		current->ipc_badge = badge;
-		wait_on(p, THREAD_IPC_SEND);
-		sched_block(current->state);
+		ipc_queue_call(p, badge);
 		return;
 	}
 	struct thread *server = first_waiter(&p->receivers);
@@ -144,7 +131,7 @@ static void wait(struct ipc_frame *f)
 		f->result = -EAGAIN;
 		return;
 	}
-	wait_on(p, THREAD_IPC_RECV);
+	ipc_wait_on_port(p);
 	sched_block(current->state);
 }
 
@@ -179,7 +166,7 @@ static void reply_and_wait(struct ipc_frame *f)
 		sched_make_ready(caller);
 		return;
 	}
-	wait_on(p, THREAD_IPC_RECV);
+	ipc_wait_on_port(p);
 	sched_handoff(caller);
 }
 

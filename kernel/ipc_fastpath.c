@@ -2,17 +2,25 @@
  * The IPC fastpath, after seL4's: the common case in straight-line C.
  * A list of guards, each falling back to the general path (ipc.c) when it
  * fails; past the marked point nothing can fail, and the CPU goes straight
- * to the partner thread without touching the run queues.
+ * to the partner thread's user mode through its IPC frame, without
+ * touching the run queues or unwinding any C frame (sched_ipc_switch).
+ * Each returns only when its case does not apply.
  *
  * Fastpath conditions (docs/ipc.md lists them for users):
- * - call: the message fits in registers (at most RB_IPC_REG_WORDS words),
- *   carries no handle, no flags, no reserved bit; the handle is valid and
+ * - call: the message carries no handle, no flags, no reserved bit, at
+ *   most RB_IPC_MRS words (past RB_IPC_REG_WORDS, UTCB to UTCB); the handle is valid and
  *   its port live; a server thread is already waiting on it; it has at
- *   least the caller's priority and no ready thread has a higher one.
- * - reply_and_wait: the reply fits in registers, carries no handle and no
- *   reserved bit; the caller is waiting for this thread; the port is live
- *   and owned; no caller is queued on it; the caller would be the
- *   scheduler's choice.
+ *   least the caller's priority, no ready thread has a higher one, and
+ *   the tick has not asked for a switch.  When no server thread waits,
+ *   the caller queues on the port at once, as the general path would.
+ * - reply_and_wait: the reply carries no handle and no reserved bit, at
+ *   most RB_IPC_MRS words; the caller is waiting for this thread; the port is live
+ *   and owned; the caller would be the scheduler's choice, and the tick
+ *   has not asked for a switch; and either no caller is queued on the
+ *   port (the thread then waits, the caller runs), or the oldest queued
+ *   caller's message is one the fastpath can move and the answered caller
+ *   outranks this thread (the thread takes that message and is preempted
+ *   by the caller, resumable through its IPC frame).
  */
 #include "ipc_path.h"
 #include "ipc_transfer.h"
@@ -28,29 +36,19 @@
 
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
-/*
- * The tag bits that keep a message off the fastpath: a word count above
- * RB_IPC_REG_WORDS, any tag flag (a handle to transfer), a reserved bit
- * (the general path refuses it).
- */
-#define TAG_NOT_IN_REGISTERS \
-	(IPC_TAG_RESERVED | IPC_TAG_FLAGS | (IPC_TAG_WORDS & ~(uint64_t)RB_IPC_REG_WORDS))
-_Static_assert((RB_IPC_REG_WORDS & (RB_IPC_REG_WORDS + 1)) == 0,
-	       "word counts up to RB_IPC_REG_WORDS are the low bits alone");
+/* The tag bits that keep a message off the fastpath: a flag (a handle to transfer), a reserved bit. */
+#define TAG_NOT_FAST (IPC_TAG_RESERVED | IPC_TAG_FLAGS)
 
-/* The message goes in the frame alone, and the tag is valid. */
-static bool message_in_registers(uint64_t tag)
+/* A valid tag without a handle: the fastpath can move the message. */
+static bool message_fast(uint64_t tag)
 {
-	return (tag & TAG_NOT_IN_REGISTERS) == 0;
+	return (tag & TAG_NOT_FAST) == 0 && RB_TAG_WORDS(tag) <= RB_IPC_MRS;
 }
 
-/*
- * message_in_registers, and a call without RB_IPC_NONBLOCK or any other
- * option: one test of both.
- */
-static bool plain_call_in_registers(const struct ipc_frame *f)
+/* message_fast, and a call without RB_IPC_NONBLOCK or any other option. */
+static bool plain_fast_call(const struct ipc_frame *f)
 {
-	return ((f->tag & TAG_NOT_IN_REGISTERS) | f->flags) == 0;
+	return ((f->tag & TAG_NOT_FAST) | f->flags) == 0 && RB_TAG_WORDS(f->tag) <= RB_IPC_MRS;
 }
 
 static bool receiver_waiting(const struct port *p)
@@ -66,17 +64,27 @@ static bool no_caller_queued(const struct port *p)
 /* The scheduler would run next now, and the caller does not outrank it. */
 static bool may_hand_to(const struct thread *next)
 {
-	return next->priority >= current->priority && sched_would_choose(next);
+	return next->priority >= current->priority && sched_may_hand_to(next);
 }
 
+/*
+ * Returns true when the call is done (queued behind a busy server, then
+ * answered); false when the general path must take it.  A handoff to the
+ * server does not return.
+ */
 static bool fastpath_call(struct ipc_frame *f)
 {
 	uint64_t tag = f->tag;
 	const struct handle *h = handle_slot(&current->task->handles, (long)f->target);
 	struct port *p = handle_live_port(h);
 
-	if (unlikely(!p || !plain_call_in_registers(f) || !receiver_waiting(p)))
+	if (unlikely(!p || !plain_fast_call(f)))
 		return false;
+	if (!receiver_waiting(p)) {
+		/* The server is busy: queue as the general path would, without its checks again. */
+		ipc_queue_call(p, h->badge);
+		return true;
+	}
 	struct thread *server = list_entry(p->receivers.next, struct thread, run_link);
 	if (unlikely(!may_hand_to(server)))
 		return false;
@@ -85,32 +93,69 @@ static bool fastpath_call(struct ipc_frame *f)
 	struct ipc_frame *dst = ipc_frame_of(server);
 	list_remove(&server->run_link);
 	ipc_copy_registers(dst, f, tag);
+	ipc_copy_utcb_words(server, current, RB_TAG_WORDS(tag));
 	ipc_set_received(dst, tag, current, h->badge);
 	ipc_await_reply(current, server);
-	sched_handoff(server);
-	return true;
+	sched_ipc_switch(server);
 }
 
-static bool fastpath_reply_and_wait(struct ipc_frame *f)
+/* The reply (its registers in f) to caller, which no longer waits for it. */
+static inline __attribute__((always_inline)) void reply_to(struct thread *caller,
+							    const struct ipc_frame *f, uint64_t tag)
+{
+	struct ipc_frame *dst = ipc_frame_of(caller);
+
+	ipc_copy_registers(dst, f, tag);
+	ipc_copy_utcb_words(caller, current, RB_TAG_WORDS(tag));
+	dst->result = tag;
+	ipc_end_reply(caller);
+}
+
+/*
+ * A caller is queued: answer, receive the oldest queued caller into f,
+ * and let the answered caller, which outranks the current thread, run at
+ * once.  Only for a queued message the fastpath can move itself.
+ */
+static void reply_and_take_queued(struct ipc_frame *f, uint64_t tag, struct thread *caller,
+				  struct port *p)
+{
+	struct thread *queued = list_entry(p->callers.next, struct thread, run_link);
+	const struct ipc_frame *sent = ipc_frame_of(queued);
+
+	if (unlikely(!message_fast(sent->tag) || caller->priority <= current->priority ||
+		     !sched_may_hand_to(caller)))
+		return;
+
+	/* Nothing can fail from here on. */
+	reply_to(caller, f, tag);
+	list_remove(&queued->run_link);
+	ipc_copy_registers(f, sent, sent->tag);
+	ipc_copy_utcb_words(current, queued, RB_TAG_WORDS(sent->tag));
+	ipc_set_received(f, sent->tag, queued, queued->ipc_badge);
+	ipc_await_reply(queued, current);
+	sched_ipc_preempt(caller);
+}
+
+static void fastpath_reply_and_wait(struct ipc_frame *f)
 {
 	uint64_t tag = f->tag;
 	struct thread *caller = ipc_reply_target((long)f->target);	/* NULL: none awaits it */
 	struct port *p = handle_live_owned_port(handle_slot(&current->task->handles,
 							    (long)f->port));	/* NULL: not ours, or gone */
 
-	if (unlikely(!caller || !p || !message_in_registers(tag) ||
-		     !no_caller_queued(p) || !sched_would_choose(caller)))
-		return false;
+	if (unlikely(!caller || !p || !message_fast(tag)))
+		return;
+	if (!no_caller_queued(p)) {
+		reply_and_take_queued(f, tag, caller, p);
+		return;
+	}
+	if (unlikely(!sched_may_hand_to(caller)))
+		return;
 
 	/* Nothing can fail from here on. */
-	struct ipc_frame *dst = ipc_frame_of(caller);
-	ipc_copy_registers(dst, f, tag);
-	dst->result = tag;
-	ipc_end_reply(caller);
-	current->state = THREAD_IPC_RECV;
-	list_push_back(&p->receivers, &current->run_link);
-	sched_handoff(caller);
-	return true;
+	reply_to(caller, f, tag);
+	ipc_wait_on_port(p);
+	sched_ipc_switch(caller);
 }
 
 /*
@@ -128,16 +173,20 @@ static bool from_vdso_entry(const struct ipc_frame *f, uint64_t offset)
 
 void ipc_syscall(struct ipc_frame *f)
 {
-	bool done = false;
 	uint64_t offset = f->user_ip - current->vdso_base;
 
-	if (f->op == IPC_OP_CALL)
-		done = offset == vdso_ipc_return[IPC_OP_CALL] && fastpath_call(f);
-	else if (f->op == IPC_OP_REPLY_AND_WAIT)
-		done = offset == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT] && fastpath_reply_and_wait(f);
-	if (!done && !from_vdso_entry(f, offset))
+	if (f->op == IPC_OP_CALL && offset == vdso_ipc_return[IPC_OP_CALL]) {
+		if (fastpath_call(f)) {
+			sched_before_user_return();
+			return;
+		}
+	} else if (f->op == IPC_OP_REPLY_AND_WAIT &&
+		   offset == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT]) {
+		fastpath_reply_and_wait(f);
+	}
+	if (!from_vdso_entry(f, offset))
 		fault_kill_stray_entry("IPC operation", f->op, offset - IPC_ENTRY_BYTES);
-	else if (!done)
+	else
 		ipc_slowpath(f);
 	sched_before_user_return();
 }

@@ -6,7 +6,10 @@
  * path; inline because they are the fastpath.
  */
 #include "arch/ipc_frame.h"
+#include "arch/copy_words.h"
 #include "tcb.h"
+#include "port.h"
+#include "sched.h"
 #include <rainbow/ipc.h>
 
 static inline struct ipc_frame *ipc_frame_of(const struct thread *t)
@@ -29,19 +32,36 @@ _Static_assert(RB_TAG_WORDS(~0ull) == IPC_TAG_WORDS, "the word count is RB_TAG_W
 _Static_assert((RB_TAG_HANDLE & ~IPC_TAG_FLAGS) == 0, "RB_TAG_HANDLE is a tag flag");
 _Static_assert(RB_TAG_LABEL(IPC_TAG_LABEL) == RB_TAG_LABEL_MAX, "the label field holds RB_TAG_LABEL_MAX");
 
+/*
+ * Row n keeps the first n register words and clears the others: a load
+ * and an AND per word, where computing each mask took three instructions
+ * more.
+ */
+static const uint64_t ipc_register_word_mask[RB_IPC_REG_WORDS + 1][RB_IPC_REG_WORDS] = {
+	{ 0, 0, 0 }, { ~0ull, 0, 0 }, { ~0ull, ~0ull, 0 }, { ~0ull, ~0ull, ~0ull },
+};
+
 /* mr[0..2] travel in the frame; words the tag does not cover arrive as 0. */
 static inline void ipc_copy_registers(struct ipc_frame *dst, const struct ipc_frame *src,
 				      uint64_t tag)
 {
 	unsigned words = RB_TAG_WORDS(tag);
+	const uint64_t *mask = ipc_register_word_mask[words < RB_IPC_REG_WORDS ? words :
+						       RB_IPC_REG_WORDS];
 
-	/*
-	 * Spelled out: GCC keeps a loop here, and this is the fastpath.  The
-	 * mask of word i is all ones when i < words: the sign of i - words.
-	 */
-	dst->mr[0] = src->mr[0] & (uint64_t)((0 - (int64_t)words) >> 63);
-	dst->mr[1] = src->mr[1] & (uint64_t)((1 - (int64_t)words) >> 63);
-	dst->mr[2] = src->mr[2] & (uint64_t)((2 - (int64_t)words) >> 63);
+	/* Spelled out: GCC keeps a loop here, and this is the fastpath. */
+	dst->mr[0] = src->mr[0] & mask[0];
+	dst->mr[1] = src->mr[1] & mask[1];
+	dst->mr[2] = src->mr[2] & mask[2];
+}
+
+/* Words RB_IPC_REG_WORDS..words-1 of a message, from UTCB to UTCB. */
+static inline void ipc_copy_utcb_words(struct thread *to, const struct thread *from,
+				       unsigned words)
+{
+	if (words > RB_IPC_REG_WORDS)
+		copy_words(&to->utcb->mr[RB_IPC_REG_WORDS], &from->utcb->mr[RB_IPC_REG_WORDS],
+			   words - RB_IPC_REG_WORDS);
 }
 
 /* The receiver learns the tag, who to reply to, and the caller's badge. */
@@ -59,6 +79,24 @@ static inline void ipc_await_reply(struct thread *caller, struct thread *server)
 	caller->state = THREAD_IPC_REPLY;
 	caller->ipc_server = server;
 	list_push_back(&server->ipc_callers, &caller->run_link);
+}
+
+/*
+ * No server thread waits on p: the current thread, a caller through a
+ * handle of that badge, queues on it until one receives it, and blocks.
+ */
+static inline void ipc_queue_call(struct port *p, uint64_t badge)
+{
+	current->ipc_badge = badge;
+	list_push_back(&p->callers, &current->run_link);
+	sched_block(THREAD_IPC_SEND);
+}
+
+/* The current thread waits on p for a caller (the caller of this then blocks or switches). */
+static inline void ipc_wait_on_port(struct port *p)
+{
+	current->state = THREAD_IPC_RECV;
+	list_push_back(&p->receivers, &current->run_link);
 }
 
 /* The caller got its reply: off the server's list. */

@@ -1,8 +1,11 @@
 /*
- * The scheduler: strict priorities, round robin within a priority, one
- * FIFO run queue per priority and a bitmap of the non-empty ones, so
- * picking the next thread is O(1).  The running thread is not on a queue.
- * The idle thread runs when nothing else can.
+ * The scheduler: strict priorities; within a priority, round robin over
+ * the tasks that have a ready thread there, then over each task's ready
+ * threads (sched_task.h), so that a task's share of the CPU does not grow
+ * with its number of threads.  One FIFO run queue of tasks per priority
+ * and a bitmap of the non-empty ones: picking the next thread is O(1),
+ * whatever the number of threads and tasks.  The running thread is not on
+ * a queue.  The idle thread runs when nothing else can.
  */
 #include "sched.h"
 #include "task.h"
@@ -15,21 +18,48 @@
 
 struct thread *current;
 static struct thread *idle;
-static struct thread *switched_from;
-static struct list run_queue[SCHED_PRIORITIES];
+static struct thread *dead_prev;	/* switched away from for good: reap it */
+static struct list run_queue[SCHED_PRIORITIES];	/* of struct sched_queue link */
 unsigned ready_mask;			/* bit p: run_queue[p] is not empty */
 static struct list sleepers;		/* sorted by wake_tick */
 bool need_resched;
+
+void sched_task_init(struct sched_task *s)
+{
+	for (unsigned p = 0; p < SCHED_PRIORITIES; p++) {
+		list_init(&s->queue[p].ready);
+		s->queue[p].link.next = NULL;
+	}
+}
+
+/* A ready thread (not current, not idle) joins the back of its task's queue. */
+static inline __attribute__((always_inline)) void enqueue(struct thread *t)
+{
+	unsigned p = t->priority;
+	struct sched_queue *q = &t->task->sched.queue[p];
+
+	if (list_empty(&q->ready))
+		list_push_back(&run_queue[p], &q->link);
+	list_push_back(&q->ready, &t->run_link);
+	ready_mask |= 1u << p;
+}
 
 void sched_make_ready(struct thread *t)
 {
 	t->state = THREAD_READY;
 	if (t == current || t == idle)
 		return;
-	list_push_back(&run_queue[t->priority], &t->run_link);
-	ready_mask |= 1u << t->priority;
+	enqueue(t);
 	if (t->priority > current->priority || current == idle)
 		need_resched = true;
+}
+
+/* q has no ready thread left: out of the run queue of priority p. */
+static void queue_emptied(struct sched_queue *q, unsigned p)
+{
+	list_remove(&q->link);
+	if (list_empty(&run_queue[p]))
+		ready_mask &= ~(1u << p);
 }
 
 void sched_unlink(struct thread *t)
@@ -37,22 +67,39 @@ void sched_unlink(struct thread *t)
 	if (!list_linked(&t->run_link))
 		return;
 	list_remove(&t->run_link);
-	if (t->state == THREAD_READY && list_empty(&run_queue[t->priority]))
-		ready_mask &= ~(1u << t->priority);
+	if (t->state != THREAD_READY)
+		return;
+	struct sched_queue *q = &t->task->sched.queue[t->priority];
+	if (list_empty(&q->ready))
+		queue_emptied(q, t->priority);
 }
 
+/*
+ * The first task in line at the highest ready priority gives its oldest
+ * ready thread, and goes to the back of the line if it has more.
+ */
 static struct thread *take_next(void)
 {
 	if (!ready_mask)
 		return idle;
 	unsigned p = 31 - __builtin_clz(ready_mask);
-	struct thread *t = list_entry(list_pop_front(&run_queue[p]), struct thread, run_link);
-	if (list_empty(&run_queue[p]))
-		ready_mask &= ~(1u << p);
+	struct sched_queue *q = list_entry(run_queue[p].next, struct sched_queue, link);
+	struct thread *t = list_entry(list_pop_front(&q->ready), struct thread, run_link);
+	if (list_empty(&q->ready)) {
+		queue_emptied(q, p);
+	} else if (q->link.next != &run_queue[p]) {
+		list_remove(&q->link);
+		list_push_back(&run_queue[p], &q->link);
+	}
 	return t;
 }
 
-static void switch_to(struct thread *next, unsigned slice)
+/*
+ * Inlined into the handoff and the reschedule (the IPC round trip goes
+ * through it twice).  The previous thread is remembered only when dead,
+ * for the next thread to free it after the switch.
+ */
+static inline __attribute__((always_inline)) void switch_to(struct thread *next, unsigned slice)
 {
 	struct thread *prev = current;
 
@@ -62,20 +109,43 @@ static void switch_to(struct thread *next, unsigned slice)
 	if (next == prev)
 		return;
 	current = next;
-	switched_from = prev;
+	if (prev->state == THREAD_DEAD)
+		dead_prev = prev;
 	arch_switch_to(prev, next);
 	context_switch(&prev->kernel_sp, next->kernel_sp);
 	sched_after_switch();
 }
 
+/*
+ * A ready current (yielding, or preempted) goes to the back of its task's
+ * queue, and the next thread is picked.  When its task is the only one in
+ * line at the highest ready priority, the pick is that queue's oldest
+ * thread, and the line itself does not change: the same result as
+ * enqueue() then take_next(), in half the instructions (rb_yield between
+ * threads of one task).
+ */
+static struct thread *requeue_current(void)
+{
+	unsigned p = current->priority;
+	struct sched_queue *q = &current->task->sched.queue[p];
+
+	if ((ready_mask >> p) == 1 && run_queue[p].next == &q->link &&
+	    q->link.next == &run_queue[p]) {
+		struct thread *t = list_entry(q->ready.next, struct thread, run_link);
+		list_remove(&t->run_link);
+		list_push_back(&q->ready, &current->run_link);
+		return t;
+	}
+	enqueue(current);
+	return take_next();
+}
+
 /* Current gives up the CPU; a ready current goes to the back of its queue. */
 static void reschedule(void)
 {
-	if (current->state == THREAD_READY && current != idle) {
-		list_push_back(&run_queue[current->priority], &current->run_link);
-		ready_mask |= 1u << current->priority;
-	}
-	switch_to(take_next(), SCHED_SLICE_TICKS);
+	bool ready = current->state == THREAD_READY && current != idle;
+
+	switch_to(ready ? requeue_current() : take_next(), SCHED_SLICE_TICKS);
 }
 
 /*
@@ -95,6 +165,20 @@ void sched_handoff(struct thread *next)
 	}
 	next->state = THREAD_READY;
 	switch_to(next, current->slice_left);
+}
+
+void sched_ipc_preempt(struct thread *next)
+{
+	struct thread *prev = current;
+
+	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
+	prev->state = THREAD_READY;
+	enqueue(prev);
+	next->state = THREAD_READY;
+	next->slice_left = SCHED_SLICE_TICKS;
+	current = next;
+	arch_switch_to(prev, next);
+	arch_ipc_switch_return(prev, next);
 }
 
 void sched_set_priority(struct thread *t, unsigned priority)
@@ -160,11 +244,12 @@ void sched_tick(void)
 
 void sched_after_switch(void)
 {
-	struct thread *prev = switched_from;
+	struct thread *prev = dead_prev;
 
-	switched_from = NULL;
-	if (prev && prev->state == THREAD_DEAD)
+	if (prev) {
+		dead_prev = NULL;
 		task_reap_thread(prev);
+	}
 }
 
 /*

@@ -3,9 +3,12 @@
 
 #include <stdint.h>
 #include "tcb.h"
+#include "panic.h"
+#include "arch/thread_arch.h"
 #include <rainbow/types.h>
 
-#define SCHED_PRIORITIES (RB_PRIORITY_MAX + 1)
+#include "sched_task.h"
+
 #define SCHED_DEFAULT_PRIORITY RB_PRIORITY_DEFAULT
 #define SCHED_SLICE_TICKS 2
 
@@ -19,6 +22,7 @@ void sched_yield(void);
 /* Current stops running until someone makes it ready (state says why). */
 void sched_block(enum thread_state why);
 extern unsigned ready_mask;	/* bit p: a thread of priority p is ready */
+extern bool need_resched;	/* the tick or a wakeup asks for a switch */
 
 /* No ready thread outranks t. */
 static inline bool sched_would_choose(const struct thread *t)
@@ -27,6 +31,38 @@ static inline bool sched_would_choose(const struct thread *t)
 }
 /* Current has blocked: run next (which it woke) directly, keeping the slice. */
 void sched_handoff(struct thread *next);
+/*
+ * Whether the IPC fastpath may hand the CPU from the current thread, which
+ * blocks, to next: no switch is due and no ready thread outranks next.
+ */
+static inline bool sched_may_hand_to(const struct thread *next)
+{
+	return !need_resched && sched_would_choose(next);
+}
+
+/*
+ * sched_handoff for the IPC fastpath, once sched_may_hand_to(next) held,
+ * both threads in IPC (entered by SYSCALL): next returns to user mode at
+ * once through its IPC frame, keeping the time slice.  Never returns.
+ */
+static inline __attribute__((always_inline)) _Noreturn void sched_ipc_switch(struct thread *next)
+{
+	struct thread *prev = current;
+
+	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
+	next->state = THREAD_READY;
+	next->slice_left = prev->slice_left;
+	current = next;
+	arch_switch_to(prev, next);
+	arch_ipc_switch_return(prev, next);
+}
+/*
+ * The IPC fastpath, once the current thread's operation is complete and
+ * it woke next, which outranks it (sched_may_hand_to(next) held): the
+ * current thread goes back to its run queue, resumable through its IPC
+ * frame, and next returns to user mode at once.  Never returns.
+ */
+_Noreturn void sched_ipc_preempt(struct thread *next);
 /* Sleep for at least the given number of ticks. */
 void sched_sleep(uint64_t ticks);
 /* Block current (state why) until the tick, or until someone makes it ready first. */
@@ -36,7 +72,6 @@ void sched_set_priority(struct thread *t, unsigned priority);
 /* Take a thread that is not running off the run queue or sleep list. */
 void sched_unlink(struct thread *t);
 void sched_tick(void);
-extern bool need_resched;	/* the tick or a wakeup asks for a switch */
 
 /* On the way back to user mode: switch if the tick asked for it. */
 static inline void sched_before_user_return(void)

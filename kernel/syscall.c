@@ -20,6 +20,7 @@
 #include "syscall_handlers.h"
 #include "vdso_traps.h"
 #include "tcb.h"
+#include "sched.h"
 #include "arch/interrupt.h"
 #include "arch/fault.h"
 
@@ -37,9 +38,9 @@ void syscall_dispatch(struct trap_frame *f)
 	/* An offset from the task's vDSO, which the report takes too: two instructions more than an address. */
 	uint64_t offset = syscall_resume_address(f) - current->vdso_base;
 
-	if (n >= SYSCALL_COUNT || offset != vdso_trap_return[n]) {
+	if (n >= SYSCALL_COUNT || offset != vdso_trap_return[n])
 		fault_kill_stray_entry("system call", n, offset - SYSCALL_TRAP_BYTES);
-		return;
-	}
-	syscall_set_result(f, syscalls[n](syscall_args(f)));
+	else
+		syscall_set_result(f, syscalls[n](syscall_args(f)));
+	sched_before_user_return();
 }

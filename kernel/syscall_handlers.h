@@ -9,7 +9,11 @@
 
 struct trap_frame;
 
-/* The interrupt path: number, arguments and result as arch/interrupt.h places them. */
+/*
+ * The interrupt path, from entry.S: number, arguments and result as
+ * arch/interrupt.h places them; then, on the way back to user mode, a
+ * switch if one is due.
+ */
 void syscall_dispatch(struct trap_frame *f);
 
 /*

@@ -90,6 +90,7 @@ struct task *task_create(const char *name)
 	list_init(&t->names);
 	handle_table_init(&t->handles, t);
 	t->utcb_slots = (struct idtable)IDTABLE_INIT(0);
+	sched_task_init(&t->sched);
 	alive++;
 	return t;
 }

@@ -7,6 +7,7 @@
 #include "list.h"
 #include "handle.h"
 #include "idtable.h"
+#include "sched_task.h"
 
 #define TASK_MAX 128
 #define TASK_NAME_MAX 32
@@ -77,6 +78,8 @@ struct task {
 	bool released;
 	unsigned children;		/* spawned and not released: running, or zombies */
 	struct list child_waiters;
+	/* Its ready threads, for round robin over tasks (sched.c). */
+	struct sched_task sched;
 };
 
 struct thread;

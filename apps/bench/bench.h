@@ -86,7 +86,9 @@ void bench_null_syscall(void);
 void bench_vdso_clock(void);
 void bench_thread_switch(void);
 void bench_ipc_intra_as(void);
+/* ipc_call_inter_as, and its _8w and _64w rows. */
 void bench_ipc_inter_as(void);
+void bench_ipc_contended(void);
 void bench_mem_map_unmap(void);
 void bench_mem_map_unmap_busy(void);
 void bench_mem_map_64m(void);

@@ -19,6 +19,7 @@ int main(int argc, char **argv)
 	bench_vdso_clock();
 	bench_ipc_inter_as();
 	bench_ipc_intra_as();
+	bench_ipc_contended();
 	bench_thread_switch();
 	bench_mem_map_unmap();
 	bench_mem_map_unmap_busy();

@@ -2,8 +2,9 @@
  * Interrupt and exception entry.  Every vector gets a tiny stub that makes
  * the stack look the same (error code or a dummy 0, then the vector) and
  * joins trap_common, which saves the registers as a struct trap_frame and
- * calls trap_dispatch().  The kernel runs on one CPU with interrupts off,
- * so there is no per-CPU state to find and no swapgs.
+ * calls trap_dispatch(); int $0x80's stub is the whole system-call path
+ * (SYSCALL_TRAP).  The kernel runs on one CPU with interrupts off, so
+ * there is no per-CPU state to find and no swapgs.
  *
  * The stubs come twice.  An interrupt does not clear RFLAGS.AC, which user
  * mode may set: with SMAP on, the kernel must clear it first (clac) or a
@@ -13,18 +14,76 @@
  */
 	.text
 
+/*
+ * The registers a system call passes and returns, rax and the arguments
+ * in trap_frame order: the last pushes of every entry, the first pops of
+ * every exit.
+ */
+.macro PUSH_CALL_REGS
+	pushq %rax
+	pushq %r9
+	pushq %r8
+	pushq %r10
+	pushq %rdx
+	pushq %rsi
+	pushq %rdi
+.endm
+
+.macro POP_CALL_REGS
+	popq %rdi
+	popq %rsi
+	popq %rdx
+	popq %r10
+	popq %r8
+	popq %r9
+	popq %rax
+.endm
+
+/*
+ * int $0x80, in its stub: the system-call dispatcher at once, which also
+ * switches on the way out if asked (no vector test, no check of the
+ * privilege it came from: the gate is the only way in for user mode, and
+ * the kernel never uses it).  The frame has the struct trap_frame layout,
+ * but only the registers a call may change are saved and restored: the
+ * arguments, rax, and rcx and r11 (kept for the vDSO's callers).  The
+ * callee-saved ones, the vector and the error code are left unwritten:
+ * the C code keeps the callee-saved registers itself, and nothing reads
+ * those fields of a system call's frame.
+ */
+.macro SYSCALL_TRAP
+	subq $48, %rsp		/* error, vector, r15, r14, r13, r12 */
+	pushq %r11
+	subq $8, %rsp		/* rbp */
+	pushq %rcx
+	subq $8, %rsp		/* rbx */
+	PUSH_CALL_REGS
+	movq %rsp, %rdi
+	call syscall_dispatch
+	POP_CALL_REGS
+	addq $8, %rsp
+	popq %rcx
+	addq $8, %rsp
+	popq %r11
+	addq $48, %rsp
+	iretq
+.endm
+
 .macro STUB vec, kind
 	.balign 16
 stub\kind\()_\vec:
 	.ifc \kind,_smap
 	clac
 	.endif
+	.if \vec == 128
+	SYSCALL_TRAP
+	.else
 	.if (\vec == 8 || \vec == 10 || \vec == 11 || \vec == 12 || \vec == 13 || \vec == 14 || \vec == 17 || \vec == 21 || \vec == 29 || \vec == 30)
 	.else
 	pushq $0
 	.endif
 	pushq $\vec
 	jmp trap_common
+	.endif
 .endm
 
 .altmacro
@@ -71,13 +130,7 @@ trap_common:
 	pushq %rbp
 	pushq %rcx
 	pushq %rbx
-	pushq %rax
-	pushq %r9
-	pushq %r8
-	pushq %r10
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
+	PUSH_CALL_REGS
 	movq %rsp, %rdi
 	call trap_dispatch
 	movq %rsp, %rdi
@@ -86,13 +139,7 @@ trap_common:
 	.global trap_return
 trap_return:
 	movq %rdi, %rsp
-	popq %rdi
-	popq %rsi
-	popq %rdx
-	popq %r10
-	popq %r8
-	popq %r9
-	popq %rax
+	POP_CALL_REGS
 	popq %rbx
 	popq %rcx
 	popq %rbp

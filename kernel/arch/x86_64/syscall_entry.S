@@ -2,8 +2,15 @@
  * SYSCALL, reserved for IPC.  The CPU gives us the user rip in rcx and
  * rflags in r11, and no stack: we take the current thread's kernel stack
  * (one CPU, so a plain variable holds it), save the registers of the IPC
- * convention as a struct ipc_frame, call ipc_syscall(), and go back with
- * SYSRET.  Callee-saved registers survive through the C code itself.
+ * convention and the callee-saved ones as a struct ipc_frame, call
+ * ipc_syscall(), and go back with SYSRET.
+ *
+ * ipc_switch_return(save_sp, prev_frame, next_frame), the fastpath's way
+ * out: the CPU goes straight to user mode through the partner's frame,
+ * without unwinding the C frames of either thread.  The thread left
+ * behind gets, right below its frame, a switch frame (context.S) whose
+ * return address is ipc_resumed, so that the scheduler can also switch to
+ * it the ordinary way; its own C frames there are abandoned.
  */
 	.text
 	.global syscall_entry
@@ -20,8 +27,21 @@ syscall_entry:
 	pushq %rsi
 	pushq %rdi
 	pushq %rax
+	pushq %rbx
+	pushq %rbp
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
 	movq %rsp, %rdi
 	call ipc_syscall
+ipc_return:
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %rbp
+	popq %rbx
 	popq %rax
 	popq %rdi
 	popq %rsi
@@ -33,6 +53,22 @@ syscall_entry:
 	popq %r11
 	popq %rsp
 	sysretq
+
+/* The switch frame: six callee-saved registers (not needed: the frame keeps the user's), then the return address. */
+#define SWITCH_FRAME_BYTES (7 * 8)
+
+	.global ipc_switch_return
+ipc_switch_return:
+	leaq -SWITCH_FRAME_BYTES(%rsi), %rax
+	movq $ipc_resumed, SWITCH_FRAME_BYTES - 8(%rax)
+	movq %rax, (%rdi)
+	movq %rdx, %rsp
+	jmp ipc_return
+
+/* A context_switch to a thread the fastpath left lands here, on its frame. */
+ipc_resumed:
+	call sched_after_switch
+	jmp ipc_return
 
 	.bss
 	.balign 8

@@ -37,21 +37,6 @@ void thread_start_user(struct thread *t, uint64_t entry, uint64_t sp, uint64_t a
 	fpu_state_init(&t->fpu);
 }
 
-void arch_switch_to(struct thread *prev, struct thread *next)
-{
-	if (prev)
-		fpu_save(&prev->fpu);
-	fpu_restore(&next->fpu);
-	gdt_set_kernel_stack(thread_stack_top(next));
-	if (!prev || prev->task != next->task) {
-		write_cr3(next->task ? next->task->space : vm_kernel_space());
-	}
-	if (!prev || prev->tls_base != next->tls_base)
-		wrmsr(MSR_FS_BASE, next->tls_base);
-	if (!prev || prev->utcb_base != next->utcb_base)
-		wrmsr(MSR_GS_BASE, next->utcb_base);
-}
-
 void thread_start_kernel(struct thread *t, void (*fn)(void))
 {
 	struct switch_frame *s = (struct switch_frame *)thread_stack_top(t) - 1;

@@ -1,14 +1,13 @@
 /*
- * Where every interrupt, exception and int $0x80 lands after entry.S.
- * Kernel exceptions are bugs and end in a panic report; user exceptions
- * fault in a reserved page or kill the faulting task; IRQs and system
- * calls go to their handlers.
+ * Where every interrupt and exception lands after entry.S (int $0x80 goes
+ * to syscall_dispatch directly).  Kernel exceptions are bugs and end in a
+ * panic report; user exceptions fault in a reserved page or kill the
+ * faulting task; IRQs go to their handlers.
  */
 #include "arch/interrupt.h"
 #include "arch/cpu.h"
 #include "arch/irq.h"
 #include "panic.h"
-#include "syscall_handlers.h"
 #include "arch/fault.h"
 #include "sched.h"
 
@@ -36,9 +35,7 @@ const char *trap_name(uint64_t vector)
 
 void trap_dispatch(struct trap_frame *f)
 {
-	if (f->vector == VEC_SYSCALL)
-		syscall_dispatch(f);
-	else if (f->vector >= VEC_IRQ_BASE)
+	if (f->vector >= VEC_IRQ_BASE)
 		irq_dispatch(f->vector - VEC_IRQ_BASE);
 	else if (trap_from_user(f))
 		fault_user(f);

@@ -27,6 +27,7 @@ struct receiver {
 static struct receiver receivers[RECEIVERS];
 static long port, quit;
 static unsigned clients, calls_each;
+static int below;			/* receivers one priority below the clients */
 static unsigned last_seq[STRESS_CLIENTS_MAX];	/* a client's calls come one at a time */
 static atomic_long received;
 
@@ -67,7 +68,10 @@ static int receive(void *arg)
 {
 	struct receiver *r = arg;
 	struct rb_utcb *utcb = rb_utcb();
-	long tag = ipc_wait(port, 0);
+	long tag = below ? rb_thread_set_priority(0, RB_PRIORITY_DEFAULT - 1) : 0;
+
+	if (tag == 0)
+		tag = ipc_wait(port, 0);
 
 	for (;;) {
 		if (tag < 0) {
@@ -112,8 +116,8 @@ static void report(uint64_t ns)
 	}
 	for (unsigned id = 0; id < clients; id++)
 		complete += last_seq[id] == calls_each;
-	snprintf(line, sizeof line, "server: %ld calls answered by %d threads, %ld expected", calls,
-		 RECEIVERS, (long)clients * calls_each);
+	snprintf(line, sizeof line, "server: %ld calls answered by %d threads%s, %ld expected", calls,
+		 RECEIVERS, below ? " below their clients" : "", (long)clients * calls_each);
 	check(calls == (long)clients * calls_each && errors == 0, line);
 	check(wrong == 0, "server: every request came from its client with its next sequence number");
 	snprintf(line, sizeof line, "server: all %u clients made all %u calls", clients, calls_each);
@@ -125,8 +129,9 @@ static void report(uint64_t ns)
 	printf(")\n");
 }
 
-int stress_server(int nclients, int calls)
+int stress_server(int nclients, int calls, int receivers_below)
 {
+	below = receivers_below;
 	if (nclients < 1 || nclients > STRESS_CLIENTS_MAX || calls < 1) {
 		fprintf(stderr, "ipc_stress server: 1 to %d clients\n", STRESS_CLIENTS_MAX);
 		return 2;

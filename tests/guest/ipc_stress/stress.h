@@ -34,7 +34,13 @@ static inline uint64_t stress_word(unsigned id, unsigned seq, unsigned i)
 }
 
 
-int stress_server(int clients, int calls);
+/*
+ * Serves clients x calls calls; with below, its receiving threads run one
+ * priority below the clients, so that each reply lets the client run
+ * first and every call finds the port's queue (the IPC fastpath's
+ * answer-and-take-the-queued-caller case).
+ */
+int stress_server(int clients, int calls, int below);
 int stress_clients(int first, int count, int calls);
 
 #endif

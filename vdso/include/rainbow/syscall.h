@@ -162,7 +162,8 @@ long rb_thread_id(void);
  * Sets the scheduling priority of thread tid of the calling task (0: the
  * caller) to priority, from 0 (lowest) to RB_PRIORITY_MAX; new threads
  * start at their creator's, the first at RB_PRIORITY_DEFAULT.  The highest
- * priority ready thread always runs; equal ones share the CPU round robin.
+ * priority ready thread always runs; equal ones share the CPU round robin,
+ * task by task, then thread by thread within a task.
  * Returns 0; -EINVAL for a priority out of range, -EPERM above
  * RB_PRIORITY_DEFAULT (no task may outrank the others), -ESRCH if there is
  * no such thread.  Does not block, but the caller may be preempted at once by

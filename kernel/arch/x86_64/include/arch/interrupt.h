@@ -9,6 +9,9 @@
 /*
  * What entry.S saves on the kernel stack for every interrupt, exception
  * and int $0x80 system call.  Field order mirrors the pushes in entry.S.
+ * A system call's frame holds only the arguments, rax, rcx, r11 and the
+ * CPU's part: rbx, rbp, r12..r15, vector and error are not written there
+ * (entry.S SYSCALL_TRAP), and nothing may read them.
  */
 struct trap_frame {
 	/* The system call arguments, in argument order: the table's arg[]. */

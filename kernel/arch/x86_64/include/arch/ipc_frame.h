@@ -23,11 +23,19 @@
  *   r8..r10   mr[0..2]                        mr[0..2]
  *   rcx, r11  user_ip, user_flags (SYSCALL/SYSRET use them)
  *   rsp       user_sp
+ *   rbx, rbp, r12..r15  kept (callee-saved, given back unchanged)
  */
 /* The IPC entry instruction, SYSCALL, is two bytes long: user_ip is right after it. */
 #define IPC_ENTRY_BYTES 2
 
 struct ipc_frame {
+	/*
+	 * The user's callee-saved registers (r15, r14, r13, r12, rbp, rbx),
+	 * kept as they came: a thread the fastpath switches away from never
+	 * returns through the C frames that would restore them
+	 * (ipc_switch_return).
+	 */
+	uint64_t kept[6];
 	union { uint64_t op; uint64_t result; };
 	union { uint64_t target; uint64_t rcvid; };
 	union { uint64_t tag; uint64_t badge; };
@@ -36,7 +44,7 @@ struct ipc_frame {
 	uint64_t user_ip, user_flags, user_sp;
 };
 
-_Static_assert(sizeof(struct ipc_frame) == 10 * 8, "syscall_entry.S pushes 10 words");
+_Static_assert(sizeof(struct ipc_frame) == 16 * 8, "syscall_entry.S pushes 16 words");
 _Static_assert(RB_IPC_REG_WORDS == 3, "syscall_entry.S carries mr[0..2] in r8, r9, r10");
 
 #endif

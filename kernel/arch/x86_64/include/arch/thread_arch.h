@@ -2,13 +2,55 @@
 #define ARCH_THREAD_ARCH_H
 
 #include <stdint.h>
+#include "tcb.h"
+#include "task.h"
+#include "vm.h"
+#include "arch/ipc_frame.h"
+#include "arch/fpu.h"
+#include "arch/gdt.h"
+#include "arch/cpu.h"
 
-struct thread;
 struct trap_frame;
 
-/* Load next's CPU state; prev is NULL on the first switch. */
-void arch_switch_to(struct thread *prev, struct thread *next);
+/*
+ * Load next's CPU state; prev is NULL on the first switch.  Inline: it is
+ * on every switch, IPC handoffs included.
+ */
+static inline __attribute__((always_inline)) void arch_switch_to(struct thread *prev,
+								  struct thread *next)
+{
+	if (prev)
+		fpu_save(&prev->fpu);
+	fpu_restore(&next->fpu);
+	gdt_set_kernel_stack(thread_stack_top(next));
+	if (!prev || prev->task != next->task)
+		write_cr3(next->task ? next->task->space : vm_kernel_space());
+	if (!prev || prev->tls_base != next->tls_base)
+		wrmsr(MSR_FS_BASE, next->tls_base);
+	if (!prev || prev->utcb_base != next->utcb_base)
+		wrmsr(MSR_GS_BASE, next->utcb_base);
+}
 void context_switch(uint64_t *save_rsp, uint64_t load_rsp);
+/*
+ * syscall_entry.S: save a switch frame below prev_frame that resumes prev
+ * through it (*save_sp, prev's kernel_sp), then return to user mode
+ * through next_frame.
+ */
+_Noreturn void ipc_switch_return(uint64_t *save_sp, struct ipc_frame *prev_frame,
+				 struct ipc_frame *next_frame);
+
+/*
+ * After arch_switch_to(prev, next), both threads in IPC (entered by
+ * SYSCALL): go straight to next's user mode, leaving prev resumable by
+ * context_switch.  The C frames of both are dropped.
+ */
+static inline __attribute__((always_inline)) _Noreturn void arch_ipc_switch_return(struct thread *prev, struct thread *next)
+{
+	ipc_switch_return(&prev->kernel_sp,
+			  (struct ipc_frame *)(thread_stack_top(prev) - sizeof(struct ipc_frame)),
+			  (struct ipc_frame *)(thread_stack_top(next) - sizeof(struct ipc_frame)));
+}
+
 /* Make t start in kernel mode in fn, which must never return. */
 void thread_start_kernel(struct thread *t, void (*fn)(void));
 

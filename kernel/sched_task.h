@@ -1,0 +1,28 @@
+#ifndef SCHED_TASK_H
+#define SCHED_TASK_H
+
+/*
+ * What the scheduler keeps in each task (sched.c): time is shared round
+ * robin over the tasks that have a ready thread at a priority, then over
+ * that task's ready threads, so a task with many threads gets no more of
+ * the CPU than a task with one.
+ */
+#include "list.h"
+#include <rainbow/types.h>
+
+#define SCHED_PRIORITIES (RB_PRIORITY_MAX + 1)
+
+/* One priority's share of a task: its ready threads, and its place in line. */
+struct sched_queue {
+	struct list ready;	/* its ready threads of this priority, FIFO (thread run_link) */
+	struct list link;	/* in the priority's run queue while ready is not empty */
+};
+
+struct sched_task {
+	struct sched_queue queue[SCHED_PRIORITIES];
+};
+
+/* Empty queues, for a new task (task_create). */
+void sched_task_init(struct sched_task *s);
+
+#endif
