@@ -9,7 +9,8 @@
  * and __d_vfprintf undefined from the start (LIBC_OVERRIDES), so that this
  * one is linked, also where libc.a's own snprintf asks for it.
  *
- * Output goes through fputc() to any tinystdio stream.  Returns the number
+ * Output goes through putc_unlocked() to any tinystdio stream, locked
+ * once for the whole call (flockfile), so one call's output stays whole.  Returns the number
  * of bytes written, or -1 with errno: EOVERFLOW past INT_MAX bytes,
  * EILSEQ for a wide character with no multibyte form, EINVAL for a bad
  * format, or the stream's error.
@@ -61,7 +62,7 @@ static void put(struct out *o, char c)
 		o->error = EOVERFLOW;
 		return;
 	}
-	if (fputc((unsigned char)c, o->stream) == EOF) {
+	if (putc_unlocked((unsigned char)c, o->stream) == EOF) {
 		o->error = errno ? errno : EIO;
 		return;
 	}
@@ -680,6 +681,7 @@ int vfprintf(FILE *restrict stream, const char *restrict format, va_list ap)
 	struct args args;
 	const char *f = format;
 
+	flockfile(stream);
 	va_copy(args.ap, ap);
 	for (const char *p = strchr(f, '%'); p; p = strchr(p + 2, '%')) {
 		const char *q = p + 1;
@@ -713,6 +715,7 @@ int vfprintf(FILE *restrict stream, const char *restrict format, va_list ap)
 		convert(&o, &s, &a);
 	}
 	va_end(args.ap);
+	funlockfile(stream);
 	if (o.error) {
 		errno = o.error;
 		return -1;
