@@ -9,11 +9,14 @@
  * and __d_vfprintf undefined from the start (LIBC_OVERRIDES), so that this
  * one is linked, also where libc.a's own snprintf asks for it.
  *
- * Output goes through putc_unlocked() to any tinystdio stream, locked
- * once for the whole call (flockfile), so one call's output stays whole.  Returns the number
- * of bytes written, or -1 with errno: EOVERFLOW past INT_MAX bytes,
- * EILSEQ for a wide character with no multibyte form, EINVAL for a bad
- * format, or the stream's error.
+ * A '%' that starts no valid conversion is printed as it stands (C leaves
+ * it undefined; glibc and tinystdio print it).  Output goes through
+ * putc_unlocked() to any tinystdio stream, locked once for the whole call
+ * (flockfile), so that one call's output stays whole.  Returns the number
+ * of bytes written, or -1 with errno: EOVERFLOW past INT_MAX bytes, EILSEQ
+ * for a wide character with no multibyte form, EINVAL for a format that
+ * mixes numbered and unnumbered arguments or skips a number, or the
+ * stream's error.
  */
 #include <errno.h>
 #include <fenv.h>
@@ -182,6 +185,7 @@ static int parse(const char **f, struct spec *s, struct args *args, bool collect
 		case ' ': s->space = true; continue;
 		case '#': s->alt = true; continue;
 		case '0': s->zero = true; continue;
+		case '\'': continue;   /* POSIX's grouping: no locale here groups digits */
 		}
 		break;
 	}
@@ -225,10 +229,12 @@ static int parse(const char **f, struct spec *s, struct args *args, bool collect
 	case 'L': s->size = S_LDOUBLE; break;
 	default: (*f)--;
 	}
-	s->conv = *(*f)++;
+	s->conv = **f;
+	if (**f)
+		(*f)++;
 	if (s->conv == '%')
 		return 0;
-	if (kind_of(s->conv, s->size) == A_NONE && s->conv != 'c')
+	if (kind_of(s->conv, s->size) == A_NONE)
 		return -1;
 	if (arg > NUMBERED_MAX)
 		return -1;
@@ -497,6 +503,11 @@ static void hex_float(struct out *o, const struct spec *s, struct binary b)
 			kept++;
 		lead = kept >> (frac_bits - drop);
 		frac = (kept & ((UINT64_C(1) << (frac_bits - drop)) - 1)) << drop;
+		if (lead > 0xf) {
+			/* A long double's 0xf.f... carried to 0x10: 0x1.0 at 4 more. */
+			lead = 1;
+			b.a_exp += 4;
+		}
 	}
 	size_t n = 0;
 
@@ -657,9 +668,9 @@ static bool collect_numbered(const char *f, struct args *args)
 		f++;
 		int n = parse(&f, &s, args, true, kinds);
 
-		if (s.conv == '%')
-			continue;
-		if (n <= 0)
+		if (s.conv == '%' || n < 0)
+			continue;       /* printed as it stands */
+		if (n == 0)
 			return false;
 		if (n > max)
 			max = n;
@@ -678,7 +689,7 @@ static bool collect_numbered(const char *f, struct args *args)
 int vfprintf(FILE *restrict stream, const char *restrict format, va_list ap)
 {
 	struct out o = { .stream = stream };
-	struct args args;
+	struct args args = { .by_number = false };
 	const char *f = format;
 
 	flockfile(stream);
@@ -698,11 +709,16 @@ int vfprintf(FILE *restrict stream, const char *restrict format, va_list ap)
 			put(&o, *f++);
 			continue;
 		}
-		f++;
+		const char *start = f++;
 		struct spec s;
 		int n = parse(&f, &s, &args, false, NULL);
 
-		if (n < 0 || (n > 0) != args.by_number || !s.conv) {
+		if (n < 0) {
+			/* Not a conversion: printed as it stands, as glibc does. */
+			put_text(&o, start, (size_t)(f - start));
+			continue;
+		}
+		if ((n > 0) != args.by_number) {
 			o.error = EINVAL;
 			break;
 		}
