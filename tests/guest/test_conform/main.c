@@ -12,7 +12,6 @@
 #include <math.h>
 #include <pthread.h>
 #include <sched.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,61 +19,49 @@
 
 #include "tap.h"
 
-static void format_is(const char *want, const char *fmt, ...)
-{
-	char got[1200], what[1400];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(got, sizeof got, fmt, ap);
-	va_end(ap);
-	snprintf(what, sizeof what, "\"%s\" gives \"%s\" (got \"%s\")", fmt, want, got);
-	check(strcmp(got, want) == 0, what);
-}
-
 static void exact_double(void)
 {
 	/* 0.1 is 0.1000000000000000055511151231257827021181583404541015625. */
-	format_is("0.10000000000000001", "%.17g", 0.1);
-	format_is("0.10000000000000000555", "%.20f", 0.1);
-	format_is("0.1000000000000000055511151231257827021181583404541015625000",
+	check_format("0.10000000000000001", "%.17g", 0.1);
+	check_format("0.10000000000000000555", "%.20f", 0.1);
+	check_format("0.1000000000000000055511151231257827021181583404541015625000",
 		  "%.58f", 0.1);
-	format_is("1.000000000000000055511151231257827e-01", "%.33e", 0.1);
+	check_format("1.000000000000000055511151231257827e-01", "%.33e", 0.1);
 	/* The smallest denormal, 2^-1074 = 4.9406564584124654...e-324. */
-	format_is("4.94066e-324", "%g", 0x1p-1074);
-	format_is("4.9406564584124654e-324", "%.16e", 0x1p-1074);
-	format_is("2.2250738585072014e-308", "%.16e", DBL_MIN);
-	format_is("1.7976931348623157e+308", "%.16e", DBL_MAX);
-	format_is("179769313486231570814527423731704356798070567525844996598917476803157260780028538760589558632766878171540458953514382464234321326889464182768467546703537516986049910576551282076245490090389328944075868508455133942304583236903222948165808559332123348274797826204144723168738177180919299881250404026184124858368",
+	check_format("4.94066e-324", "%g", 0x1p-1074);
+	check_format("4.9406564584124654e-324", "%.16e", 0x1p-1074);
+	check_format("2.2250738585072014e-308", "%.16e", DBL_MIN);
+	check_format("1.7976931348623157e+308", "%.16e", DBL_MAX);
+	check_format("179769313486231570814527423731704356798070567525844996598917476803157260780028538760589558632766878171540458953514382464234321326889464182768467546703537516986049910576551282076245490090389328944075868508455133942304583236903222948165808559332123348274797826204144723168738177180919299881250404026184124858368",
 		  "%.0f", DBL_MAX);
 	/* Ties to even at every place, and carries. */
-	format_is("0 2 2 4", "%.0f %.0f %.0f %.0f", 0.5, 1.5, 2.5, 3.5);
-	format_is("0.125 0.12 0.1", "%.3f %.2f %.1f", 0.125, 0.125, 0.125);
-	format_is("0.38", "%.2f", 0.375);
-	format_is("1.0e+01", "%.1e", 9.96);
-	format_is("1e+01", "%.0e", 9.5);
-	format_is("10 9.99 1e+02", "%.2g %.3g %.2g", 9.96, 9.99, 99.5);
-	format_is("1.000", "%.3f", 0.9995);  /* 0.99950000000000005507... */
-	format_is("0.999", "%.3f", 0.9994999999999999);
+	check_format("0 2 2 4", "%.0f %.0f %.0f %.0f", 0.5, 1.5, 2.5, 3.5);
+	check_format("0.125 0.12 0.1", "%.3f %.2f %.1f", 0.125, 0.125, 0.125);
+	check_format("0.38", "%.2f", 0.375);
+	check_format("1.0e+01", "%.1e", 9.96);
+	check_format("1e+01", "%.0e", 9.5);
+	check_format("10 9.99 1e+02", "%.2g %.3g %.2g", 9.96, 9.99, 99.5);
+	check_format("1.000", "%.3f", 0.9995);  /* 0.99950000000000005507... */
+	check_format("0.999", "%.3f", 0.9994999999999999);
 	/* 2^63 and 2^-10 written out. */
-	format_is("9223372036854775808.000000", "%f", 0x1p63);
-	format_is("0.0009765625", "%.10f", 0x1p-10);
-	format_is("0.0009765625", "%.10g", 0x1p-10);
-	format_is("0.000976562", "%g", 0x1p-10);
+	check_format("9223372036854775808.000000", "%f", 0x1p63);
+	check_format("0.0009765625", "%.10f", 0x1p-10);
+	check_format("0.0009765625", "%.10g", 0x1p-10);
+	check_format("0.000976562", "%g", 0x1p-10);
 	/* %g style choice and trailing zeros. */
-	format_is("100000 1e+06 0.0001 1e-05", "%g %g %g %g", 1e5, 1e6, 1e-4, 1e-5);
-	format_is("1.00000 1.e+06 0", "%#g %#.0e %.0g", 1.0, 1e6, 0.0);
-	format_is("0.333333333333333 0.3333333333333333 0.33333333333333331",
+	check_format("100000 1e+06 0.0001 1e-05", "%g %g %g %g", 1e5, 1e6, 1e-4, 1e-5);
+	check_format("1.00000 1.e+06 0", "%#g %#.0e %.0g", 1.0, 1e6, 0.0);
+	check_format("0.333333333333333 0.3333333333333333 0.33333333333333331",
 		  "%.15g %.16g %.17g", 1.0 / 3, 1.0 / 3, 1.0 / 3);
 	/* Signs, widths, flags. */
-	format_is("-0.000000e+00 +1 _ 1.000000|-003.142|1.23e-04  |", "%e %+g _% f|%08.3f|%-10.2e|",
+	check_format("-0.000000e+00 +1 _ 1.000000|-003.142|1.23e-04  |", "%e %+g _% f|%08.3f|%-10.2e|",
 		  -0.0, 1.0, 1.0, -3.14159, 0.000123);
-	format_is("inf -inf nan INF   inf", "%f %e %g %F %5g", INFINITY, -INFINITY, NAN, INFINITY,
+	check_format("inf -inf nan INF   inf", "%f %e %g %F %5g", INFINITY, -INFINITY, NAN, INFINITY,
 		  INFINITY);
 	/* %a: exact hexadecimal, rounded to a precision. */
-	format_is("0x1p+0 0x1.999999999999ap-4 0x0.0000000000001p-1022 0x1p-1022", "%a %a %a %a",
+	check_format("0x1p+0 0x1.999999999999ap-4 0x0.0000000000001p-1022 0x1p-1022", "%a %a %a %a",
 		  1.0, 0.1, 0x1p-1074, DBL_MIN);
-	format_is("0x2p+0 0x1.5p-2 0x2.000p+0 -0X1.999999999999AP-4 0x1.p+0", "%.0a %.1a %.3a %A %#.0a",
+	check_format("0x2p+0 0x1.5p-2 0x2.000p+0 -0X1.999999999999AP-4 0x1.p+0", "%.0a %.1a %.3a %A %#.0a",
 		  1.5, 1.0 / 3, 1.9999, -0.1, 1.0);
 }
 
@@ -82,20 +69,20 @@ static void exact_long_double(void)
 {
 	long double x = 0;
 
-	format_is("1.500000", "%Lf", 1.5L);
-	format_is("1.235e+04", "%.3Le", 12345.678L);
-	format_is("0.1", "%Lg", 0.1L);
+	check_format("1.500000", "%Lf", 1.5L);
+	check_format("1.235e+04", "%.3Le", 12345.678L);
+	check_format("0.1", "%Lg", 0.1L);
 	/* 0.1L is 0.1000000000000000000013552527156068805425093160010874271392822265625. */
-	format_is("0.1000000000000000000013552527156068805425093160010874271392822265625",
+	check_format("0.1000000000000000000013552527156068805425093160010874271392822265625",
 		  "%.67Lf", 0.1L);
-	format_is("1.18973e+4932", "%Lg", LDBL_MAX);
-	format_is("3.3621031431120935063e-4932", "%.19Le", LDBL_MIN);
+	check_format("1.18973e+4932", "%Lg", LDBL_MAX);
+	check_format("3.3621031431120935063e-4932", "%.19Le", LDBL_MIN);
 	/* The smallest denormal, 2^-16445. */
-	format_is("3.645199531882474602528405933619e-4951", "%.30Le", 0x1p-16445L);
-	format_is("0x8p-3 0x0.000000000000001p-16385 0x8p-16385 0xcp-3 0xa.bp-5", "%La %La %La %.0La %.1La",
+	check_format("3.645199531882474602528405933619e-4951", "%.30Le", 0x1p-16445L);
+	check_format("0x8p-3 0x0.000000000000001p-16385 0x8p-16385 0xcp-3 0xa.bp-5", "%La %La %La %.0La %.1La",
 		  1.0L, 0x1p-16445L, LDBL_MIN, 1.5L, 1.0L / 3);
-	format_is("0 2 18446744073709551616", "%.0Lf %.0Lf %.0Lf", 0.5L, 2.5L, 0x1p64L);
-	format_is("-inf nan", "%Lf %Lg", -INFINITY * 1.0L, (long double)NAN);
+	check_format("0 2 18446744073709551616", "%.0Lf %.0Lf %.0Lf", 0.5L, 2.5L, 0x1p64L);
+	check_format("-inf nan", "%Lf %Lg", -INFINITY * 1.0L, (long double)NAN);
 	check(sscanf("3.75", "%Lf", &x) == 1 && x == 3.75L, "sscanf %Lf of 3.75 stores 3.75");
 	check(sscanf("0x1p-16445", "%Lf", &x) == 1 && x == 0x1p-16445L,
 	      "sscanf %Lf reads the smallest long double denormal");
@@ -104,16 +91,35 @@ static void exact_long_double(void)
 static void rounding_directions(void)
 {
 	fesetround(FE_UPWARD);
-	format_is("0.2 -0.1 2", "%.1f %.1f %.0f", 0.1, -0.1, 1.5);
+	check_format("0.2 -0.1 2", "%.1f %.1f %.0f", 0.1, -0.1, 1.5);
 	fesetround(FE_DOWNWARD);
-	format_is("0.1 -0.2 1", "%.1f %.1f %.0f", 0.1, -0.1, 1.5);
+	check_format("0.1 -0.2 1", "%.1f %.1f %.0f", 0.1, -0.1, 1.5);
 	fesetround(FE_TOWARDZERO);
-	format_is("0.9 -0.9", "%.1f %.1f", 0.99, -0.99);
+	check_format("0.9 -0.9", "%.1f %.1f", 0.99, -0.99);
 	fesetround(FE_TONEAREST);
-	format_is("1.0", "%.1f", 0.99);
+	check_format("1.0", "%.1f", 0.99);
 }
 
-/* printf's shortest exact form, then scanf: the same value, for many values. */
+/*
+ * Each value of the array VALUES printed with PRINT, then read back with
+ * sscanf's SCAN and with STRTO: the same value every time.
+ */
+#define ROUND_TRIPS(type, values, print, scan, strto)                                    \
+	do {                                                                             \
+		char buf[64], what[160];                                                 \
+		int ok = 1;                                                              \
+		for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {          \
+			type back = 0;                                                   \
+			snprintf(buf, sizeof buf, print, values[i]);                     \
+			if (sscanf(buf, scan, &back) != 1 || back != values[i] ||        \
+			    strto(buf, NULL) != values[i]) {                             \
+				snprintf(what, sizeof what, "%s does not read back", buf); \
+				ok = check(0, what);                                     \
+			}                                                                \
+		}                                                                        \
+		check(ok, print " then sscanf " scan " and " #strto " give every " #type " back"); \
+	} while (0)
+
 static void scanf_round_trips(void)
 {
 	static const double values[] = { 0.1, 1.0 / 3, 0x1p-1074, DBL_MIN, DBL_MAX, 123456.789e300,
@@ -123,32 +129,9 @@ static void scanf_round_trips(void)
 	 * with 21 digits (docs/runtime.md): a gap still open, not tested here.
 	 */
 	static const long double lvalues[] = { 0.1L, 1.0L / 3, 0x1p-16445L, 1e-300L };
-	char buf[64], what[160];
-	int ok = 1;
 
-	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
-		double back = 0;
-
-		snprintf(buf, sizeof buf, "%.17g", values[i]);
-		if (sscanf(buf, "%lf", &back) != 1 || back != values[i] || strtod(buf, NULL) != values[i]) {
-			snprintf(what, sizeof what, "%s does not read back", buf);
-			check(0, what);
-			ok = 0;
-		}
-	}
-	check(ok, "%.17g then sscanf %lf and strtod give every double back");
-	ok = 1;
-	for (size_t i = 0; i < sizeof lvalues / sizeof lvalues[0]; i++) {
-		long double back = 0;
-
-		snprintf(buf, sizeof buf, "%.21Lg", lvalues[i]);
-		if (sscanf(buf, "%Lf", &back) != 1 || back != lvalues[i] || strtold(buf, NULL) != lvalues[i]) {
-			snprintf(what, sizeof what, "%s does not read back", buf);
-			check(0, what);
-			ok = 0;
-		}
-	}
-	check(ok, "%.21Lg then sscanf %Lf and strtold give every long double back");
+	ROUND_TRIPS(double, values, "%.17g", "%lf", strtod);
+	ROUND_TRIPS(long double, lvalues, "%.21Lg", "%Lf", strtold);
 }
 
 /* TLS far larger than any stack the crt could have put it on. */
