@@ -116,7 +116,18 @@ $(LIBRAINBOW): $(CRT_OBJ)
 	$(Q)rm -f $@
 	$(Q)ar rcs $@ $^
 
-$(SYSROOT_STAMP): $(PICOLIBC_PARTS) $(SYSROOT_HEADERS) $(CRT0) $(LIBRAINBOW) \
+# -lpthread and -lrt, which build systems add for threads and clocks (zstd's
+# Makefile, CMake's FindThreads, autoconf), find empty archives, as with
+# glibc since 2.34: those functions are in librainbow.a and libc.a.
+EMPTY_LIBS := $(SYSROOT)/lib/libpthread.a $(SYSROOT)/lib/librt.a
+
+$(EMPTY_LIBS): mk/crt.mk
+	$(call say,AR,$@)
+	@mkdir -p $(@D)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@
+
+$(SYSROOT_STAMP): $(PICOLIBC_PARTS) $(SYSROOT_HEADERS) $(CRT0) $(LIBRAINBOW) $(EMPTY_LIBS) \
 		$(SYSROOT)/lib/rainbow.ld $(SYSROOT)/rainbow.specs
 	$(Q)touch $@
 
