@@ -22,7 +22,7 @@ for kind in exec pie; do
 	"$dir/mkphdrmove" "$src" "$dir/moved_$kind"
 	readelf -lW "$dir/moved_$kind" | awk '$1 == "PHDR" { p = 1 } END { exit !p }'
 	tap $? "moved_$kind has a PT_PHDR"
-	printf '%s/%s\n' "$(pwd)" "$dir/moved_$kind" > "$dir/moved_$kind.bundle"
+	printf 'HOME=/home/conform %s/%s\n' "$(pwd)" "$dir/moved_$kind" > "$dir/moved_$kind.bundle"
 	boot "moved_$kind" "$dir/moved_$kind.bundle"
 	expect_status 0 "moved_$kind exits 0"
 	expect_tap "moved_$kind"

@@ -3,10 +3,17 @@
  * digits for double and long double (each expected string worked out by
  * hand from the value's binary expansion, C17 7.21.6.1), scanf round
  * trips, a TLS block of 256,000 bytes in the main thread and in a pthread,
- * the program headers from the auxiliary vector, sched_yield.  Also run by
- * tests/guest/conform.sh after mkphdrmove moved its program headers.
+ * the program headers from the auxiliary vector, sched_yield; and, briefly,
+ * the issue's other inputs, each tested at length elsewhere: POSIX and C11
+ * threads (pthread.sh), entropy, CPU time and rename (libc.sh),
+ * the environment of a bundle line (env.sh), anonymous mmap (libc.sh).
+ * The exit status is exit_status.sh's, the module line without a string
+ * tests/boot/module_string.sh's and the main stack the memory work's.
+ * Also run by tests/guest/conform.sh after mkphdrmove moved its program
+ * headers.
  */
 #include <elf.h>
+#include <errno.h>
 #include <fenv.h>
 #include <float.h>
 #include <math.h>
@@ -16,6 +23,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
+#include <sys/mman.h>
+#include <sys/random.h>
+#include <threads.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "tap.h"
 
@@ -188,6 +200,57 @@ static void scheduling(void)
 	check(sched_yield() == 0, "sched_yield (<sched.h>) returns 0");
 }
 
+static int c11_thread(void *arg)
+{
+	return *(int *)arg + 1;
+}
+
+static void other_items(void)
+{
+	unsigned char a[32] = { 0 }, b[32] = { 0 };
+	struct timespec deadline;
+	pthread_mutex_t mutex = PTHREAD_MUTEX_INITIALIZER;
+	pthread_cond_t cond;
+	pthread_condattr_t attr;
+	thrd_t t;
+	int arg = 41, result = 0;
+	long page = sysconf(_SC_PAGESIZE);
+	char *map;
+	clock_t start;
+	struct timespec cpu;
+
+	check(getentropy(a, sizeof a) == 0 && getrandom(b, sizeof b, 0) == (ssize_t)sizeof b &&
+	      memcmp(a, b, sizeof a) != 0, "getentropy and getrandom fill their buffers, differently");
+	check(getentropy(a, 257) == -1 && errno == EINVAL, "getentropy of 257 bytes is EINVAL (POSIX)");
+	start = clock();
+	while (clock() - start < CLOCKS_PER_SEC / 20)
+		;
+	check(clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu) == 0 && (cpu.tv_sec || cpu.tv_nsec >= 50000000),
+	      "clock() and CLOCK_PROCESS_CPUTIME_ID count CPU time");
+	check(getenv("HOME") && strcmp(getenv("HOME"), "/home/conform") == 0,
+	      "getenv(\"HOME\") is the bundle line's HOME");
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&cond, &attr);
+	clock_gettime(CLOCK_MONOTONIC, &deadline);
+	deadline.tv_nsec += 20000000;
+	if (deadline.tv_nsec >= 1000000000) {
+		deadline.tv_sec++;
+		deadline.tv_nsec -= 1000000000;
+	}
+	pthread_mutex_lock(&mutex);
+	check(pthread_cond_timedwait(&cond, &mutex, &deadline) == ETIMEDOUT,
+	      "a CLOCK_MONOTONIC timed wait with no signal ends in ETIMEDOUT");
+	pthread_mutex_unlock(&mutex);
+	check(thrd_create(&t, c11_thread, &arg) == thrd_success && thrd_join(t, &result) == thrd_success &&
+	      result == 42, "C11 thrd_create and thrd_join");
+	check(rename("/no/such", "/nor/this") != 0, "rename links, and fails without the file (C17 7.21.4.2)");
+	check(page == 4096, "sysconf(_SC_PAGESIZE) is 4096");
+	map = mmap(NULL, (size_t)page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	check(map != MAP_FAILED && map[0] == 0 && munmap(map, (size_t)page) == 0,
+	      "mmap of an anonymous page, zeroed, and munmap");
+}
+
 static const struct tap_test tests[] = {
 	{ exact_double, "printf of double, exact (C17 7.21.6.1)" },
 	{ exact_long_double, "printf and scanf of long double" },
@@ -196,6 +259,7 @@ static const struct tap_test tests[] = {
 	{ large_tls, "a TLS block of 256,000 bytes in every thread" },
 	{ program_headers, "program headers from the auxiliary vector" },
 	{ scheduling, "sched_yield" },
+	{ other_items, "issue 12's other inputs, in brief" },
 };
 
 int main(void)
