@@ -119,19 +119,17 @@ static enum kind kind_of(char conv, enum size size)
 	}
 }
 
-static union arg fetch(va_list *ap, enum kind kind)
+/* The next argument of the va_list, of kind, into *a. */
+static void fetch(va_list *ap, enum kind kind, union arg *a)
 {
-	union arg a = { 0 };
-
 	switch (kind) {
-	case A_INT: a.i = va_arg(*ap, int); break;
-	case A_LONG: a.i = va_arg(*ap, long long); break;
-	case A_DOUBLE: a.d = va_arg(*ap, double); break;
-	case A_LDOUBLE: a.ld = va_arg(*ap, long double); break;
-	case A_PTR: a.p = va_arg(*ap, void *); break;
+	case A_INT: a->i = va_arg(*ap, int); break;
+	case A_LONG: a->i = va_arg(*ap, long long); break;
+	case A_DOUBLE: a->d = va_arg(*ap, double); break;
+	case A_LDOUBLE: a->ld = va_arg(*ap, long double); break;
+	case A_PTR: a->p = va_arg(*ap, void *); break;
 	case A_NONE: break;
 	}
-	return a;
 }
 
 /* A decimal number at *f, or -1 if it passes INT_MAX. */
@@ -681,7 +679,7 @@ static bool collect_numbered(const char *f, struct args *args)
 	for (int i = 0; i < max; i++) {
 		if (kinds[i] == A_NONE)
 			return false;
-		args->value[i] = fetch(&args->ap, kinds[i]);
+		fetch(&args->ap, kinds[i], &args->value[i]);
 	}
 	return true;
 }
@@ -726,8 +724,12 @@ int vfprintf(FILE *restrict stream, const char *restrict format, va_list ap)
 			put(&o, '%');
 			continue;
 		}
-		union arg a = n ? args.value[n - 1] : fetch(&args.ap, kind_of(s.conv, s.size));
+		union arg a = { 0 };
 
+		if (n)
+			a = args.value[n - 1];
+		else
+			fetch(&args.ap, kind_of(s.conv, s.size), &a);
 		convert(&o, &s, &a);
 	}
 	va_end(args.ap);

@@ -74,11 +74,13 @@ $(SYSROOT)/lib/rainbow.ld: crt/rainbow.ld kernel/user_layout.h $(VDSO_INCLUDE)/r
 	$(Q)$(CC) -E -P -undef -x c -Ikernel -I$(VDSO_INCLUDE) $< -o $@
 
 # librainbow.a replaces some of libc.a's definitions: its sbrk, its abort,
-# its vfprintf (exact floating point, libc-glue/vfprintf.c)
+# its vfprintf and __atold_engine (exact floating point, libc-glue/vfprintf.c,
+# atold.c)
 # and its do-nothing locks (one object defines them all).  Archive order is
 # not enough, since ld satisfies a libc.a member's references from libc.a
 # itself first; so the specs make these undefined from the start (-u).
-LIBC_OVERRIDES := sbrk abort __lock___libc_recursive_mutex vfprintf __d_vfprintf
+LIBC_OVERRIDES := sbrk abort __lock___libc_recursive_mutex vfprintf __d_vfprintf \
+	__atold_engine
 
 # $(call rainbow_specs,DIR,OUT): the specs for a sysroot at the absolute path
 # DIR, written to OUT.  Absolute paths, so that the specs work from any

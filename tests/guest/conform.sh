@@ -3,7 +3,8 @@
 # printf and scanf of double and long double, 256,000 bytes of TLS in every
 # thread, sched_yield; then the same program, ET_EXEC and static-pie, with
 # its program headers moved by mkphdrmove (tests/guest/phdrmove) into their
-# own PT_LOAD at the end of the file behind a PT_PHDR, as patchelf leaves them.
+# own PT_LOAD at the end of the file behind a PT_PHDR, as patchelf leaves them;
+# and strtold and scanf's %Lf, bit for bit, against glibc's.
 . tests/lib/suite.sh
 
 boot conform tests/guest/conform.bundle
@@ -28,4 +29,16 @@ for kind in exec pie; do
 	expect_tap "moved_$kind"
 	expect_not 'PANIC|killed|refused:' "moved_$kind: accepted, nothing faults"
 done
+
+# strtold and scanf's %Lf against glibc's strtold, for random long doubles
+# (tests/guest/strtold): mkcases prints the table on the host.
+gcc -O2 -Wall -Wextra -Werror -o "$dir/mkcases" tests/guest/strtold/mkcases.c &&
+	"$dir/mkcases" 12 3000 > "$dir/cases.h" &&
+	gcc -specs=build/sysroot/rainbow.specs -O2 -Wall -Wextra -Werror -I"$dir" -Itests/lib \
+		-o "$dir/strtold_check" tests/guest/strtold/check.c tests/lib/tap.c
+tap $? "the strtold check builds"
+printf '%s/%s\n' "$(pwd)" "$dir/strtold_check" > "$dir/strtold.bundle"
+boot strtold "$dir/strtold.bundle"
+expect_status 0 "strtold_check exits 0"
+expect_tap strtold_check
 done_testing

@@ -22,7 +22,8 @@
  * runs in user space and may fault its caller, as documented), thread
  * entry points that are user addresses other than its own (the thread
  * would fault and end the task), and no heap: rb_mem_unmap may remove any
- * anonymous page, so this program keeps its state in its image and stack.
+ * anonymous page, so this program keeps its state in its image and stack,
+ * its TLS block included (stack_tls.h).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -34,6 +35,7 @@
 #include <rainbow/ipc.h>
 #include <rainbow/syscall.h>
 
+#include "stack_tls.h"
 #include "tap.h"
 
 #include "xorshift.h"
@@ -419,7 +421,7 @@ static const struct tap_test tests[] = {
 	{ every_class_drawn, "argument classes" },
 };
 
-int main(int argc, char **argv)
+static int fuzz_main(int argc, char **argv)
 {
 	char buffer[256];
 
@@ -433,4 +435,9 @@ int main(int argc, char **argv)
 	if (two > 0 && rb_mem_unmap((char *)two + 4096, 4096) == 0)
 		straddle = (char *)two + 4096 - 16;
 	return TAP_RUN(tests);
+}
+
+int main(int argc, char **argv)
+{
+	stack_tls_run(fuzz_main, argc, argv);
 }
