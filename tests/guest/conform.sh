@@ -4,7 +4,7 @@
 # thread, sched_yield; then the same program, ET_EXEC and static-pie, with
 # its program headers moved by mkphdrmove (tests/guest/phdrmove) into their
 # own PT_LOAD at the end of the file behind a PT_PHDR, as patchelf leaves them;
-# and strtold and scanf's %Lf, bit for bit, against glibc's.
+# and printf, strtold and scanf's %Lf for random values against glibc's.
 . tests/lib/suite.sh
 
 boot conform tests/guest/conform.bundle
@@ -30,15 +30,21 @@ for kind in exec pie; do
 	expect_not 'PANIC|killed|refused:' "moved_$kind: accepted, nothing faults"
 done
 
-# strtold and scanf's %Lf against glibc's strtold, for random long doubles
-# (tests/guest/strtold): mkcases prints the table on the host.
-gcc -O2 -Wall -Wextra -Werror -o "$dir/mkcases" tests/guest/strtold/mkcases.c &&
-	"$dir/mkcases" 12 3000 > "$dir/cases.h" &&
-	gcc -specs=build/sysroot/rainbow.specs -O2 -Wall -Wextra -Werror -I"$dir" -Itests/lib \
-		-o "$dir/strtold_check" tests/guest/strtold/check.c tests/lib/tap.c
-tap $? "the strtold check builds"
-printf '%s/%s\n' "$(pwd)" "$dir/strtold_check" > "$dir/strtold.bundle"
-boot strtold "$dir/strtold.bundle"
-expect_status 0 "strtold_check exits 0"
-expect_tap strtold_check
+# Against glibc on the host, for random values: tests/guest/NAME/mkcases
+# prints a table of inputs and glibc's results, check.c compares Rainbow's.
+#   strtold       strtold and scanf's %Lf, bit for bit, 3,000 long doubles
+#   printf_cases  %e %f %g %a of 3,000 random doubles and long doubles,
+#                 with random flags, widths and precisions, text for text
+for name in strtold printf_cases; do
+	mkdir -p "$dir/$name"
+	gcc -O2 -Wall -Wextra -Werror -Itests/lib -o "$dir/$name/mkcases" "tests/guest/$name/mkcases.c" &&
+		"$dir/$name/mkcases" 12 3000 > "$dir/$name/cases.h" &&
+		gcc -specs=build/sysroot/rainbow.specs -O2 -Wall -Wextra -Werror -Wno-format-nonliteral \
+			-I"$dir/$name" -Itests/lib -o "$dir/${name}_check" "tests/guest/$name/check.c" tests/lib/tap.c
+	tap $? "the $name check builds"
+	printf '%s/%s\n' "$(pwd)" "$dir/${name}_check" > "$dir/$name.bundle"
+	boot "$name" "$dir/$name.bundle"
+	expect_status 0 "${name}_check exits 0"
+	expect_tap "${name}_check"
+done
 done_testing

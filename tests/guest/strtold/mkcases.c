@@ -9,20 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xorshift.h"
+
 struct bits {
 	uint64_t mantissa;
 	uint16_t sign_exponent;
 };
-
-static uint64_t state;
-
-static uint64_t next(void)
-{
-	state ^= state << 13;
-	state ^= state >> 7;
-	state ^= state << 17;
-	return state;
-}
 
 int main(int argc, char **argv)
 {
@@ -30,11 +22,11 @@ int main(int argc, char **argv)
 
 	if (argc != 3)
 		return 2;
-	state = strtoull(argv[1], NULL, 0) | 1;
+	rng_seed(strtoull(argv[1], NULL, 0));
 	count = strtoul(argv[2], NULL, 0);
 	printf("static const struct { const char *text; uint64_t mantissa; uint16_t sign_exponent; } cases[] = {\n");
 	for (unsigned long i = 0; i < count; i++) {
-		struct bits b = { next(), (uint16_t)(next() % 32767) }, got = { 0, 0 };
+		struct bits b = { rng(), (uint16_t)(rng() % 32767) }, got = { 0, 0 };
 		long double x = 0, y;
 		char text[64];
 
@@ -45,7 +37,7 @@ int main(int argc, char **argv)
 		else
 			b.mantissa &= ~(UINT64_C(1) << 63);
 		memcpy(&x, &b, 10);
-		snprintf(text, sizeof text, "%.*Lg", (int)(10 + next() % 21), x);
+		snprintf(text, sizeof text, "%.*Lg", (int)(10 + rng() % 21), x);
 		y = strtold(text, NULL);
 		memcpy(&got, &y, 10);
 		printf("\t{ \"%s\", 0x%llxull, 0x%x },\n", text, (unsigned long long)got.mantissa,
