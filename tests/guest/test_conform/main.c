@@ -25,6 +25,7 @@
 #include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/random.h>
+#include <tgmath.h>
 #include <threads.h>
 #include <time.h>
 #include <unistd.h>
@@ -249,6 +250,37 @@ static void other_items(void)
 	      "mmap of an anonymous page, zeroed, and munmap");
 }
 
+/* The type an expression has, by name. */
+#define TYPE_NAME(e)                                                                       \
+	_Generic((e), float: "float", double: "double", long double: "long double",        \
+		 float _Complex: "float complex", double _Complex: "double complex",         \
+		 long double _Complex: "long double complex", int: "int", long: "long",      \
+		 default: "other")
+
+/* C17 7.25: the function each type-generic macro calls, by its arguments' types. */
+static void type_generic_math(void)
+{
+	float f = 2;
+	double d = 2;
+	long double l = 2;
+	int i = 2, q;
+	double _Complex z = 1;
+	float _Complex zf = 1;
+	char got[400];
+
+	snprintf(got, sizeof got, "%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s",
+		 TYPE_NAME(sqrt(f)), TYPE_NAME(sqrt(d)), TYPE_NAME(sqrt(l)), TYPE_NAME(sqrt(i)),
+		 TYPE_NAME(sqrt(z)), TYPE_NAME(sqrt(zf)), TYPE_NAME(pow(f, f)), TYPE_NAME(pow(f, i)),
+		 TYPE_NAME(pow(f, l)), TYPE_NAME(pow(z, f)), TYPE_NAME(atan2(f, d)), TYPE_NAME(fma(f, f, f)),
+		 TYPE_NAME(fma(f, f, i)), TYPE_NAME(fabs(z)), TYPE_NAME(creal(f)), TYPE_NAME(ldexp(f, 3)),
+		 TYPE_NAME(remquo(f, f, &q)), TYPE_NAME(lround(l)), TYPE_NAME(ilogb(d)), TYPE_NAME(carg(l)));
+	check(strcmp(got, "float|double|long double|double|double complex|float complex|float|double|"
+			  "long double|double complex|double|float|double|double|float|float|float|long|int|"
+			  "long double") == 0, got);
+	check(sqrt(i) == sqrt(2.0) && sqrt(4.0f) == 2.0f && cbrt(27.0L) == 3.0L,
+	      "the functions chosen compute: sqrt(2), sqrtf(4), cbrtl(27)");
+}
+
 static const struct tap_test tests[] = {
 	{ exact_double, "printf of double, exact (C17 7.21.6.1)" },
 	{ exact_long_double, "printf and scanf of long double" },
@@ -257,6 +289,7 @@ static const struct tap_test tests[] = {
 	{ large_tls, "a TLS block of 256,000 bytes in every thread" },
 	{ program_headers, "program headers from the auxiliary vector" },
 	{ scheduling, "sched_yield" },
+	{ type_generic_math, "<tgmath.h>" },
 	{ other_items, "issue 12's other inputs, in brief" },
 };
 
