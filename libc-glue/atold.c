@@ -131,7 +131,7 @@ long double __atold_engine(unsigned __int128 m10, int e10);
 
 long double __atold_engine(unsigned __int128 m10, int e10)
 {
-	static __thread struct big num, den;
+	struct big num, den;    /* 4 KiB of stack, only while converting */
 	unsigned __int128 q = 0;
 	bool sticky;
 	int exp2;               /* the value is (q + sticky bits) * 2^exp2 */
