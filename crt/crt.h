@@ -35,7 +35,10 @@ CRT_HIDDEN void __rb_vdso_bind(const void *vdso);
 /* Writes "crt: <what><detail>" where possible, exits 127 (crt_fail.c). */
 CRT_HIDDEN _Noreturn void __rb_crt_fail(const char *what, const char *detail);
 
-/* Bytes of memory, any alignment, that __rb_tls_init() needs (tls.c). */
+/*
+ * Bytes of memory, any alignment, that __rb_tls_init() needs (tls.c), or
+ * 0 if the app's PT_TLS asks for more than the address space holds.
+ */
 CRT_HIDDEN size_t __rb_tls_area_size(void);
 
 /*

@@ -7,6 +7,7 @@
 #include <sys/_initfini.h>
 
 #include <picotls.h>
+#include <rainbow/syscall.h>
 
 #include "crt.h"
 
@@ -15,13 +16,15 @@ int main(int argc, char **argv, char **envp);
 
 /*
  * sp points at the initial stack: argc, argv[], NULL, envp[], NULL, auxv.
- * Never returns, so its frame lasts as long as the task: the main thread's
- * TLS block lives in it.
+ * Never returns.  The main thread's TLS block gets its own mapping, as a
+ * thread's does, so that its size is bounded by memory, not by the stack.
  */
 _Noreturn void __rb_start(uintptr_t *sp)
 {
-	/* First: until relocated, a static-pie must not read pointers from data. */
-	int relocated = __rb_relocate();
+	/*
+	 * Until relocated, a static-pie must not read pointers from data: the
+	 * stack and the auxiliary vector only, which give the load bias.
+	 */
 	int argc = (int)sp[0];
 	char **argv = (char **)(sp + 1);
 	char **envp = argv + argc + 1;
@@ -30,13 +33,18 @@ _Noreturn void __rb_start(uintptr_t *sp)
 	while (*end_of_envp)
 		end_of_envp++;
 	__rb_auxv_init((const Elf64_auxv_t *)(end_of_envp + 1));
+	int relocated = __rb_relocate();
 
 	__rb_vdso_bind((const void *)__rb_auxv_value(AT_SYSINFO_EHDR));
 	if (relocated != 0)
 		__rb_crt_fail("static-pie relocation other than R_X86_64_RELATIVE", "");
 
-	char tls_area[__rb_tls_area_size()];
-	_set_tls(__rb_tls_init(tls_area));
+	size_t tls_size = __rb_tls_area_size();
+	long tls_area = tls_size ? rb_mem_map(NULL, tls_size, RB_PROT_READ | RB_PROT_WRITE) : -1;
+
+	if (tls_area < 0)
+		__rb_crt_fail("no memory for the main thread's TLS block", "");
+	_set_tls(__rb_tls_init((void *)tls_area));
 
 	environ = envp;
 	__libc_init_array();

@@ -70,8 +70,12 @@ static uintptr_t stack_guard(void)
 size_t __rb_tls_area_size(void)
 {
 	struct tls_layout l = layout();
+	size_t size;
 
-	return l.tp_offset + sizeof(struct tcb) + l.align - 1;
+	if (l.tp_offset < l.memsz ||
+	    __builtin_add_overflow(l.tp_offset, sizeof(struct tcb) + l.align - 1, &size))
+		return 0;
+	return size;
 }
 
 void *__rb_tls_init(void *area)

@@ -48,6 +48,17 @@ bool __rb_word_trylock(uint32_t *word);
 void __rb_word_unlock(uint32_t *word);
 
 /*
+ * picolibc's retargetable lock (lock.c): a word lock with an owner (the
+ * address of one of its TLS variables) and a depth, so its owner may take
+ * it again.  All zero is unlocked, so a static one needs no setup.
+ */
+struct __lock {
+	uint32_t word;
+	_Atomic(const void *) owner;
+	unsigned depth;
+};
+
+/*
  * The CLOCK_MONOTONIC time in ns when clock (CLOCK_REALTIME or
  * CLOCK_MONOTONIC) reaches the absolute time *abstime (deadline.c).
  * 0, or EINVAL for another clock or a tv_nsec out of 0..999999999.

@@ -14,12 +14,6 @@
 
 #include "glue.h"
 
-struct __lock {
-	uint32_t word;
-	_Atomic(const void *) owner;
-	unsigned depth;
-};
-
 /* picolibc's global lock; all zero is unlocked. */
 struct __lock __lock___libc_recursive_mutex;
 

@@ -83,9 +83,17 @@ __attribute__((destructor(101))) static void flush_at_exit(void)
 	__rb_stdout_flush();
 }
 
-static FILE console_in = FDEV_SETUP_STREAM(NULL, get_stdin, NULL, _FDEV_SETUP_READ);
-static FILE console_out = FDEV_SETUP_STREAM(put_stdout, NULL, flush_stdout, _FDEV_SETUP_WRITE);
-static FILE console_err = FDEV_SETUP_STREAM(put_stderr, NULL, NULL, _FDEV_SETUP_WRITE);
+/*
+ * The streams' locks (picolibc's stdio-locking) are static, so that
+ * printing never needs the heap: a program may have unmapped it, or be
+ * out of memory.
+ */
+static struct __lock console_locks[3];
+
+static FILE console_in = { .flags = _FDEV_SETUP_READ, .get = get_stdin, .lock = &console_locks[0] };
+static FILE console_out = { .flags = _FDEV_SETUP_WRITE, .put = put_stdout, .flush = flush_stdout,
+			    .lock = &console_locks[1] };
+static FILE console_err = { .flags = _FDEV_SETUP_WRITE, .put = put_stderr, .lock = &console_locks[2] };
 
 FILE *const stdin = &console_in;
 FILE *const stdout = &console_out;

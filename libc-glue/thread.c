@@ -57,13 +57,15 @@ struct rb_thread *rb_thread_start(int (*fn)(void *), void *arg)
 struct rb_thread *__rb_thread_start_sized(int (*fn)(void *), void *arg, size_t stack_size)
 {
 	size_t stack = (stack_size + RB_PAGE_SIZE - 1) & ~(size_t)(RB_PAGE_SIZE - 1);
-	size_t size = RB_PAGE_SIZE + stack + sizeof(struct rb_thread) + __rb_tls_area_size();
+	size_t tls = __rb_tls_area_size();
+	size_t size;
 	struct rb_thread *thread;
 	void *tls_block;
 	long mapped, tid;
 
 	/* Far beyond any task's memory, and clear of wrapping around. */
-	if (stack_size > RB_THREAD_STACK_SIZE_MAX) {
+	if (stack_size > RB_THREAD_STACK_SIZE_MAX || tls == 0 ||
+	    __builtin_add_overflow(RB_PAGE_SIZE + stack + sizeof(struct rb_thread), tls, &size)) {
 		__rb_syscall_ret(-ENOMEM);
 		return NULL;
 	}

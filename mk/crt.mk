@@ -73,11 +73,14 @@ $(SYSROOT)/lib/rainbow.ld: crt/rainbow.ld kernel/user_layout.h $(VDSO_INCLUDE)/r
 	@mkdir -p $(@D)
 	$(Q)$(CC) -E -P -undef -x c -Ikernel -I$(VDSO_INCLUDE) $< -o $@
 
-# librainbow.a replaces some of libc.a's definitions: its sbrk, its abort
+# librainbow.a replaces some of libc.a's definitions: its sbrk, its abort,
+# its vfprintf and __atold_engine (exact floating point, libc-glue/vfprintf.c,
+# atold.c)
 # and its do-nothing locks (one object defines them all).  Archive order is
 # not enough, since ld satisfies a libc.a member's references from libc.a
 # itself first; so the specs make these undefined from the start (-u).
-LIBC_OVERRIDES := sbrk abort __lock___libc_recursive_mutex
+LIBC_OVERRIDES := sbrk abort __lock___libc_recursive_mutex vfprintf __d_vfprintf \
+	__atold_engine
 
 # $(call rainbow_specs,DIR,OUT): the specs for a sysroot at the absolute path
 # DIR, written to OUT.  Absolute paths, so that the specs work from any
@@ -115,7 +118,18 @@ $(LIBRAINBOW): $(CRT_OBJ)
 	$(Q)rm -f $@
 	$(Q)ar rcs $@ $^
 
-$(SYSROOT_STAMP): $(PICOLIBC_PARTS) $(SYSROOT_HEADERS) $(CRT0) $(LIBRAINBOW) \
+# -lpthread and -lrt, which build systems add for threads and clocks (zstd's
+# Makefile, CMake's FindThreads, autoconf), find empty archives, as with
+# glibc since 2.34: those functions are in librainbow.a and libc.a.
+EMPTY_LIBS := $(SYSROOT)/lib/libpthread.a $(SYSROOT)/lib/librt.a
+
+$(EMPTY_LIBS): mk/crt.mk
+	$(call say,AR,$@)
+	@mkdir -p $(@D)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@
+
+$(SYSROOT_STAMP): $(PICOLIBC_PARTS) $(SYSROOT_HEADERS) $(CRT0) $(LIBRAINBOW) $(EMPTY_LIBS) \
 		$(SYSROOT)/lib/rainbow.ld $(SYSROOT)/rainbow.specs
 	$(Q)touch $@
 

@@ -21,6 +21,12 @@ struct tap_test {
 /* One TAP line, "ok N - what" or "not ok N - what"; returns ok. */
 int check(int ok, const char *what);
 
+/*
+ * vsnprintf of fmt and its arguments (up to 1,199 bytes), checked against
+ * want, the text the standard prescribes; returns ok.
+ */
+int check_format(const char *want, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* The plan, "1..N", once every check is done; 0 if all passed, else 1. */
 int tap_done(void);
 

@@ -1,7 +1,8 @@
 /*
- * The fuzzers' random numbers, shared by the guest's system-call fuzzer
- * (tests/guest/fuzz_syscalls) and the host's ELF mutator
- * (tests/guest/elfmut/mkmutants.c): xorshift64 seeded through splitmix64,
+ * The tests' random numbers, shared by the guest's system-call fuzzer
+ * (tests/guest/fuzz_syscalls), the host's ELF mutator
+ * (tests/guest/elfmut/mkmutants.c) and the host's tables of random
+ * printf and strtold cases (tests/guest/{printf_cases,strtold}/mkcases.c): xorshift64 seeded through splitmix64,
  * so that a seed repeats a run exactly and near seeds give unrelated runs.
  * One generator per program: the state is static.
  */

@@ -25,7 +25,8 @@
  * would fault and end the task), rb_mem_protect taking a right from its
  * own image or stack (it keeps read and write everywhere but on scratch
  * pages of its own), and no heap: rb_mem_unmap may remove any anonymous
- * page, so this program keeps its state in its image and stack.
+ * page, so this program keeps its state in its image and stack, its TLS
+ * block included (stack_tls.h).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -37,6 +38,7 @@
 #include <rainbow/ipc.h>
 #include <rainbow/syscall.h>
 
+#include "stack_tls.h"
 #include "tap.h"
 
 #include "xorshift.h"
@@ -490,7 +492,7 @@ static const struct tap_test tests[] = {
 	{ every_class_drawn, "argument classes" },
 };
 
-int main(int argc, char **argv)
+static int fuzz_main(int argc, char **argv)
 {
 	char buffer[256];
 
@@ -507,4 +509,9 @@ int main(int argc, char **argv)
 	if (scratch > 0)
 		protect_scratch = (char *)scratch;
 	return TAP_RUN(tests);
+}
+
+int main(int argc, char **argv)
+{
+	stack_tls_run(fuzz_main, argc, argv);
 }

@@ -8,8 +8,8 @@
  * A bystander task (mem_bystander) runs beside this one.  Prints TAP.
  *
  * No heap: the huge unmaps remove every anonymous page, so the program
- * keeps its state in its image and stack (the thread stacks are mapped
- * after them).
+ * keeps its state in its image and stack, its TLS block included
+ * (stack_tls.h; the thread stacks are mapped after them).
  */
 #include <errno.h>
 #include <stdint.h>
@@ -18,6 +18,7 @@
 #include <rainbow/syscall.h>
 #include <rainbow/thread.h>
 
+#include "stack_tls.h"
 #include "tap.h"
 
 #define ANON_BASE 0x100000000000ul
@@ -337,7 +338,14 @@ static const struct tap_test tests[] = {
 	{ limit_errors_name_the_cause, "limit errors name the cause" },
 };
 
-int main(void)
+static int run(int argc, char **argv)
 {
+	(void)argc;
+	(void)argv;
 	return TAP_RUN(tests);
+}
+
+int main(int argc, char **argv)
+{
+	stack_tls_run(run, argc, argv);
 }
