@@ -147,9 +147,14 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf,
 	t->stack_size = stack_size(t, elf, &why, error_out);
 	if (!t->stack_size)
 		return why;
-	/* Reserved whole, charged as it is touched; the guard below stays unmapped. */
-	long error = memcharge_reserve(t, t->stack_top - t->stack_size, t->stack_size,
-				       VM_USER | VM_WRITE);
+	/*
+	 * The top USER_STACK_COMMIT committed, the rest reserved and charged
+	 * as it is touched; the guard below stays unmapped.
+	 */
+	uint64_t low = t->stack_top - t->stack_size, commit = t->stack_top - USER_STACK_COMMIT;
+	long error = memcharge_reserve(t, low, commit - low, VM_USER | VM_WRITE);
+	if (!error)
+		error = memcharge_map(t, commit, USER_STACK_COMMIT, VM_USER | VM_WRITE);
 	if (error)
 		return charge_error(error, "stack", error_out);
 	if (!touch(t, t->stack_top - USER_PAGE_SIZE, USER_PAGE_SIZE))

@@ -16,8 +16,9 @@ struct task;
  *
  * Committed memory (segments, rb_mem_map) is charged when it is mapped,
  * every page of it, so a touch never fails for lack of memory.  The main
- * stack is reserved but charged page by page as it is touched (as Linux
- * grows a stack); a touch past the limit kills the task with a report.
+ * stack's top USER_STACK_COMMIT is committed too; the rest of it is
+ * reserved but charged page by page as it is touched (as Linux grows a
+ * stack); a touch there past the limit kills the task with a report.
  *
  * The charge may not pass the task's limit (t->mem_limit), and no task may
  * take the kernel's reserve or another task's guarantee: each live task

@@ -84,6 +84,12 @@
 #define USER_STACK_TOP   0x00007ffff0000000
 #define USER_STACK_SIZE  0x800000
 #define USER_STACK_MAX   0x40000000
+/*
+ * Of it, the top 128 KiB are committed (charged when the task starts), so
+ * that a program using no more stack than that never dies for lack of
+ * memory, however much it mapped; the rest is charged as it is touched.
+ */
+#define USER_STACK_COMMIT 0x20000
 /* Randomized, the top is lowered by a page multiple below this (2^18 pages). */
 #define USER_STACK_RANDOM 0x40000000
 

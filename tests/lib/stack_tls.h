@@ -25,18 +25,23 @@
 static inline _Noreturn void stack_tls_run(int (*body)(int, char **), int argc, char **argv)
 {
 	const Elf64_Phdr *ph = (const Elf64_Phdr *)getauxval(AT_PHDR);
-	size_t memsz = 0, align = 16, offset;
+	size_t memsz = 0, image_align = 1, align = 16, offset;
 	char *old_tp;
 
 	for (unsigned long i = 0; i < getauxval(AT_PHNUM); i++) {
 		if (ph[i].p_type == PT_TLS) {
 			memsz = ph[i].p_memsz;
+			if (ph[i].p_align > image_align)
+				image_align = ph[i].p_align;
 			if (ph[i].p_align > align)
 				align = ph[i].p_align;
 		}
 	}
-	/* As the crt lays the block out (crt/tls.c): the TCB after the image, aligned. */
-	offset = (memsz + align - 1) & ~(align - 1);
+	/*
+	 * As the crt lays the block out (crt/tls.c): the TCB after the image,
+	 * at the image's size rounded to the image's own alignment.
+	 */
+	offset = (memsz + image_align - 1) & ~(image_align - 1);
 	__asm__ volatile("movq %%fs:0, %0" : "=r"(old_tp));
 
 	char area[offset + STACK_TLS_TCB + align];
