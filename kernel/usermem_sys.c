@@ -33,7 +33,8 @@ long sys_mem_unmap(const uint64_t arg[6])
 {
 	uint64_t addr = arg[0], len = arg[1];
 
-	if (len == 0 || (addr & (USER_PAGE_SIZE - 1)))
+	/* The length is checked before it is rounded, which could wrap it to 0. */
+	if (len == 0 || len > USER_ANON_TOP - USER_ANON_BASE || (addr & (USER_PAGE_SIZE - 1)))
 		return -EINVAL;
 	if (!usermem_range_ok(addr, page_round_up(len)))
 		return -EINVAL;

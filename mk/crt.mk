@@ -75,12 +75,12 @@ $(SYSROOT)/lib/rainbow.ld: crt/rainbow.ld kernel/user_layout.h $(VDSO_INCLUDE)/r
 
 # librainbow.a replaces some of libc.a's definitions: its sbrk, its abort,
 # its vfprintf and __atold_engine (exact floating point, libc-glue/vfprintf.c,
-# atold.c)
+# atold.c), its remove (directories too, libc-glue/remove.c)
 # and its do-nothing locks (one object defines them all).  Archive order is
 # not enough, since ld satisfies a libc.a member's references from libc.a
 # itself first; so the specs make these undefined from the start (-u).
 LIBC_OVERRIDES := sbrk abort __lock___libc_recursive_mutex vfprintf __d_vfprintf \
-	__atold_engine
+	__atold_engine remove
 
 # $(call rainbow_specs,DIR,OUT): the specs for a sysroot at the absolute path
 # DIR, written to OUT.  Absolute paths, so that the specs work from any

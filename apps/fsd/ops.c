@@ -383,6 +383,18 @@ static uint64_t words_of(long bytes)
 	return bytes > 0 ? ((uint64_t)bytes + WORD - 1) / WORD : 0;
 }
 
+/*
+ * The reply of a read of result bytes: whole words, the last one's tail
+ * zeroed, so that no byte of an earlier message in the UTCB (another
+ * client's data) goes out with it.
+ */
+static uint64_t read_reply(const struct request *r, long result)
+{
+	if (result > 0)
+		memset((char *)r->mr + result, 0, words_of(result) * WORD - (uint64_t)result);
+	return counted(result, (unsigned)words_of(result));
+}
+
 static uint64_t op_seek(const struct request *r, struct open_file *f)
 {
 	int64_t off = (int64_t)r->mr[0], base;
@@ -434,12 +446,12 @@ static uint64_t file_op(const struct request *r, unsigned op, struct session *s,
 		result = read_node(r, f, f->offset, r->mr[0]);
 		if (result > 0 && !f->node->rdev)
 			f->offset += (uint64_t)result;
-		return counted(result, (unsigned)words_of(result));
+		return read_reply(r, result);
 	case RB_FS_PREAD:
 		if (r->mr[0] > INT64_MAX)
 			return fail(EINVAL);
 		result = read_node(r, f, r->mr[0], r->mr[1]);
-		return counted(result, (unsigned)words_of(result));
+		return read_reply(r, result);
 	case RB_FS_WRITE:
 		if (r->count > RB_FS_DATA_MAX || r->count > r->words * WORD)
 			return fail(EINVAL);

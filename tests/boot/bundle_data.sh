@@ -9,6 +9,9 @@ dir=build/tests/bundle-data
 mkdir -p "$dir/tree"
 echo data > "$dir/one.txt"
 echo more > "$dir/tree/two.txt"
+# Modes and times travel as they are, whatever the umask.
+chmod 0666 "$dir/one.txt" && chmod 0750 "$dir/tree"
+touch -d @1577880000 "$dir/one.txt" "$dir/tree/two.txt"
 
 refused() {		# refused LINE MESSAGE-PART WHAT
 	printf '# data\n%s\n' "$1" > "$dir/bad.bundle"
@@ -38,4 +41,8 @@ tap $? "one module, /data/boot.tar, with the string \"/bootdata fsd\""
 listing=$(tar -tf "$dir/iso/data/boot.tar" 2>/dev/null | sort | tr '\n' ' ')
 [ "$listing" = "./ ./etc/ ./etc/one ./one.txt ./srv/ ./srv/tree/ ./srv/tree/two.txt " ]
 tap $? "the archive holds /one.txt, /etc/one and the tree under /srv/tree ($listing)"
+meta=$(TZ=UTC tar -tvf "$dir/iso/data/boot.tar" --full-time 2>/dev/null | awk '{ print $NF, $1, $4 }')
+grep -qx './one.txt -rw-rw-rw- 2020-01-01' <<< "$meta" && grep -q '^./srv/tree/ drwxr-x--- ' <<< "$meta" &&
+	grep -qx './srv/tree/two.txt -rw-r--r-- 2020-01-01' <<< "$meta"
+tap $? "modes and modification times are the host's (0666, 0750, 2020-01-01)"
 done_testing

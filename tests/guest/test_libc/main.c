@@ -3,11 +3,13 @@
  * provides beyond picolibc's defaults (docs/runtime.md): long double and
  * wide-character formats, %n, quick_exit, timespec_get, the calls of a
  * bundle without a file server, mmap and munmap, fileno of the console streams,
- * sysconf, getentropy, getrandom and arc4random.  Each expected value is
+ * sysconf, getentropy, getrandom, arc4random and log2 at powers of two.
+ * Each expected value is
  * the standard's, not what Rainbow happened to print.
  */
 #include <errno.h>
 #include <float.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -282,6 +284,26 @@ static void arc4random_family(void)
 	check(looks_random(buf, sizeof buf), "arc4random_buf fills its buffer");
 }
 
+/*
+ * log2 of every power of two a double holds is exact (C17 7.12.6.10
+ * asks for no accuracy, but every other C library gives the exponent):
+ * through <math.h>'s log2, and through the function itself.
+ */
+static void log2_of_powers(void)
+{
+	double (*const function)(double) = log2;
+	int wrong = 0, wrong_fn = 0;
+
+	for (int k = -1074; k <= 1023; k++) {
+		volatile double x = ldexp(1, k);
+		wrong += log2(x) != k;
+		wrong_fn += function(x) != k;
+	}
+	check(wrong == 0, "log2(2^k) == k for k from -1074 to 1023");
+	check(wrong_fn == 0, "and through a pointer to the function");
+	check(log2f(0x1p29f) == 29.0f && log2f(0x1p-149f) == -149.0f, "log2f at powers of two");
+}
+
 static const struct tap_test tests[] = {
 	{ long_double_formats, "long double in printf and scanf" },
 	{ other_formats, "%n, wide characters, positional and integer formats" },
@@ -294,6 +316,7 @@ static const struct tap_test tests[] = {
 	{ limits, "sysconf" },
 	{ entropy, "getentropy and getrandom" },
 	{ arc4random_family, "arc4random, seeded by getentropy" },
+	{ log2_of_powers, "log2 at powers of two" },
 };
 
 int main(void)

@@ -138,6 +138,11 @@ static void unmaps_past_the_range_are_refused(void)
 	      "unmap one byte past the anonymous range is EINVAL");
 	check(timed_unmap(ANON_TOP - PAGE, 2 * PAGE) == -EINVAL, "unmap across its top is EINVAL");
 	check(timed_unmap(ANON_BASE, ~0ul - ANON_BASE) == -EINVAL, "unmap of a wrapping length is EINVAL");
+	/* Lengths that rounding up to a page would wrap to 0, or to a page. */
+	check(timed_unmap(ANON_BASE, ~0ul) == -EINVAL, "unmap of length 2^64 - 1 is EINVAL");
+	check(timed_unmap(ANON_BASE, ~0ul - PAGE + 2) == -EINVAL, "unmap of length 2^64 - 4094 is EINVAL");
+	check(rb_mem_protect((void *)ANON_BASE, ~0ul, RB_PROT_READ) == -ENOMEM,
+	      "mem_protect of length 2^64 - 1: ENOMEM, the range is not mapped");
 	check(quick(), "refused unmaps: each within 100 ms");
 }
 
