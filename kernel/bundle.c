@@ -28,6 +28,36 @@ static void kill_deadlocked(void)
 	}
 }
 
+/*
+ * Whether every task left is a service (RAINBOW_SERVICE=1): then nobody
+ * is left to serve, and the services end, counted as exited 0.
+ */
+static bool only_services_left(void)
+{
+	bool any = false;
+
+	for (unsigned i = 0; i < task_count(); i++) {
+		const struct task *t = task_at(i);
+		if (t->done || t->released)
+			continue;
+		if (!t->service)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+static void end_services(void)
+{
+	for (unsigned i = 0; i < task_count(); i++) {
+		struct task *t = task_at(i);
+		if (t->done || t->released)
+			continue;
+		klog("task %s ended: a service with no other task left", t->name);
+		task_end(t, 0, false);
+	}
+}
+
 static _Noreturn void finish(void)
 {
 	unsigned ok = 0, failed = 0;
@@ -53,6 +83,8 @@ void bundle_check(bool can_progress)
 	can_progress = can_progress || console_input_awaited();
 	if (tasks_alive() && !can_progress)
 		kill_deadlocked();
+	if (only_services_left())
+		end_services();
 	if (!tasks_alive())
 		finish();
 }

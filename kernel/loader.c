@@ -197,6 +197,28 @@ static const char *mem_limit(const struct loader_program *program, uint64_t *pag
 	return NULL;
 }
 
+/*
+ * Whether the environment word RAINBOW_SERVICE=1 is present: the task
+ * serves others (a server such as fsd) and should not keep the bundle
+ * alive alone (bundle.c).  NULL, or why the line is refused: a value
+ * other than 1.
+ */
+static const char *service(const struct loader_program *program, bool *is)
+{
+	static const char word[] = "RAINBOW_SERVICE=";
+
+	*is = false;
+	for (unsigned i = 0; i < program->envc; i++) {
+		const char *p = program->envp[i];
+		if (strncmp(p, word, sizeof(word) - 1))
+			continue;
+		if (strcmp(p + sizeof(word) - 1, "1"))
+			return "RAINBOW_SERVICE is not 1";
+		*is = true;
+	}
+	return NULL;
+}
+
 /* The task's limit and guarantee (memcharge.h); NULL, or why it is refused. */
 static const char *begin_charge(struct task *t, const struct loader_program *program, long *error_out)
 {
@@ -259,7 +281,11 @@ struct task *loader_start(const struct loader_program *program, const char **why
 		t->image_size = program->size;
 	}
 	t->load_bias = bias;
-	*why = begin_charge(t, program, error);
+	*why = service(program, &t->service);
+	if (*why)
+		*error = -EINVAL;
+	else
+		*why = begin_charge(t, program, error);
 	if (!*why)
 		*why = load(t, &elf, program, error);
 	if (*why) {
