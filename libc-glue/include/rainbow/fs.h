@@ -77,6 +77,13 @@ enum rb_fs_op {
 	 * 1 and struct rb_fs_dirent in mr[]. */
 	RB_FS_READDIR,
 	RB_FS_CLOSE,		/* file.  The server forgets it; close the handle too */
+	/* file.  A copy of the open file (offset, flags) for another client,
+	 * which outlives this session.  Reply mr[0] its key (not 0). */
+	RB_FS_SHARE,
+	/* session.  mr[0] a key from RB_FS_SHARE: the copy becomes an open
+	 * file of this session, once.  Reply RB_TAG_HANDLE, mr[0] the file's
+	 * handle, mr[1] its st_mode, mr[2] its O_* flags. */
+	RB_FS_ADOPT,
 	RB_FS_OPS
 };
 
