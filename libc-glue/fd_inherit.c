@@ -2,7 +2,7 @@
  * A spawned task's descriptors and working directory, from the words its
  * spawner added to its environment (spawn_fds.c): each RAINBOW_FDS entry
  * FD:KEY is adopted from the file server as descriptor FD (RB_FS_ADOPT),
- * FD:c is the console; RAINBOW_CWD is the working directory.  Both words
+ * FD:- is the console; RAINBOW_CWD is the working directory.  Both words
  * leave environ before main, so the program sees the environment it was
  * given.  An entry that cannot be adopted leaves its descriptor closed
  * (0, 1 and 2: the console), as a malformed word is ignored: the task
@@ -26,7 +26,7 @@ static void take_fds(const char *p)
 		if (end == p || *end != ':' || fd >= FD_MAX)
 			return;
 		p = end + 1;
-		if (*p == 'c') {
+		if (*p == '-') {
 			if (fd > 2)
 				dup2(0, (int)fd);	/* 0 is the console at start */
 			p++;

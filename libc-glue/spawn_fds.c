@@ -5,7 +5,7 @@
  * its own table, POSIX's order: the actions, then close-on-exec.  Each
  * server file left becomes a share of the file server (RB_FS_SHARE), and
  * the child's table travels as one environment word,
- *   RAINBOW_FDS=FD:KEY,FD:KEY,...    KEY 16 hex digits, or c for the console
+ *   RAINBOW_FDS=FD:KEY,FD:KEY,...    KEY 16 hex digits, or - for the console
  * with the working directory as RAINBOW_CWD=PATH (when not "/").  The
  * child's libc takes both out of its environment before main
  * (fd_inherit.c).
@@ -79,7 +79,7 @@ static void unshare(const char *word)
 		const char *key = strchr(p, ':');
 		if (!key)
 			break;
-		if (key[1] != 'c') {
+		if (key[1] != '-') {
 			rb_utcb()->mr[0] = strtoull(key + 1, NULL, 16);
 			if (__rb_fs_call(session, RB_FS_ADOPT, 0, 1) >= 0) {
 				long h = (long)rb_utcb()->mr[0];
@@ -110,7 +110,7 @@ static int fds_word(const struct child_table *t, char *word)
 			return (int)-err;
 		}
 		if (__rb_fd_is_console(f))
-			at += sprintf(at, "%s%d:c", at[-1] == '=' ? "" : ",", fd);
+			at += sprintf(at, "%s%d:-", at[-1] == '=' ? "" : ",", fd);
 		else
 			at += sprintf(at, "%s%d:%016" PRIx64, at[-1] == '=' ? "" : ",", fd, key);
 	}
