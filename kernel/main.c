@@ -29,6 +29,7 @@
 #include "bootdata.h"
 #include "random.h"
 #include "placement.h"
+#include "console_input.h"
 #include <string.h>
 
 #define BOOT_INFO_MAX (64 * 1024)
@@ -123,6 +124,7 @@ _Noreturn void kmain(uint32_t magic, uint64_t info_phys)
 	random_init();
 	vdso_init();
 	placement_init(boot.cmdline);
+	console_input_init(boot.cmdline);
 	start_modules();
 	sched_start();
 }

@@ -36,6 +36,21 @@ tap $? "rm -r removed the directory (ls /tmp)"
 expect "sh: cat: No such file or directory" "a redirection from a missing file is reported"
 expect "sh: nosuch-command: No such file or directory" "a missing command is reported"
 expect_not "task (ls|cat|echo|mkdir|rm) (killed|exited: [1-9])" "no program failed or was killed"
+expect_not 'cat /etc/motd' "scripted input is raw: not echoed"
+
+# The line discipline of console=tty (what rainbow-run asks for at a
+# terminal): echo, backspace (DEL, ^H, a UTF-8 character whole), ^U.
+input=build/tests/shell_tty.input
+printf 'echo abx\177c\necho wrong\025echo right\necho x\303\251\177y\necho q\bw\nexit 5\n' > "$input"
+BOOT_INPUT=$input boot shell_tty apps/shell.bundle console=tty
+expect '^\[rainbow\] console: line discipline on' "console=tty turns the line discipline on"
+expect '\[rainbow\] task sh exited: 5$' "exit 5 typed at the terminal"
+expect '^(\$ )*echo abx' "typed bytes are echoed"
+out "abc" "backspace (DEL) erases the last byte"
+out "right" "^U erases the line"
+expect_not '^(\$ )*wrong$' "the erased line never ran"
+out "xy" "backspace erases a UTF-8 character whole"
+out "w" "^H erases too"
 
 # As README says: printf 'ls /\nexit\n' | make shell
 log=build/tests/shell_make.log
