@@ -41,11 +41,9 @@ long share_make(uint64_t owner, const struct open_file *f, uint64_t *key)
 
 	for (unsigned i = 0; i < SHARES_MAX; i++)
 		mine += shares[i].node && shares[i].owner == owner;
-	if (mine >= SESSION_FILES_MAX)
+	if (mine >= SESSION_SHARES_MAX)
 		return -EMFILE;
-	struct share *sh = free_slot();
-	if (!sh)
-		return -ENFILE;
+	struct share *sh = free_slot();	/* live sessions' shares never fill it */
 	do {
 		long err = rb_random(key, sizeof *key);
 		if (err < 0)

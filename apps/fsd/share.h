@@ -15,8 +15,12 @@
 
 #include "session.h"
 
-/* Shares waiting for their adopter, in the whole server. */
-#define SHARES_MAX 64
+/*
+ * Shares waiting for their adopter: SESSION_FILES_MAX per live session,
+ * and room for them all, so that no client's shares crowd out another's.
+ */
+#define SESSION_SHARES_MAX SESSION_FILES_MAX
+#define SHARES_MAX (SESSIONS_MAX * SESSION_SHARES_MAX)
 
 /* A share as it waits. */
 struct share {
@@ -30,9 +34,9 @@ struct share {
 
 /*
  * A share of f, made by session badge owner: 0 and *key, or -EMFILE when
- * the owner has SESSION_FILES_MAX shares waiting, -ENFILE when the table
- * holds SHARES_MAX shares of live sessions (a share whose sharer ended
- * gives its slot up then, the oldest first), or the error of rb_random.
+ * the owner has SESSION_SHARES_MAX shares waiting, or the error of
+ * rb_random.  A share whose sharer ended waits on until the table is
+ * full, then gives its slot up, the oldest first.
  */
 long share_make(uint64_t owner, const struct open_file *f, uint64_t *key);
 

@@ -15,10 +15,16 @@
  *   closed FD       exit 0 if descriptor FD is not open (EBADF)
  *   cwd PATH        exit 0 if the working directory is PATH and the
  *                   environment holds no RAINBOW_FDS or RAINBOW_CWD word
+ *   handoff PATH TEXT   open PATH and spawn /bin/spawn_child late with it,
+ *                   then exit 0 at once, without waiting
+ *   late FD TEXT    sleep 200 ms (its spawner has ended and the file
+ *                   server reclaimed its session by then), then write TEXT
  * (test_spawn_file, from files, checks the last four: descriptors and the
  * working directory a spawner hands down.)
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -55,6 +61,18 @@ static int inherited(int argc, char **argv)
 	}
 	if (!strcmp(what, "closed") && argc > 2)
 		return fstat(fd, &st) < 0 && errno == EBADF ? 0 : 1;
+	if (!strcmp(what, "handoff") && argc > 3) {
+		int out = open(argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		char name[8];
+		snprintf(name, sizeof name, "%d", out);
+		char *late[] = { "spawn_child", "late", name, argv[3], NULL };
+		pid_t pid;
+		return out >= 0 && !posix_spawn(&pid, "/bin/spawn_child", NULL, NULL, late, NULL) ? 0 : 1;
+	}
+	if (!strcmp(what, "late") && argc > 3) {
+		rb_sleep_ns(200000000);
+		return write(fd, argv[3], strlen(argv[3])) == (ssize_t)strlen(argv[3]) ? 0 : 1;
+	}
 	if (!strcmp(what, "cwd") && argc > 2) {
 		for (char **e = environ; *e; e++)
 			if (!strncmp(*e, "RAINBOW_FDS=", 12) || !strncmp(*e, "RAINBOW_CWD=", 12))
