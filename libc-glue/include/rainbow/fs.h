@@ -9,7 +9,9 @@
  * on, its *lifeline*: when the client's task ends the port goes, and the
  * server reclaims the session.  The reply carries the *session handle*, for
  * the path operations.  RB_FS_OPEN's reply carries a new handle per open
- * file, for the file operations.  Every handle is minted by the server
+ * file, for the file operations; so does RB_FS_ADOPT's, for a file another
+ * client shared (RB_FS_SHARE: how a spawned task inherits descriptors).
+ * Every handle is minted by the server
  * with a badge of its own, so the server knows the session and the file
  * from the kernel, never from the message.
  *
