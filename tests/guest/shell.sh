@@ -3,7 +3,8 @@
 # scripted console input (tests/guest/shell.input): programs from /bin run
 # through posix_spawn, redirection by file actions (> >> <), cd and pwd
 # (the working directory inherited by what the shell starts), a missing
-# command (127, which `exit` then returns).  Then `make shell` itself with
+# command (127, which `exit` then returns), a failed redirection (1),
+# a shell in the shell.  Then `make shell` itself with
 # its input piped in, as README shows it.
 . tests/lib/suite.sh
 
@@ -33,7 +34,9 @@ out "f" "ls with no argument lists the inherited working directory"
 out "/tmp" "cd .."
 [ "$(grep -cE '^(\$ )*dir$' "$boot_log")" = 0 ]
 tap $? "rm -r removed the directory (ls /tmp)"
-expect "sh: cat: No such file or directory" "a redirection from a missing file is reported"
+expect "sh: /tmp/missing: No such file or directory" "a redirection from a missing file is reported, naming the file"
+expect '^\[rainbow\] task sh exited: 1$' "a failed redirection is status 1 (sh -c)"
+out "nested" "a shell started by the shell runs a line with a redirection"
 expect "sh: nosuch-command: No such file or directory" "a missing command is reported"
 expect_not "task (ls|cat|echo|mkdir|rm) (killed|exited: [1-9])" "no program failed or was killed"
 expect_not 'cat /etc/motd' "scripted input is raw: not echoed"
