@@ -163,6 +163,18 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf,
 	return NULL;
 }
 
+/* The value of the environment word NAME=value of a bundle line or spawn's envp (its last, if several), or NULL. */
+static const char *env_value(const struct loader_program *program, const char *word)
+{
+	const char *value = NULL;
+	size_t len = strlen(word);
+
+	for (unsigned i = 0; i < program->envc; i++)
+		if (!strncmp(program->envp[i], word, len))
+			value = program->envp[i] + len;
+	return value;
+}
+
 /*
  * The task's memory limit: memcharge_default_limit, or the environment
  * word RAINBOW_MEM_LIMIT=SIZE of its bundle line or spawn's envp (bytes, with an optional
@@ -171,29 +183,25 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf,
  */
 static const char *mem_limit(const struct loader_program *program, uint64_t *pages)
 {
-	static const char word[] = "RAINBOW_MEM_LIMIT=";
+	const char *p = env_value(program, "RAINBOW_MEM_LIMIT=");
+	uint64_t n = 0;
 
 	*pages = memcharge_default_limit();
-	for (unsigned i = 0; i < program->envc; i++) {
-		const char *p = program->envp[i];
-		if (strncmp(p, word, sizeof(word) - 1))
-			continue;
-		p += sizeof(word) - 1;
-		uint64_t n = 0;
-		if (*p < '0' || *p > '9')
-			return "RAINBOW_MEM_LIMIT is not a size (want digits, then K, M or G)";
-		for (; *p >= '0' && *p <= '9'; p++) {
-			if (n > (UINT64_MAX - 9) / 10)
-				return "RAINBOW_MEM_LIMIT is too large";
-			n = n * 10 + (uint64_t)(*p - '0');
-		}
-		unsigned shift = *p == 'K' ? 10 : *p == 'M' ? 20 : *p == 'G' ? 30 : 0;
-		if ((shift && p[1]) || (!shift && *p))
-			return "RAINBOW_MEM_LIMIT is not a size (want digits, then K, M or G)";
-		if (n > (UINT64_MAX >> shift) || (n << shift) / USER_PAGE_SIZE > pmm_free_pages())
-			return "RAINBOW_MEM_LIMIT is more than the machine's free memory";
-		*pages = (n << shift) / USER_PAGE_SIZE;
+	if (!p)
+		return NULL;
+	if (*p < '0' || *p > '9')
+		return "RAINBOW_MEM_LIMIT is not a size (want digits, then K, M or G)";
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (n > (UINT64_MAX - 9) / 10)
+			return "RAINBOW_MEM_LIMIT is too large";
+		n = n * 10 + (uint64_t)(*p - '0');
 	}
+	unsigned shift = *p == 'K' ? 10 : *p == 'M' ? 20 : *p == 'G' ? 30 : 0;
+	if ((shift && p[1]) || (!shift && *p))
+		return "RAINBOW_MEM_LIMIT is not a size (want digits, then K, M or G)";
+	if (n > (UINT64_MAX >> shift) || (n << shift) / USER_PAGE_SIZE > pmm_free_pages())
+		return "RAINBOW_MEM_LIMIT is more than the machine's free memory";
+	*pages = (n << shift) / USER_PAGE_SIZE;
 	return NULL;
 }
 
@@ -205,18 +213,10 @@ static const char *mem_limit(const struct loader_program *program, uint64_t *pag
  */
 static const char *service(const struct loader_program *program, bool *is)
 {
-	static const char word[] = "RAINBOW_SERVICE=";
+	const char *value = env_value(program, "RAINBOW_SERVICE=");
 
-	*is = false;
-	for (unsigned i = 0; i < program->envc; i++) {
-		const char *p = program->envp[i];
-		if (strncmp(p, word, sizeof(word) - 1))
-			continue;
-		if (strcmp(p + sizeof(word) - 1, "1"))
-			return "RAINBOW_SERVICE is not 1";
-		*is = true;
-	}
-	return NULL;
+	*is = value != NULL;
+	return value && strcmp(value, "1") ? "RAINBOW_SERVICE is not 1" : NULL;
 }
 
 /* The task's limit and guarantee (memcharge.h); NULL, or why it is refused. */
