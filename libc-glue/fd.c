@@ -66,6 +66,19 @@ static int install(struct ofile *f, int min, bool close_on_exec)
 	return -EMFILE;
 }
 
+/* Puts f at fd (a reference more), not close-on-exec, releasing what fd named. */
+static void put(int fd, struct ofile *f)
+{
+	__rb_word_lock(&fds_lock);
+	struct ofile *old = fds[fd];
+	f->refs++;
+	cloexec &= ~(1ull << fd);
+	__atomic_store_n(&fds[fd], f, __ATOMIC_RELEASE);
+	__rb_word_unlock(&fds_lock);
+	if (old)
+		release(old);
+}
+
 /* Opens abs (absolute) at the server: a new open file, or NULL with *err. */
 static struct ofile *open_abs(const char *abs, int flags, mode_t mode, long *err)
 {
@@ -145,14 +158,15 @@ long __rb_fd_adopt(uint64_t key, int fd)
 		return r;
 	}
 	*f = (struct ofile){ .handle = (long)mr[0], .flags = (int)mr[2], .mode = (uint32_t)mr[1] };
-	__rb_word_lock(&fds_lock);
-	struct ofile *old = fds[fd];
-	f->refs = 1;
-	cloexec &= ~(1ull << fd);
-	__atomic_store_n(&fds[fd], f, __ATOMIC_RELEASE);
-	__rb_word_unlock(&fds_lock);
-	if (old)
-		release(old);
+	put(fd, f);
+	return 0;
+}
+
+long __rb_fd_put_console(int fd)
+{
+	if (fd < 0 || fd >= FD_MAX)
+		return -EBADF;
+	put(fd, &console);
 	return 0;
 }
 
@@ -248,20 +262,13 @@ int dup(int fd)
 
 int dup2(int fd, int fd2)
 {
-	struct ofile *f = __rb_fd_get(fd), *old;
+	struct ofile *f = __rb_fd_get(fd);
 
 	if (!f || fd2 < 0 || fd2 >= FD_MAX)
 		return __rb_syscall_ret(-EBADF);
 	if (fd == fd2)
 		return fd2;
-	__rb_word_lock(&fds_lock);
-	old = fds[fd2];
-	f->refs++;
-	cloexec &= ~(1ull << fd2);
-	__atomic_store_n(&fds[fd2], f, __ATOMIC_RELEASE);
-	__rb_word_unlock(&fds_lock);
-	if (old)
-		release(old);
+	put(fd2, f);
 	return fd2;
 }
 

@@ -10,7 +10,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cwd.h"
 #include "fd.h"
@@ -27,8 +26,7 @@ static void take_fds(const char *p)
 			return;
 		p = end + 1;
 		if (*p == '-') {
-			if (fd > 2)
-				dup2(0, (int)fd);	/* 0 is the console at start */
+			__rb_fd_put_console((int)fd);
 			p++;
 		} else {
 			uint64_t key = strtoull(p, &end, 16);

@@ -13,6 +13,7 @@
  *   write FD TEXT   write TEXT to descriptor FD: exit 0 if all went
  *   read FD TEXT    exit 0 if descriptor FD reads TEXT, then its end
  *   closed FD       exit 0 if descriptor FD is not open (EBADF)
+ *   tty FD          exit 0 if descriptor FD is the console (isatty)
  *   cwd PATH        exit 0 if the working directory is PATH and the
  *                   environment holds no RAINBOW_FDS or RAINBOW_CWD word
  *   handoff PATH TEXT   open PATH and spawn /bin/spawn_child late with it,
@@ -59,6 +60,8 @@ static int inherited(int argc, char **argv)
 		buf[n] = 0;
 		return !strcmp(buf, argv[3]) && read(fd, buf, 1) == 0 ? 0 : 1;
 	}
+	if (!strcmp(what, "tty") && argc > 2)
+		return isatty(fd) ? 0 : 1;
 	if (!strcmp(what, "closed") && argc > 2)
 		return fstat(fd, &st) < 0 && errno == EBADF ? 0 : 1;
 	if (!strcmp(what, "handoff") && argc > 3) {

@@ -90,6 +90,15 @@ static void file_actions(void)
 	posix_spawn_file_actions_destroy(&a);
 
 	posix_spawn_file_actions_init(&a);
+	posix_spawn_file_actions_addopen(&a, 0, "/tmp/out", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&a, 2, 5);
+	check(child(&a, (char *[]){ "spawn_child", "tty", "5", NULL }, &error) == 0,
+	      "dup2 of the console above a file on 0: the console");
+	check(child(&a, (char *[]){ "spawn_child", "tty", "0", NULL }, &error) == 1,
+	      "and 0 is the file");
+	posix_spawn_file_actions_destroy(&a);
+
+	posix_spawn_file_actions_init(&a);
 	posix_spawn_file_actions_addopen(&a, 7, "/tmp/out", O_WRONLY | O_APPEND, 0);
 	posix_spawn_file_actions_adddup2(&a, 7, 9);
 	posix_spawn_file_actions_addclose(&a, 7);
