@@ -27,11 +27,13 @@ static bool tty;			/* console=tty: the line discipline is on */
 static unsigned char line[CONSOLE_LINE_MAX];
 static size_t line_len;			/* bytes typed on the line, not yet in the ring */
 
-void console_input_init(const char *cmdline)
+
+static unsigned char take(void)
 {
-	tty = cmdline_is(cmdline, "console", "tty");
-	if (tty)
-		klog("console: line discipline on (console=tty): echo, backspace, ^U");
+	unsigned char c = ring[head];
+	head = (head + 1) % sizeof(ring);
+	count--;
+	return c;
 }
 
 /* Puts n bytes in the ring, all or (full) none, and wakes the readers. */
@@ -97,6 +99,18 @@ static void line_byte(unsigned char c)
 		console_write((const char *)&c, 1);
 }
 
+void console_input_init(const char *cmdline)
+{
+	tty = cmdline_is(cmdline, "console", "tty");
+	if (!tty)
+		return;
+	klog("console: line discipline on (console=tty): echo, backspace, ^U");
+	/* What came before the command line was read (serial_init takes what
+	 * the port holds), not read by anyone yet, passes the discipline now. */
+	for (size_t held = count; held; held--)
+		line_byte(take());
+}
+
 void console_input_byte(unsigned char c)
 {
 	bool was_cr = after_cr;
@@ -112,13 +126,6 @@ void console_input_byte(unsigned char c)
 		deliver(&c, 1);
 }
 
-static unsigned char take(void)
-{
-	unsigned char c = ring[head];
-	head = (head + 1) % sizeof(ring);
-	count--;
-	return c;
-}
 
 long console_input_read(char *dst, size_t len, bool nonblock)
 {

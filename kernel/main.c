@@ -111,6 +111,7 @@ _Noreturn void kmain(uint32_t magic, uint64_t info_phys)
 	parse_boot_info(magic, info_phys);
 	init_memory(info_phys);
 	selftest_run(boot.cmdline);
+	console_input_init(boot.cmdline);	/* before input interrupts */
 	sched_init();
 	irq_init();
 	uint64_t calibrating = machine_cycles();
@@ -124,7 +125,6 @@ _Noreturn void kmain(uint32_t magic, uint64_t info_phys)
 	random_init();
 	vdso_init();
 	placement_init(boot.cmdline);
-	console_input_init(boot.cmdline);
 	start_modules();
 	sched_start();
 }
