@@ -114,7 +114,10 @@ struct ofile *__rb_fd_open(const char *path, int flags, mode_t mode, long *err)
 	char abs[RB_FS_PATH_MAX];
 
 	*err = __rb_fs_absolute(path, abs);
-	return *err ? NULL : open_abs(abs, flags, mode, err);
+	struct ofile *f = *err ? NULL : open_abs(abs, flags, mode, err);
+	if (f && f != &console)
+		f->refs = 1;		/* the caller's, as a descriptor's would be */
+	return f;
 }
 
 void __rb_fd_release(struct ofile *f)

@@ -33,9 +33,31 @@
 struct child_table {
 	struct ofile *fds[FD_MAX];
 	bool cloexec[FD_MAX];
-	struct ofile *opened[FD_MAX];	/* what open actions opened, to release */
+	struct ofile **opened;		/* what open actions opened, to release: one each at most */
 	unsigned nopened;
 };
+
+/*
+ * Empties descriptor fd of t, as a close in the child would: a file an
+ * earlier action opened goes once no descriptor names it (so opens that
+ * replace each other never pile up at the server).
+ */
+static void vacate(struct child_table *t, int fd)
+{
+	struct ofile *f = t->fds[fd];
+
+	t->fds[fd] = NULL;
+	for (int i = 0; f && i < FD_MAX; i++)
+		if (t->fds[i] == f)
+			return;
+	for (unsigned i = 0; f && i < t->nopened; i++) {
+		if (t->opened[i] != f)
+			continue;
+		__rb_fd_release(f);
+		t->opened[i] = t->opened[--t->nopened];
+		return;
+	}
+}
 
 static int apply(struct child_table *t, const struct spawn_file_action *act)
 {
@@ -46,11 +68,7 @@ static int apply(struct child_table *t, const struct spawn_file_action *act)
 		struct ofile *f = __rb_fd_open(act->path, act->oflag, act->mode, &err);
 		if (!f)
 			return (int)-err;
-		if (t->nopened == FD_MAX) {	/* more opens than descriptors: the oldest goes */
-			__rb_fd_release(t->opened[0]);
-			memmove(t->opened, t->opened + 1, (FD_MAX - 1) * sizeof(t->opened[0]));
-			t->nopened--;
-		}
+		vacate(t, act->fd);
 		t->opened[t->nopened++] = f;
 		t->fds[act->fd] = f;
 		t->cloexec[act->fd] = act->oflag & O_CLOEXEC;
@@ -59,11 +77,16 @@ static int apply(struct child_table *t, const struct spawn_file_action *act)
 	case SPAWN_DUP2:
 		if (!t->fds[act->from])
 			return EBADF;
+		if (act->fd == act->from) {
+			t->cloexec[act->fd] = false;
+			return 0;
+		}
+		vacate(t, act->fd);
 		t->fds[act->fd] = t->fds[act->from];
 		t->cloexec[act->fd] = false;
 		return 0;
 	case SPAWN_CLOSE:
-		t->fds[act->fd] = NULL;
+		vacate(t, act->fd);
 		return 0;
 	}
 	return EINVAL;
@@ -144,21 +167,27 @@ int spawn_fds_begin(const posix_spawn_file_actions_t *actions, char *const envp[
 		    char ***child_envp)
 {
 	static const char cwd_word[] = SPAWN_CWD_WORD;
+	unsigned count = actions && *actions ? (*actions)->count : 0;
 	struct child_table *t = calloc(1, sizeof(*t));
+	struct ofile **opened = calloc(count ? count : 1, sizeof(*opened));
 	char *fds = malloc(sizeof(SPAWN_FDS_WORD) + FD_MAX * FDS_ENTRY_MAX);
 	char *cwd = malloc(sizeof(cwd_word) + RB_FS_PATH_MAX);
-	int err = t && fds && cwd ? 0 : ENOMEM;
+	int err = t && opened && fds && cwd ? 0 : ENOMEM;
+
+	if (t)
+		t->opened = opened;
 
 	for (int fd = 0; !err && fd < FD_MAX; fd++) {
 		t->fds[fd] = __rb_fd_get(fd);
 		t->cloexec[fd] = __rb_fd_cloexec(fd);
 	}
-	for (unsigned i = 0; !err && actions && *actions && i < (*actions)->count; i++)
+	for (unsigned i = 0; !err && i < count; i++)
 		err = apply(t, &(*actions)->list[i]);
 	if (!err)
 		err = fds_word(t, fds);
 	for (unsigned i = 0; t && i < t->nopened; i++)
 		__rb_fd_release(t->opened[i]);	/* the shares hold what the child needs */
+	free(opened);
 	free(t);
 	if (!err) {
 		memcpy(cwd, cwd_word, sizeof(cwd_word) - 1);

@@ -110,6 +110,16 @@ static void file_actions(void)
 	posix_spawn_file_actions_destroy(&a);
 
 	posix_spawn_file_actions_init(&a);
+	for (int i = 0; i < 100; i++)
+		posix_spawn_file_actions_addopen(&a, 3, "/tmp/out", O_WRONLY | O_TRUNC, 0);
+	posix_spawn_file_actions_adddup2(&a, 3, 3);
+	int st = child(&a, (char *[]){ "spawn_child", "write", "3", "100 opens", NULL }, &error);
+	check(st == 0,
+	      "100 opens of one descriptor, each replacing the last (past the 60 files a session may hold)");
+	posix_spawn_file_actions_destroy(&a);
+	check(!strcmp(content("/tmp/out"), "100 opens"), "the last one is the child's");
+
+	posix_spawn_file_actions_init(&a);
 	posix_spawn_file_actions_addopen(&a, 3, "/tmp/none/such", O_RDONLY, 0);
 	check(child(&a, (char *[]){ "spawn_child", "exit", "0", NULL }, &error) == -1 && error == ENOENT,
 	      "an open action on a missing file: posix_spawn returns ENOENT");
