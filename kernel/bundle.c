@@ -17,15 +17,35 @@ void bundle_note_refused(void)
 	refused++;
 }
 
-static void kill_deadlocked(void)
+/* Ends every task left with status (killed or not), one log line each: "task NAME why". */
+static void end_all(const char *why, int status, bool killed)
 {
 	for (unsigned i = 0; i < task_count(); i++) {
 		struct task *t = task_at(i);
 		if (t->done || t->released)
 			continue;
-		klog("task %s killed: deadlock, every thread left is blocked forever", t->name);
-		task_end(t, -1, true);
+		klog("task %s %s", t->name, why);
+		task_end(t, status, killed);
 	}
+}
+
+/*
+ * Whether every task left is a service (RAINBOW_SERVICE=1): then nobody
+ * is left to serve, and the services end, counted as exited 0.
+ */
+static bool only_services_left(void)
+{
+	bool any = false;
+
+	for (unsigned i = 0; i < task_count(); i++) {
+		const struct task *t = task_at(i);
+		if (t->done || t->released)
+			continue;
+		if (!t->service)
+			return false;
+		any = true;
+	}
+	return any;
 }
 
 static _Noreturn void finish(void)
@@ -52,7 +72,9 @@ void bundle_check(bool can_progress)
 	/* Console input can still come, by interrupt, to a thread waiting for it. */
 	can_progress = can_progress || console_input_awaited();
 	if (tasks_alive() && !can_progress)
-		kill_deadlocked();
+		end_all("killed: deadlock, every thread left is blocked forever", -1, true);
+	if (only_services_left())
+		end_all("ended: a service with no other task left", 0, false);
 	if (!tasks_alive())
 		finish();
 }

@@ -92,3 +92,25 @@ const char *cmdline_parse(const char *s, unsigned index, struct cmdline *out)
 		out->argv[out->argc++] = out->fallback;
 	return NULL;
 }
+
+const char *cmdline_value(const char *cmdline, const char *key, size_t *len)
+{
+	size_t klen = strlen(key);
+
+	for (const char *p = cmdline; *p; p++) {
+		if ((p == cmdline || p[-1] == ' ') && !strncmp(p, key, klen) && p[klen] == '=') {
+			p += klen + 1;
+			*len = strcspn(p, " ");
+			return p;
+		}
+	}
+	return NULL;
+}
+
+bool cmdline_is(const char *cmdline, const char *key, const char *value)
+{
+	size_t len;
+	const char *v = cmdline_value(cmdline, key, &len);
+
+	return v && len == strlen(value) && !strncmp(v, value, len);
+}

@@ -15,6 +15,9 @@
 #ifndef CMDLINE_H
 #define CMDLINE_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #define CMDLINE_MAX      1024	/* bytes of a module string, its NUL included */
 #define CMDLINE_ARGS_MAX 64	/* argv words, the program name included */
 #define CMDLINE_ENV_MAX  64	/* environment words */
@@ -35,5 +38,14 @@ struct cmdline {
  * then out->name is what names the module in the refusal.
  */
 const char *cmdline_parse(const char *s, unsigned index, struct cmdline *out);
+
+/*
+ * The kernel's own command line (GRUB's, space-separated words): the value
+ * of the first word "key=VALUE", its length in *len, or NULL without one.
+ */
+const char *cmdline_value(const char *cmdline, const char *key, size_t *len);
+
+/* Whether the kernel's command line has the word "key=value". */
+bool cmdline_is(const char *cmdline, const char *key, const char *value);
 
 #endif

@@ -9,7 +9,23 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* A received byte (the interrupt path): CR becomes LF, LF after CR is dropped; full: dropped, counted. */
+/* Bytes of the line being typed under console=tty, its newline included. */
+#define CONSOLE_LINE_MAX 1024
+
+/*
+ * The kernel command line's console=tty turns the line discipline on, for
+ * a person at a terminal (mk/rainbow-run passes it when its input is one):
+ * typed bytes are echoed, backspace and ^U edit the line, and readers get
+ * whole lines.  Without it input is raw: each byte readable as it comes,
+ * no echo (scripted input, tests).
+ */
+void console_input_init(const char *cmdline);
+
+/*
+ * A received byte (the interrupt path): CR becomes LF, LF after CR is
+ * dropped; then the line discipline with console=tty.  Bytes that find
+ * the ring full are dropped (a line whole), counted.
+ */
 void console_input_byte(unsigned char c);
 
 /*

@@ -163,6 +163,18 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf,
 	return NULL;
 }
 
+/* The value of the environment word NAME=value of a bundle line or spawn's envp (its last, if several), or NULL. */
+static const char *env_value(const struct loader_program *program, const char *word)
+{
+	const char *value = NULL;
+	size_t len = strlen(word);
+
+	for (unsigned i = 0; i < program->envc; i++)
+		if (!strncmp(program->envp[i], word, len))
+			value = program->envp[i] + len;
+	return value;
+}
+
 /*
  * The task's memory limit: memcharge_default_limit, or the environment
  * word RAINBOW_MEM_LIMIT=SIZE of its bundle line or spawn's envp (bytes, with an optional
@@ -171,30 +183,40 @@ static const char *setup_stack(struct task *t, const struct elf_image *elf,
  */
 static const char *mem_limit(const struct loader_program *program, uint64_t *pages)
 {
-	static const char word[] = "RAINBOW_MEM_LIMIT=";
+	const char *p = env_value(program, "RAINBOW_MEM_LIMIT=");
+	uint64_t n = 0;
 
 	*pages = memcharge_default_limit();
-	for (unsigned i = 0; i < program->envc; i++) {
-		const char *p = program->envp[i];
-		if (strncmp(p, word, sizeof(word) - 1))
-			continue;
-		p += sizeof(word) - 1;
-		uint64_t n = 0;
-		if (*p < '0' || *p > '9')
-			return "RAINBOW_MEM_LIMIT is not a size (want digits, then K, M or G)";
-		for (; *p >= '0' && *p <= '9'; p++) {
-			if (n > (UINT64_MAX - 9) / 10)
-				return "RAINBOW_MEM_LIMIT is too large";
-			n = n * 10 + (uint64_t)(*p - '0');
-		}
-		unsigned shift = *p == 'K' ? 10 : *p == 'M' ? 20 : *p == 'G' ? 30 : 0;
-		if ((shift && p[1]) || (!shift && *p))
-			return "RAINBOW_MEM_LIMIT is not a size (want digits, then K, M or G)";
-		if (n > (UINT64_MAX >> shift) || (n << shift) / USER_PAGE_SIZE > pmm_free_pages())
-			return "RAINBOW_MEM_LIMIT is more than the machine's free memory";
-		*pages = (n << shift) / USER_PAGE_SIZE;
+	if (!p)
+		return NULL;
+	if (*p < '0' || *p > '9')
+		return "RAINBOW_MEM_LIMIT is not a size (want digits, then K, M or G)";
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (n > (UINT64_MAX - 9) / 10)
+			return "RAINBOW_MEM_LIMIT is too large";
+		n = n * 10 + (uint64_t)(*p - '0');
 	}
+	unsigned shift = *p == 'K' ? 10 : *p == 'M' ? 20 : *p == 'G' ? 30 : 0;
+	if ((shift && p[1]) || (!shift && *p))
+		return "RAINBOW_MEM_LIMIT is not a size (want digits, then K, M or G)";
+	if (n > (UINT64_MAX >> shift) || (n << shift) / USER_PAGE_SIZE > pmm_free_pages())
+		return "RAINBOW_MEM_LIMIT is more than the machine's free memory";
+	*pages = (n << shift) / USER_PAGE_SIZE;
 	return NULL;
+}
+
+/*
+ * Whether the environment word RAINBOW_SERVICE=1 is present: the task
+ * serves others (a server such as fsd) and should not keep the bundle
+ * alive alone (bundle.c).  NULL, or why the line is refused: a value
+ * other than 1.
+ */
+static const char *service(const struct loader_program *program, bool *is)
+{
+	const char *value = env_value(program, "RAINBOW_SERVICE=");
+
+	*is = value != NULL;
+	return value && strcmp(value, "1") ? "RAINBOW_SERVICE is not 1" : NULL;
 }
 
 /* The task's limit and guarantee (memcharge.h); NULL, or why it is refused. */
@@ -259,7 +281,11 @@ struct task *loader_start(const struct loader_program *program, const char **why
 		t->image_size = program->size;
 	}
 	t->load_bias = bias;
-	*why = begin_charge(t, program, error);
+	*why = service(program, &t->service);
+	if (*why)
+		*error = -EINVAL;
+	else
+		*why = begin_charge(t, program, error);
 	if (!*why)
 		*why = load(t, &elf, program, error);
 	if (*why) {

@@ -29,6 +29,7 @@
 #include "bootdata.h"
 #include "random.h"
 #include "placement.h"
+#include "console_input.h"
 #include <string.h>
 
 #define BOOT_INFO_MAX (64 * 1024)
@@ -110,6 +111,7 @@ _Noreturn void kmain(uint32_t magic, uint64_t info_phys)
 	parse_boot_info(magic, info_phys);
 	init_memory(info_phys);
 	selftest_run(boot.cmdline);
+	console_input_init(boot.cmdline);	/* before input interrupts */
 	sched_init();
 	irq_init();
 	uint64_t calibrating = machine_cycles();

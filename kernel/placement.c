@@ -6,13 +6,13 @@
  * 0 and reaches its data page PC-relatively, so the pair moves as one.
  */
 #include "placement.h"
+#include "cmdline.h"
 #include "random.h"
 #include "task.h"
 #include "log.h"
 #include "user_layout.h"
 #include <string.h>
 
-#define ASLR_OFF "aslr=off"
 
 _Static_assert(USER_STACK_TOP - USER_STACK_RANDOM - USER_STACK_MAX - USER_PAGE_SIZE >=
 	       VDSO_RANDOM_LOW + VDSO_RANDOM_SPAN + VDSO_SIZE_MAX,
@@ -29,11 +29,7 @@ static bool randomized = true;
 
 void placement_init(const char *cmdline)
 {
-	size_t len = strlen(ASLR_OFF);
-
-	for (const char *p = strstr(cmdline, ASLR_OFF); p; p = strstr(p + 1, ASLR_OFF))
-		if ((p == cmdline || p[-1] == ' ') && (p[len] == ' ' || !p[len]))
-			randomized = false;
+	randomized = !cmdline_is(cmdline, "aslr", "off");
 	klog(randomized ? "placement: randomized per task (vDSO, stack, UTCBs 18 bits each, PIE base 28 bits)"
 		       : "placement: fixed (aslr=off)");
 }

@@ -3,6 +3,7 @@
  * a panic report: they exist to prove the report and the failure status.
  */
 #include "selftest.h"
+#include "cmdline.h"
 #include "log.h"
 #include "panic.h"
 #include "machine.h"
@@ -57,21 +58,6 @@ static const struct {
 	{ "text_write", fault_text_write },
 	{ "user_read", fault_user_read },
 };
-
-/* The value of "key=" in a space-separated command line, length in *len. */
-static const char *cmdline_value(const char *cmdline, const char *key, size_t *len)
-{
-	size_t klen = strlen(key);
-
-	for (const char *p = cmdline; *p; p++) {
-		if ((p == cmdline || p[-1] == ' ') && !strncmp(p, key, klen) && p[klen] == '=') {
-			p += klen + 1;
-			*len = strcspn(p, " ");
-			return p;
-		}
-	}
-	return NULL;
-}
 
 void selftest_run(const char *cmdline)
 {

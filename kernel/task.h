@@ -76,6 +76,9 @@ struct task {
 	struct task *parent;
 	bool spawned;
 	bool released;
+	/* Its bundle line's RAINBOW_SERVICE=1 (loader.c): it serves the other
+	 * tasks, and ends when only services are left (bundle.c). */
+	bool service;
 	unsigned children;		/* spawned and not released: running, or zombies */
 	struct list child_waiters;
 	/* Its ready threads, for round robin over tasks (sched.c). */

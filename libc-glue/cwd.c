@@ -58,6 +58,22 @@ static void canonical(char *abs)
 	*out = '\0';
 }
 
+long __rb_cwd_set(const char *abs)
+{
+	char path[RB_FS_PATH_MAX];
+
+	if (abs[0] != '/')
+		return -EINVAL;
+	if (strlen(abs) >= sizeof(path))
+		return -ENAMETOOLONG;
+	strcpy(path, abs);
+	canonical(path);
+	__rb_word_lock(&cwd_lock);
+	strcpy(cwd, path);
+	__rb_word_unlock(&cwd_lock);
+	return 0;
+}
+
 int chdir(const char *path)
 {
 	char abs[RB_FS_PATH_MAX];
@@ -70,11 +86,7 @@ int chdir(const char *path)
 		return -1;
 	if (!S_ISDIR(st.st_mode))
 		return __rb_syscall_ret(-ENOTDIR);
-	canonical(abs);
-	__rb_word_lock(&cwd_lock);
-	strcpy(cwd, abs);
-	__rb_word_unlock(&cwd_lock);
-	return 0;
+	return __rb_syscall_ret(__rb_cwd_set(abs));
 }
 
 char *getcwd(char *buf, size_t size)

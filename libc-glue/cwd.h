@@ -8,4 +8,11 @@
  */
 long __rb_cwd_join(const char *path, char *out);
 
+/*
+ * Sets the working directory to abs (absolute) made canonical, without
+ * asking the server (a spawner's, fd_inherit.c): 0, or -EINVAL for a
+ * relative path, -ENAMETOOLONG.
+ */
+long __rb_cwd_set(const char *abs);
+
 #endif

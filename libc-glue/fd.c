@@ -24,7 +24,9 @@
 
 static struct ofile console = { .handle = 0, .refs = 3, .flags = O_RDWR, .mode = S_IFCHR | 0600 };
 static struct ofile *fds[FD_MAX] = { &console, &console, &console };
+static uint64_t cloexec;	/* bit fd: the descriptor is not inherited (O_CLOEXEC) */
 static uint32_t fds_lock;
+_Static_assert(FD_MAX <= 64, "a bit per descriptor in cloexec");
 
 struct ofile *__rb_fd_get(int fd)
 {
@@ -48,19 +50,33 @@ static void release(struct ofile *f)
 }
 
 /* The lowest free descriptor from min naming f: the number, or -EMFILE. */
-static int install(struct ofile *f, int min)
+static int install(struct ofile *f, int min, bool close_on_exec)
 {
 	__rb_word_lock(&fds_lock);
 	for (int fd = min; fd < FD_MAX; fd++) {
 		if (fds[fd])
 			continue;
 		f->refs++;
+		cloexec = (cloexec & ~(1ull << fd)) | (uint64_t)close_on_exec << fd;
 		__atomic_store_n(&fds[fd], f, __ATOMIC_RELEASE);
 		__rb_word_unlock(&fds_lock);
 		return fd;
 	}
 	__rb_word_unlock(&fds_lock);
 	return -EMFILE;
+}
+
+/* Puts f at fd (a reference more), not close-on-exec, releasing what fd named. */
+static void put(int fd, struct ofile *f)
+{
+	__rb_word_lock(&fds_lock);
+	struct ofile *old = fds[fd];
+	f->refs++;
+	cloexec &= ~(1ull << fd);
+	__atomic_store_n(&fds[fd], f, __ATOMIC_RELEASE);
+	__rb_word_unlock(&fds_lock);
+	if (old)
+		release(old);
 }
 
 /* Opens abs (absolute) at the server: a new open file, or NULL with *err. */
@@ -93,6 +109,76 @@ static struct ofile *open_abs(const char *abs, int flags, mode_t mode, long *err
 	return f;
 }
 
+struct ofile *__rb_fd_open(const char *path, int flags, mode_t mode, long *err)
+{
+	char abs[RB_FS_PATH_MAX];
+
+	*err = __rb_fs_absolute(path, abs);
+	struct ofile *f = *err ? NULL : open_abs(abs, flags, mode, err);
+	if (f && f != &console)
+		f->refs = 1;		/* the caller's, as a descriptor's would be */
+	return f;
+}
+
+void __rb_fd_release(struct ofile *f)
+{
+	release(f);
+}
+
+bool __rb_fd_is_console(const struct ofile *f)
+{
+	return f == &console;
+}
+
+bool __rb_fd_cloexec(int fd)
+{
+	return fd >= 0 && fd < FD_MAX && (__atomic_load_n(&cloexec, __ATOMIC_RELAXED) >> fd & 1);
+}
+
+long __rb_fd_share(const struct ofile *f, uint64_t *key)
+{
+	long r = __rb_fs_call(f->handle, RB_FS_SHARE, 0, 0);
+
+	if (r >= 0)
+		*key = rb_utcb()->mr[0];
+	return r < 0 ? r : 0;
+}
+
+long __rb_fd_adopt(uint64_t key, int fd)
+{
+	struct ofile *f = fd >= 0 && fd < FD_MAX ? calloc(1, sizeof *f) : NULL;
+	const uint64_t *mr = rb_utcb()->mr;
+
+	if (!f)
+		return fd >= 0 && fd < FD_MAX ? -ENOMEM : -EBADF;
+	long r = __rb_fs_session();
+	if (r >= 0) {
+		rb_utcb()->mr[0] = key;
+		r = __rb_fs_call(r, RB_FS_ADOPT, 0, 1);
+	}
+	if (r < 0) {
+		free(f);
+		return r;
+	}
+	*f = (struct ofile){ .handle = (long)mr[0], .flags = (int)mr[2], .mode = (uint32_t)mr[1] };
+	put(fd, f);
+	return 0;
+}
+
+long __rb_fd_put_console(int fd)
+{
+	if (fd < 0 || fd >= FD_MAX)
+		return -EBADF;
+	put(fd, &console);
+	return 0;
+}
+
+/* Descriptors a spawner handed down (fd_inherit.c), before main. */
+__attribute__((constructor)) static void inherit(void)
+{
+	__rb_fd_inherit();
+}
+
 static int open_at(const char *base, const char *path, int flags, mode_t mode)
 {
 	char abs[RB_FS_PATH_MAX];
@@ -109,7 +195,7 @@ static int open_at(const char *base, const char *path, int flags, mode_t mode)
 	struct ofile *f = err ? NULL : open_abs(abs, flags, mode, &err);
 	if (!f)
 		return __rb_syscall_ret(err);
-	int fd = install(f, 0);
+	int fd = install(f, 0, flags & O_CLOEXEC);
 	if (fd < 0) {
 		f->refs++;
 		release(f);
@@ -174,24 +260,18 @@ int dup(int fd)
 {
 	struct ofile *f = __rb_fd_get(fd);
 
-	return __rb_syscall_ret(f ? install(f, 0) : -EBADF);
+	return __rb_syscall_ret(f ? install(f, 0, false) : -EBADF);
 }
 
 int dup2(int fd, int fd2)
 {
-	struct ofile *f = __rb_fd_get(fd), *old;
+	struct ofile *f = __rb_fd_get(fd);
 
 	if (!f || fd2 < 0 || fd2 >= FD_MAX)
 		return __rb_syscall_ret(-EBADF);
 	if (fd == fd2)
 		return fd2;
-	__rb_word_lock(&fds_lock);
-	old = fds[fd2];
-	f->refs++;
-	__atomic_store_n(&fds[fd2], f, __ATOMIC_RELEASE);
-	__rb_word_unlock(&fds_lock);
-	if (old)
-		release(old);
+	put(fd2, f);
 	return fd2;
 }
 

@@ -32,4 +32,28 @@ off_t __rb_file_lseek(int fd, off_t offset, int whence);
 long __rb_file_fstat(int fd, struct stat *st);
 long __rb_file_close(int fd);
 
+/*
+ * For posix_spawn (spawn_fds.c) and the descriptors a task inherits
+ * (fd_inherit.c); docs/files.md, "Inheriting descriptors".
+ */
+/* path opened at the server, in no descriptor: its open file (one
+ * reference, the console's for /dev/console), or NULL with *err -errno. */
+struct ofile *__rb_fd_open(const char *path, int flags, mode_t mode, long *err);
+/* Drops one reference to f (the last closes it at the server). */
+void __rb_fd_release(struct ofile *f);
+/* Whether f is the console. */
+bool __rb_fd_is_console(const struct ofile *f);
+/* Whether descriptor fd is close-on-exec (O_CLOEXEC): not inherited. */
+bool __rb_fd_cloexec(int fd);
+/* RB_FS_SHARE: a key another task can adopt f's copy by; 0 or -errno. */
+long __rb_fd_share(const struct ofile *f, uint64_t *key);
+/* RB_FS_ADOPT: the share of key as descriptor fd (replacing what fd was),
+ * not close-on-exec; 0, or -EBADF (no such share, or fd out of range),
+ * -EMFILE, -ENOMEM, -EIO. */
+long __rb_fd_adopt(uint64_t key, int fd);
+/* The console as descriptor fd (replacing what fd was): 0 or -EBADF. */
+long __rb_fd_put_console(int fd);
+/* Takes what the spawner handed down, from the environment, before main. */
+void __rb_fd_inherit(void);
+
 #endif

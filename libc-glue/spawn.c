@@ -6,10 +6,14 @@
  * Both return 0 with *pid the new task's id, or an error number (POSIX:
  * not errno): open's, read's and fstat's errors; ENOEXEC for a file the
  * kernel refuses; ENOMEM; E2BIG for arguments over the kernel's limits;
- * EAGAIN with no task slot left; ENOTSUP for a non-empty list of file
- * actions (spawn_file_actions.c) or attribute flags other than
- * POSIX_SPAWN_SETSIGDEF and POSIX_SPAWN_SETSIGMASK with an empty mask (a
- * new task starts with every signal at its default and none blocked).
+ * EAGAIN with no task slot left; a file action's error (spawn_fds.c:
+ * open's, EBADF for a dup2 from a closed descriptor, the file server's
+ * EMFILE or ENFILE for too many shares); ENOTSUP for attribute flags
+ * other than POSIX_SPAWN_SETSIGDEF and POSIX_SPAWN_SETSIGMASK with an
+ * empty mask (a new task starts with every signal at its default and none
+ * blocked).  The child gets the spawner's descriptors that are not
+ * close-on-exec, changed by the file actions, and its working directory
+ * (spawn_fds.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -83,16 +87,20 @@ int posix_spawn(pid_t *restrict pid, const char *restrict path,
 {
 	void *image = NULL;
 	size_t size = 0;
+	char **child_envp = NULL;
 	int error = check_attr(attrp);
 
-	if (!error && file_actions && (*file_actions)->count)
-		error = ENOTSUP;
 	if (!error)
 		error = read_file(path, &image, &size);
-	if (error)
+	if (!error)
+		error = spawn_fds_begin(file_actions, envp ? envp : environ, &child_envp);
+	if (error) {
+		free(image);
 		return error;
+	}
 	long id = rb_task_spawn(image, size, (const char *const *)argv,
-				(const char *const *)(envp ? envp : environ));
+				(const char *const *)child_envp);
+	spawn_fds_end(child_envp, id >= 0);
 	free(image);
 	if (id < 0)
 		return (int)-id;

@@ -20,9 +20,39 @@ struct __posix_spawnattr {
 	sigset_t sigmask;
 };
 
-/* Recorded in order; posix_spawn cannot carry them out yet (spawn.c). */
+/* One file action, as recorded (spawn_file_actions.c). */
+struct spawn_file_action {
+	enum { SPAWN_OPEN, SPAWN_DUP2, SPAWN_CLOSE } kind;
+	int fd;			/* the descriptor acted on (dup2's target) */
+	int from;		/* dup2's source */
+	char *path;		/* open's, a copy */
+	int oflag;
+	mode_t mode;
+};
+
+/* Recorded in order, carried out by posix_spawn (spawn_fds.c). */
 struct __posix_spawn_file_actions {
 	unsigned count;
+	struct spawn_file_action *list;
 };
+
+/* The environment words that hand a new task its descriptors and working
+ * directory (spawn_fds.c writes them, fd_inherit.c reads them). */
+#define SPAWN_FDS_WORD "RAINBOW_FDS="
+#define SPAWN_CWD_WORD "RAINBOW_CWD="
+
+/*
+ * What the child gets: the spawner's descriptors that are not
+ * close-on-exec, changed by actions (NULL: none), as shares of the file
+ * server, and its working directory, as environment words added to envp.
+ * *child_envp (malloc'd, with its added words) replaces envp; free it
+ * with spawn_fds_end.  0 or an error number: open's for an open action,
+ * EBADF for a dup2 from a descriptor not open, the server's, ENOMEM.
+ */
+int spawn_fds_begin(const posix_spawn_file_actions_t *actions, char *const envp[],
+		    char ***child_envp);
+/* After the spawn: spawned false takes the shares back (nobody will adopt
+ * them); frees what spawn_fds_begin made. */
+void spawn_fds_end(char **child_envp, int spawned);
 
 #endif

@@ -12,13 +12,20 @@ $(ISO): $(KERNEL_ELF) $(APPS) $(BUNDLE) mk/mkiso
 MEM ?= 256M
 CPU ?=
 
-.PHONY: run debug
+.PHONY: run shell debug
 # make run [BUNDLE=file] [KARGS="..."] [MEM=size] [CPU=model]: boot headless
 # through mk/rainbow-run, what the SDK installs as rainbow-run; exit 0 only
 # on success.
 run: $(KERNEL_ELF) $(APPS)
 	$(Q)mk/rainbow-run $(BUNDLE) --kernel $(KERNEL_ELF) --mem $(MEM) --cpu "$(CPU)" \
 		--timeout $(QEMU_TIMEOUT) --kargs "$(KARGS)"
+
+# make shell: make run with apps/shell.bundle, the shell on the console
+# (its input from a terminal or a pipe: printf 'ls /\nexit\n' | make shell);
+# an hour before QEMU is stopped, for a person typing.
+shell: BUNDLE = apps/shell.bundle
+shell: QEMU_TIMEOUT = 3600
+shell: run
 
 # make debug [DEBUG_APPS="NAME..."]: QEMU waits for gdb on build/debug.sock;
 # gdb loads the symbols of the kernel, the vDSO and the bundle's apps, or of

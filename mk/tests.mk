@@ -22,11 +22,15 @@ UNIT_DEPS_test_cmdline    := kernel/cmdline.c
 UNIT_DEPS_test_elf_sym    := kernel/elf_sym.c
 UNIT_DEPS_test_chacha20   := kernel/chacha20.c
 UNIT_DEPS_test_vdso_lookup := crt/dso_lookup.c vdso/calls.def
+UNIT_DEPS_test_sh_parse   := apps/sh/parse.c
 
 # The vDSO lookup runs against the real image; <elf.h> is ours, as for every
 # unit test, <rainbow/dso.h> the crt's.
 $(BUILD)/tests/unit/test_vdso_lookup: HOST_CFLAGS += -idirafter crt/include -iquote vdso
 $(BUILD)/tests/unit/test_vdso_lookup: | $(VDSO_SO)
+
+# The shell's parser is portable C with its own header.
+$(BUILD)/tests/unit/test_sh_parse: HOST_CFLAGS += -iquote apps/sh
 
 .SECONDEXPANSION:
 $(BUILD)/tests/unit/%: tests/unit/%.c $$(UNIT_DEPS_%)

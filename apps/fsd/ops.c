@@ -14,6 +14,7 @@
 
 #include "ops.h"
 #include "session.h"
+#include "share.h"
 #include "tree.h"
 
 #define WORD 8u
@@ -194,6 +195,44 @@ static uint64_t op_open(const struct request *r, struct session *s, long port, l
 		struct session *same;
 		session_file_close(session_file(badge, &same));
 	}
+	return reply;
+}
+
+/* RB_FS_SHARE: a copy of f for another client (share.h). */
+static uint64_t op_share(const struct request *r, struct session *s, const struct open_file *f)
+{
+	uint64_t key;
+	long err = share_make(session_badge(s), f, &key);
+
+	if (err < 0)
+		return fail((int)-err);
+	r->mr[0] = key;
+	return done(0, 1);
+}
+
+/* RB_FS_ADOPT: the share of key mr[0] becomes an open file of s. */
+static uint64_t op_adopt(const struct request *r, struct session *s, long port, long *minted)
+{
+	uint64_t badge;
+	struct session *same;
+
+	if (r->words < 1)
+		return fail(EINVAL);
+	struct share *sh = share_take(r->mr[0]);
+	if (!sh)
+		return fail(EBADF);
+	long err = session_file_open(s, sh->node, sh->flags, &badge);
+	struct open_file *f = err < 0 ? NULL : session_file(badge, &same);
+	if (f)
+		f->offset = sh->offset;
+	uint64_t reply = f ? reply_handle(r, port, badge, minted, 3) : fail(EMFILE);
+	if (f && *minted) {
+		r->mr[1] = f->node->mode;
+		r->mr[2] = (unsigned)f->flags;
+	} else if (f) {
+		session_file_close(f);
+	}
+	share_done(sh);
 	return reply;
 }
 
@@ -488,6 +527,8 @@ static uint64_t file_op(const struct request *r, unsigned op, struct session *s,
 	case RB_FS_CLOSE:
 		session_file_close(f);
 		return done(0, 0);
+	case RB_FS_SHARE:
+		return op_share(r, s, f);
 	}
 	return fail(EINVAL);
 }
@@ -518,6 +559,8 @@ static uint64_t session_op(const struct request *r, unsigned op, struct session 
 		return op_path_attr(r, op);
 	case RB_FS_STATFS:
 		return op_statfs(r);
+	case RB_FS_ADOPT:
+		return op_adopt(r, s, port, minted);
 	}
 	return fail(EINVAL);
 }

@@ -35,6 +35,11 @@ long session_open(long lifeline, uint64_t *badge)
 	return -EAGAIN;
 }
 
+uint64_t session_badge(const struct session *s)
+{
+	return badge_of((unsigned)(s - sessions), 0, s->serial);
+}
+
 static struct session *session_at(uint64_t badge)
 {
 	unsigned index = (badge >> SESSION_SHIFT) & ((1u << SLOT_BITS) - 1);

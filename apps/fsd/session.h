@@ -38,6 +38,9 @@ struct session {
 /* A new session with its lifeline handle: its badge, or -EAGAIN when none is free. */
 long session_open(long lifeline, uint64_t *badge);
 
+/* The badge of session s itself (slot 0). */
+uint64_t session_badge(const struct session *s);
+
 /* The session a badge names (slot 0), or NULL. */
 struct session *session_of(uint64_t badge);
 

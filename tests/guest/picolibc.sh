@@ -6,10 +6,6 @@
 # failure or a kill).  Status 77 is meson's "skipped".
 #
 # Left out, with the reason:
-#   file tests   need files (posix-io, test-fopen, test-mktemp,
-#                test-fread-fwrite, test-ungetc-ftell, test-fgetc,
-#                test-fgets-eof, test-wchar): PICOLIBC_FILE_TESTS=1 runs them
-#                too, for when open() and read() exist (the files issue)
 #   tls          reads the main thread's TLS block at .tdata in place, the
 #                embedded layout Rainbow does not have (docs/runtime.md)
 #   printff/printfl/printfi/printfm variants, test-long-longl: they link
@@ -77,7 +73,7 @@ for t in basename dirname fnmatch qsort snprintf sscanf string strtol wcstol str
 done
 file_tests=(posix-io test-fopen test-mktemp test-fread-fwrite test-ungetc-ftell
 	    test-fgetc test-fgets-eof test-wchar)
-[ -n "${PICOLIBC_FILE_TESTS:-}" ] && tests+=("${file_tests[@]}")
+tests+=("${file_tests[@]}")
 
 declare -A expect
 names=()
@@ -94,12 +90,17 @@ for entry in "${tests[@]}"; do
 	names+=("$name")
 done
 
-# Bundles of 16 tasks (the kernel takes 32 modules).
+# Bundles of 16 tasks (the kernel takes 32 modules), each with the file
+# server for the file tests (posix-io, test-fopen, ...): a service, which
+# ends once the tests have.
 for ((i = 0; i < ${#names[@]}; i += 16)); do
 	bundle=$dir/part$i.bundle
-	for name in "${names[@]:i:16}"; do
-		echo "$(pwd)/$out/$name"
-	done > "$bundle"
+	{
+		echo "RAINBOW_SERVICE=1 $(pwd)/build/apps/fsd"
+		for name in "${names[@]:i:16}"; do
+			echo "$(pwd)/$out/$name"
+		done
+	} > "$bundle"
 	BOOT_TIMEOUT=180 boot "picolibc$i" "$bundle"
 	for name in "${names[@]:i:16}"; do
 		result=$(grep -E "^\[rainbow\] task $name (exited: [0-9-]+|killed)" "$boot_log" | head -n 1)

@@ -14,6 +14,11 @@ expect '^\[rainbow\] all tasks done: 2 exited 0, 0 failed, 0 modules refused$' "
 
 # The kernel's free memory at the end: the same after 1 and after 200
 # spawns and waits (more than the 128 task slots: ids are reused).
+# From files: posix_spawn, its file actions and what a child inherits.
+boot spawn_file tests/guest/spawn_file.bundle
+expect_status 0 "spawning from files succeeds"
+expect_tap test_spawn_file
+
 free=""
 free_after() {
 	echo "$(pwd)/build/tests/guest/test_spawn $1" > "build/tests/spawn_$1.bundle"

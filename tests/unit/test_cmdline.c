@@ -108,6 +108,25 @@ static void refuses_too_long_or_too_many(void **state)
 	assert_int_equal(c.envc, 64);
 }
 
+/* The kernel's own words: key=value, a whole word, the first one. */
+static void kernel_words(void **state)
+{
+	size_t len;
+	(void)state;
+	assert_true(cmdline_is("aslr=off console=tty", "console", "tty"));
+	assert_true(cmdline_is("aslr=off console=tty", "aslr", "off"));
+	assert_false(cmdline_is("xaslr=off", "aslr", "off"));
+	assert_false(cmdline_is("aslr=offx", "aslr", "off"));
+	assert_false(cmdline_is("aslr=of", "aslr", "off"));
+	assert_false(cmdline_is("", "aslr", "off"));
+	assert_false(cmdline_is("aslr", "aslr", ""));
+	const char *v = cmdline_value("a=1 selftest=ud2 b", "selftest", &len);
+	assert_non_null(v);
+	assert_int_equal(len, 3);
+	assert_memory_equal(v, "ud2", 3);
+	assert_null(cmdline_value("selftest", "selftest", &len));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -117,6 +136,7 @@ int main(void)
 		cmocka_unit_test(refuses_malformed_names),
 		cmocka_unit_test(grub_escapes_are_undone),
 		cmocka_unit_test(refuses_too_long_or_too_many),
+		cmocka_unit_test(kernel_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,7 +9,9 @@
  * on, its *lifeline*: when the client's task ends the port goes, and the
  * server reclaims the session.  The reply carries the *session handle*, for
  * the path operations.  RB_FS_OPEN's reply carries a new handle per open
- * file, for the file operations.  Every handle is minted by the server
+ * file, for the file operations; so does RB_FS_ADOPT's, for a file another
+ * client shared (RB_FS_SHARE: how a spawned task inherits descriptors).
+ * Every handle is minted by the server
  * with a badge of its own, so the server knows the session and the file
  * from the kernel, never from the message.
  *
@@ -77,6 +79,13 @@ enum rb_fs_op {
 	 * 1 and struct rb_fs_dirent in mr[]. */
 	RB_FS_READDIR,
 	RB_FS_CLOSE,		/* file.  The server forgets it; close the handle too */
+	/* file.  A copy of the open file (offset, flags) for another client,
+	 * which outlives this session.  Reply mr[0] its key (not 0). */
+	RB_FS_SHARE,
+	/* session.  mr[0] a key from RB_FS_SHARE: the copy becomes an open
+	 * file of this session, once.  Reply RB_TAG_HANDLE, mr[0] the file's
+	 * handle, mr[1] its st_mode, mr[2] its O_* flags. */
+	RB_FS_ADOPT,
 	RB_FS_OPS
 };
 

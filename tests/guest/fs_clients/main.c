@@ -28,6 +28,9 @@
 
 static char tag_name[32];
 
+/* Shares one session may have waiting (docs/files.md). */
+#define SHARES_PER_SESSION 60
+
 /* ---- bystanders ---- */
 
 static int worker_id;
@@ -220,6 +223,60 @@ static void hostile_files(void)
 	rb_handle_close(file);
 }
 
+/* RB_FS_SHARE and RB_FS_ADOPT (how a spawned task inherits files): keys are used once. */
+static void hostile_shares(void)
+{
+	uint64_t *mr = rb_utcb()->mr;
+	long f = open_raw(session, "/tmp/shared", O_CREAT | O_RDWR);
+
+	check(f > 0 && raw(f, RB_FS_WRITE | (16u << RB_FS_COUNT_SHIFT), 2, 0) == 16, "a file to share, 16 bytes");
+	mr[0] = 5;
+	mr[1] = SEEK_SET;
+	raw(f, RB_FS_SEEK, 2, 0);
+	expect_error(raw(session, RB_FS_SHARE, 0, 0), EINVAL, "share of a session handle");
+	expect_error(raw(fs, RB_FS_SHARE, 0, 0), EINVAL, "share of the registry handle");
+	check(raw(f, RB_FS_SHARE, 0, 0) == 0 && mr[0] != 0, "share of a file: a key");
+	uint64_t key = mr[0];
+	mr[0] = key;
+	expect_error(raw(f, RB_FS_ADOPT, 1, 0), EINVAL, "adopt on a file handle");
+	expect_error(raw(session, RB_FS_ADOPT, 0, 0), EINVAL, "adopt without a key");
+	mr[0] = 0;
+	expect_error(raw(session, RB_FS_ADOPT, 1, 0), EBADF, "adopt of key 0");
+	mr[0] = key ^ 1;
+	expect_error(raw(session, RB_FS_ADOPT, 1, 0), EBADF, "adopt of a key never made");
+	mr[0] = key;
+	check(raw(session, RB_FS_ADOPT, 1, 0) == 0 && (mr[2] & O_ACCMODE) == O_RDWR && S_ISREG(mr[1]),
+	      "adopt of the key: a handle, its flags and mode");
+	long copy = (long)mr[0];
+	mr[0] = 0;
+	mr[1] = SEEK_CUR;
+	check(raw(copy, RB_FS_SEEK, 2, 0) == 0 && mr[0] == 5, "the copy starts at the shared offset");
+	mr[0] = key;
+	expect_error(raw(session, RB_FS_ADOPT, 1, 0), EBADF, "the same key twice");
+	raw(copy, RB_FS_CLOSE, 0, 0);
+	rb_handle_close(copy);
+	uint64_t keys[SHARES_PER_SESSION];
+	int made = 0;
+	for (int i = 0; i < SHARES_PER_SESSION; i++)
+		if (raw(f, RB_FS_SHARE, 0, 0) == 0)
+			keys[made++] = mr[0];
+	check(made == SHARES_PER_SESSION, "60 shares waiting");
+	expect_error(raw(f, RB_FS_SHARE, 0, 0), EMFILE, "a 61st: EMFILE");
+	int back = 0;
+	for (int i = 0; i < made; i++) {
+		mr[0] = keys[i];
+		if (raw(session, RB_FS_ADOPT, 1, 0) == 0) {
+			long h = (long)mr[0];
+			back += raw(h, RB_FS_CLOSE, 0, 0) == 0;
+			rb_handle_close(h);
+		}
+	}
+	check(back == made, "every share adopted and closed");
+	check(raw(f, RB_FS_SHARE, 0, 0) == 0, "then sharing works again");
+	raw(f, RB_FS_CLOSE, 0, 0);
+	rb_handle_close(f);
+}
+
 static void hostile_noise(void)
 {
 	uint64_t *mr = rb_utcb()->mr, seed = 12345;
@@ -308,6 +365,7 @@ static const struct tap_test hostile_tests[] = {
 	{ hostile_registry, "connecting, the registry handle, handles nobody asked for" },
 	{ hostile_paths, "paths without NUL, too long, relative; bad open flags" },
 	{ hostile_files, "bad counts, offsets, lengths, seeks, operations, stale handles" },
+	{ hostile_shares, "shares: wrong handles, bad keys, keys used twice, the limit" },
 	{ hostile_noise, "random requests, then good ones" },
 };
 static const struct tap_test reap_tests[] = { { reap, "a client that ended holding files" } };

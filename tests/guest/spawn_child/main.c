@@ -10,8 +10,24 @@
  *   spawn ID    try to wait for and kill task ID, not its child: exit 0
  *               if both are refused as they should be, else 1
  *   lookup NAME exit 0 if the name registry has NAME, else 1
+ *   write FD TEXT   write TEXT to descriptor FD: exit 0 if all went
+ *   read FD TEXT    exit 0 if descriptor FD reads TEXT, then its end
+ *   closed FD       exit 0 if descriptor FD is not open (EBADF)
+ *   tty FD          exit 0 if descriptor FD is the console (isatty)
+ *   cwd PATH        exit 0 if the working directory is PATH and the
+ *                   environment holds no RAINBOW_FDS or RAINBOW_CWD word
+ *   handoff PATH TEXT   open PATH and spawn /bin/spawn_child late with it,
+ *                   then exit 0 at once, without waiting
+ *   late FD TEXT    sleep 200 ms (its spawner has ended and the file
+ *                   server reclaimed its session by then), then write TEXT
+ * (test_spawn_file, from files, checks the last four: descriptors and the
+ * working directory a spawner hands down.)
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,9 +41,57 @@ static int args_ok(int argc, char **argv, char **envp)
 	       !envp[2] && !strcmp(getenv("K"), "v");
 }
 
+extern char **environ;
+
+/* The checks on descriptors and the working directory, or -1 for none of them. */
+static int inherited(int argc, char **argv)
+{
+	const char *what = argv[1];
+	int fd = argc > 2 ? atoi(argv[2]) : -1;
+	char buf[256];
+	struct stat st;
+
+	if (!strcmp(what, "write") && argc > 3)
+		return write(fd, argv[3], strlen(argv[3])) == (ssize_t)strlen(argv[3]) ? 0 : 1;
+	if (!strcmp(what, "read") && argc > 3) {
+		ssize_t n = read(fd, buf, sizeof(buf) - 1);
+		if (n < 0)
+			return 1;
+		buf[n] = 0;
+		return !strcmp(buf, argv[3]) && read(fd, buf, 1) == 0 ? 0 : 1;
+	}
+	if (!strcmp(what, "tty") && argc > 2)
+		return isatty(fd) ? 0 : 1;
+	if (!strcmp(what, "closed") && argc > 2)
+		return fstat(fd, &st) < 0 && errno == EBADF ? 0 : 1;
+	if (!strcmp(what, "handoff") && argc > 3) {
+		int out = open(argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		char name[8];
+		snprintf(name, sizeof name, "%d", out);
+		char *late[] = { "spawn_child", "late", name, argv[3], NULL };
+		pid_t pid;
+		return out >= 0 && !posix_spawn(&pid, "/bin/spawn_child", NULL, NULL, late, NULL) ? 0 : 1;
+	}
+	if (!strcmp(what, "late") && argc > 3) {
+		rb_sleep_ns(200000000);
+		return write(fd, argv[3], strlen(argv[3])) == (ssize_t)strlen(argv[3]) ? 0 : 1;
+	}
+	if (!strcmp(what, "cwd") && argc > 2) {
+		for (char **e = environ; *e; e++)
+			if (!strncmp(*e, "RAINBOW_FDS=", 12) || !strncmp(*e, "RAINBOW_CWD=", 12))
+				return 1;
+		return getcwd(buf, sizeof(buf)) && !strcmp(buf, argv[2]) ? 0 : 1;
+	}
+	return -1;
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	const char *what = argc > 1 ? argv[1] : "";
+	int r = argc > 1 ? inherited(argc, argv) : -1;
+
+	if (r >= 0)
+		return r;
 
 	if (!strcmp(what, "exit") && argc > 2)
 		exit(atoi(argv[2]));

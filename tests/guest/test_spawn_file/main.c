@@ -1,16 +1,15 @@
 /*
- * posix_spawn and posix_spawnp from files: NEEDS THE FILE SERVER (issue 13)
- * and its bundle lines, so no script boots it yet.  Once they exist, its
- * bundle is the file server, then
- *     file ../../build/tests/guest/spawn_child /bin/spawn_child
- *     file tests/guest/console_read.input /bin/notelf
- *     PATH=/nothing:/bin ../../build/tests/guest/test_spawn_file
- * and its script expects its TAP (expect_tap test_spawn_file).
+ * posix_spawn and posix_spawnp from files, their file actions, and what a
+ * child inherits: descriptors not close-on-exec, the working directory
+ * (tests/guest/spawn_file.bundle, booted by tests/guest/spawn.sh).
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <string.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include "tap.h"
@@ -48,8 +47,132 @@ static void from_files(void)
 	check(error == ENOENT, "posix_spawnp of a missing program: ENOENT");
 }
 
+/* spawn_child with args and actions (NULL: none): its exit status, or -1 with *error. */
+static int child(posix_spawn_file_actions_t *actions, char *const argv[], int *error)
+{
+	pid_t pid;
+	int status;
+
+	*error = posix_spawn(&pid, "/bin/spawn_child", actions, NULL, argv, NULL);
+	if (*error)
+		return -1;
+	return waitpid(pid, &status, 0) == pid && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* The whole content of path, in a static buffer. */
+static const char *content(const char *path)
+{
+	static char buf[256];
+	int fd = open(path, O_RDONLY);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+
+	close(fd);
+	buf[n < 0 ? 0 : n] = 0;
+	return buf;
+}
+
+static void file_actions(void)
+{
+	posix_spawn_file_actions_t a;
+	int error;
+
+	posix_spawn_file_actions_init(&a);
+	posix_spawn_file_actions_addopen(&a, 1, "/tmp/out", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	check(child(&a, (char *[]){ "spawn_child", "write", "1", "to out", NULL }, &error) == 0,
+	      "addopen on 1: the child writes its standard output");
+	posix_spawn_file_actions_destroy(&a);
+	check(!strcmp(content("/tmp/out"), "to out"), "what it wrote is in the file");
+
+	posix_spawn_file_actions_init(&a);
+	posix_spawn_file_actions_addopen(&a, 0, "/tmp/out", O_RDONLY, 0);
+	check(child(&a, (char *[]){ "spawn_child", "read", "0", "to out", NULL }, &error) == 0,
+	      "addopen on 0: the child reads the file as its standard input");
+	posix_spawn_file_actions_destroy(&a);
+
+	posix_spawn_file_actions_init(&a);
+	posix_spawn_file_actions_addopen(&a, 0, "/tmp/out", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&a, 2, 5);
+	check(child(&a, (char *[]){ "spawn_child", "tty", "5", NULL }, &error) == 0,
+	      "dup2 of the console above a file on 0: the console");
+	check(child(&a, (char *[]){ "spawn_child", "tty", "0", NULL }, &error) == 1,
+	      "and 0 is the file");
+	posix_spawn_file_actions_destroy(&a);
+
+	posix_spawn_file_actions_init(&a);
+	posix_spawn_file_actions_addopen(&a, 7, "/tmp/out", O_WRONLY | O_APPEND, 0);
+	posix_spawn_file_actions_adddup2(&a, 7, 9);
+	posix_spawn_file_actions_addclose(&a, 7);
+	check(child(&a, (char *[]){ "spawn_child", "write", "9", "+dup2", NULL }, &error) == 0,
+	      "adddup2 then addclose: the copy works");
+	check(!strcmp(content("/tmp/out"), "to out+dup2"), "O_APPEND kept through the actions");
+	check(child(&a, (char *[]){ "spawn_child", "closed", "7", NULL }, &error) == 0,
+	      "the descriptor closed by addclose is not open in the child");
+	posix_spawn_file_actions_destroy(&a);
+
+	posix_spawn_file_actions_init(&a);
+	for (int i = 0; i < 100; i++)
+		posix_spawn_file_actions_addopen(&a, 3, "/tmp/out", O_WRONLY | O_TRUNC, 0);
+	posix_spawn_file_actions_adddup2(&a, 3, 3);
+	int st = child(&a, (char *[]){ "spawn_child", "write", "3", "100 opens", NULL }, &error);
+	check(st == 0,
+	      "100 opens of one descriptor, each replacing the last (past the 60 files a session may hold)");
+	posix_spawn_file_actions_destroy(&a);
+	check(!strcmp(content("/tmp/out"), "100 opens"), "the last one is the child's");
+
+	posix_spawn_file_actions_init(&a);
+	posix_spawn_file_actions_addopen(&a, 3, "/tmp/none/such", O_RDONLY, 0);
+	check(child(&a, (char *[]){ "spawn_child", "exit", "0", NULL }, &error) == -1 && error == ENOENT,
+	      "an open action on a missing file: posix_spawn returns ENOENT");
+	posix_spawn_file_actions_destroy(&a);
+
+	posix_spawn_file_actions_init(&a);
+	posix_spawn_file_actions_adddup2(&a, 40, 3);
+	check(child(&a, (char *[]){ "spawn_child", "exit", "0", NULL }, &error) == -1 && error == EBADF,
+	      "dup2 from a descriptor not open: EBADF");
+	check(posix_spawn_file_actions_addclose(&a, -1) == EBADF &&
+	      posix_spawn_file_actions_adddup2(&a, 0, 64) == EBADF &&
+	      posix_spawn_file_actions_addopen(&a, 1000, "/x", O_RDONLY, 0) == EBADF,
+	      "a descriptor out of range: EBADF when recorded");
+	posix_spawn_file_actions_destroy(&a);
+}
+
+static void inheritance(void)
+{
+	int error;
+	int fd = open("/tmp/inherit", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	int hidden = open("/tmp/hidden", O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	char fdname[8], hiddenname[8];
+
+	snprintf(fdname, sizeof fdname, "%d", fd);
+	snprintf(hiddenname, sizeof hiddenname, "%d", hidden);
+	check(write(fd, "parent,", 7) == 7, "the parent writes first");
+	check(child(NULL, (char *[]){ "spawn_child", "write", fdname, "child", NULL }, &error) == 0,
+	      "an open descriptor is inherited, with no file action");
+	check(!strcmp(content("/tmp/inherit"), "parent,child"), "the child wrote at the parent's offset");
+	check(child(NULL, (char *[]){ "spawn_child", "closed", hiddenname, NULL }, &error) == 0,
+	      "an O_CLOEXEC descriptor is not inherited");
+	close(fd);
+	close(hidden);
+
+	check(child(NULL, (char *[]){ "spawn_child", "handoff", "/tmp/late", "after its spawner", NULL },
+		    &error) == 0, "a child hands a file to a grandchild and ends at once");
+	for (int i = 0; i < 100 && strcmp(content("/tmp/late"), "after its spawner"); i++)
+		usleep(20000);
+	check(!strcmp(content("/tmp/late"), "after its spawner"),
+	      "the grandchild writes the file 200 ms after its spawner ended");
+
+	check(chdir("/tmp") == 0 &&
+	      child(NULL, (char *[]){ "spawn_child", "cwd", "/tmp", NULL }, &error) == 0,
+	      "the working directory is inherited, and the words that carried it are gone");
+	check(chdir("/") == 0 &&
+	      child(NULL, (char *[]){ "spawn_child", "cwd", "/", NULL }, &error) == 0,
+	      "back at /: the child starts at /");
+}
+
 static const struct tap_test tests[] = {
 	{ from_files, "posix_spawn from files" },
+	{ file_actions, "file actions" },
+	{ inheritance, "inheritance" },
 };
 
 int main(void)
