@@ -17,12 +17,10 @@ void bundle_note_refused(void)
 	refused++;
 }
 
+/* At a deadlock, the machine's end: every task left, one at a time (task_end takes it off the alive ones). */
 static void kill_deadlocked(void)
 {
-	for (unsigned i = 0; i < task_count(); i++) {
-		struct task *t = task_at(i);
-		if (t->done || t->released)
-			continue;
+	for (struct task *t; (t = task_any_alive());) {
 		klog("task %s killed: deadlock, every thread left is blocked forever", t->name);
 		task_end(t, -1, true);
 	}
@@ -32,8 +30,8 @@ static _Noreturn void finish(void)
 {
 	unsigned ok = 0, failed = 0;
 
-	for (unsigned i = 0; i < task_count(); i++) {
-		const struct task *t = task_at(i);
+	/* The one walk over every task record: at shutdown, once. */
+	for (const struct task *t = task_next_record(NULL); t; t = task_next_record(t)) {
 		if (t->released)	/* refused, or spawned: its spawner judged it */
 			continue;
 		if (!t->killed && t->exit_status == 0)
@@ -51,8 +49,8 @@ void bundle_check(bool can_progress)
 {
 	/* Console input can still come, by interrupt, to a thread waiting for it. */
 	can_progress = can_progress || console_input_awaited();
-	if (tasks_alive() && !can_progress)
+	if (task_any_alive() && !can_progress)
 		kill_deadlocked();
-	if (!tasks_alive())
+	if (!task_any_alive())
 		finish();
 }

@@ -80,7 +80,7 @@ long handle_transfer(struct handle_table *from, long n, struct handle_table *to,
 }
 
 /* Takes h off its sender's count, if a call installed it and the sender's
- * task slot still holds that task. */
+ * id still names that task (the same incarnation). */
 static void forget_sender(struct handle *h)
 {
 	struct task *sender = h->sender_id ? task_by_id(h->sender_id) : NULL;

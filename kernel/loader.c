@@ -248,10 +248,10 @@ struct task *loader_start(const struct loader_program *program, const char **why
 		*error = -ENOEXEC;
 		return NULL;
 	}
-	struct task *t = task_create(name);
+	struct task *t = task_create(name, program->spawner, error);
 	if (!t) {
-		*why = "no room for another task";
-		*error = -EAGAIN;
+		*why = *error == -EAGAIN ? "its record over the spawner's memory limit, or no task id left"
+					 : "out of memory for its record";
 		return NULL;
 	}
 	if (program->image_stays) {

@@ -6,7 +6,7 @@
  * Both return 0 with *pid the new task's id, or an error number (POSIX:
  * not errno): open's, read's and fstat's errors; ENOEXEC for a file the
  * kernel refuses; ENOMEM; E2BIG for arguments over the kernel's limits;
- * EAGAIN with no task slot left; ENOTSUP for a non-empty list of file
+ * EAGAIN at the children limit or a memory limit; ENOTSUP for a non-empty list of file
  * actions (spawn_file_actions.c) or attribute flags other than
  * POSIX_SPAWN_SETSIGDEF and POSIX_SPAWN_SETSIGMASK with an empty mask (a
  * new task starts with every signal at its default and none blocked).

@@ -10,6 +10,8 @@
  *   spawn ID    try to wait for and kill task ID, not its child: exit 0
  *               if both are refused as they should be, else 1
  *   lookup NAME exit 0 if the name registry has NAME, else 1
+ *   hold NAME   call the port NAME names and wait for the answer: exit 0
+ *               once answered, else 1 (test_spawn "many", spawn_tree)
  */
 #include <errno.h>
 #include <stdio.h>
@@ -51,5 +53,9 @@ int main(int argc, char **argv, char **envp)
 	}
 	if (!strcmp(what, "lookup") && argc > 2)
 		return rb_ns_lookup(argv[2]) > 0 ? 0 : 1;
+	if (!strcmp(what, "hold") && argc > 2) {
+		long port = rb_ns_lookup(argv[2]);
+		return port > 0 && ipc_call(port, RB_TAG(1, 0), 0) >= 0 ? 0 : 1;
+	}
 	return 100;
 }
