@@ -69,7 +69,7 @@ void sched_sleep(uint64_t ticks);
 void sched_sleep_until(uint64_t tick, enum thread_state why);
 /* Change a thread's priority, requeueing it; may ask for a switch. */
 void sched_set_priority(struct thread *t, unsigned priority);
-/* Take a thread that is not running off the run queue or sleep list. */
+/* Take a thread that is not running off the run queue or sleep wheel. */
 void sched_unlink(struct thread *t);
 void sched_tick(void);
 

@@ -22,6 +22,8 @@ UNIT_DEPS_test_cmdline    := kernel/cmdline.c
 UNIT_DEPS_test_elf_sym    := kernel/elf_sym.c
 UNIT_DEPS_test_chacha20   := kernel/chacha20.c
 UNIT_DEPS_test_vdso_lookup := crt/dso_lookup.c vdso/calls.def
+UNIT_DEPS_test_sleep_wheel := kernel/sleep_wheel.c
+$(BUILD)/tests/unit/test_sleep_wheel: HOST_CFLAGS += -Itests/lib
 
 # The vDSO lookup runs against the real image; <elf.h> is ours, as for every
 # unit test, <rainbow/dso.h> the crt's.
