@@ -83,13 +83,16 @@ static inline void ipc_await_reply(struct thread *caller, struct thread *server)
 
 /*
  * No server thread waits on p: the current thread, a caller through a
- * handle of that badge, queues on it until one receives it, and blocks.
+ * handle of that badge, queues on it until one receives it, and blocks;
+ * the next thread may run straight from its IPC frame (sched_ipc_block),
+ * in which case this does not return.  The answer lands in the caller's
+ * frame either way.
  */
 static inline void ipc_queue_call(struct port *p, uint64_t badge)
 {
 	current->ipc_badge = badge;
 	list_push_back(&p->callers, &current->run_link);
-	sched_block(THREAD_IPC_SEND);
+	sched_ipc_block(THREAD_IPC_SEND);
 }
 
 /* The current thread waits on p for a caller (the caller of this then blocks or switches). */

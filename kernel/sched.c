@@ -185,6 +185,24 @@ void sched_ipc_preempt(struct thread *next)
 	arch_ipc_switch_return(prev, next);
 }
 
+void sched_ipc_block(enum thread_state why)
+{
+	struct thread *prev = current, *next;
+
+	prev->state = why;
+	next = take_next();
+	if (!arch_ipc_resumable(next)) {
+		switch_to(next, SCHED_SLICE_TICKS);
+		return;
+	}
+	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
+	need_resched = false;
+	next->slice_left = SCHED_SLICE_TICKS;
+	current = next;
+	arch_switch_to(prev, next);
+	arch_ipc_switch_return(prev, next);
+}
+
 void sched_set_priority(struct thread *t, unsigned priority)
 {
 	bool queued = t != current && t->state == THREAD_READY;

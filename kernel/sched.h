@@ -57,6 +57,15 @@ static inline __attribute__((always_inline)) _Noreturn void sched_ipc_switch(str
 	arch_ipc_switch_return(prev, next);
 }
 /*
+ * Current, in IPC (entered by SYSCALL), blocks (state why) and the
+ * scheduler's pick runs: when the fastpath left that thread in IPC too
+ * (arch_ipc_resumable), straight through its IPC frame to user mode
+ * without unwinding any C frame, and this does not return; otherwise by
+ * the ordinary switch, and this returns once current runs again.  Either
+ * way current is resumable both ways while it waits.
+ */
+void sched_ipc_block(enum thread_state why);
+/*
  * The IPC fastpath, once the current thread's operation is complete and
  * it woke next, which outranks it (sched_may_hand_to(next) held): the
  * current thread goes back to its run queue, resumable through its IPC
