@@ -53,7 +53,6 @@ struct task {
 	uint64_t utcb_area;
 	/* IPC: its live ports (port.c), handles (handle.c) and registry entries (names.c). */
 	struct list ports;
-	struct handle_table handles;
 	struct list names;
 	unsigned handles_sent;		/* its calls' handles installed in others (handle.h) */
 	/* Its threads' UTCB slots: records holding the thread (utcb.c). */
@@ -99,6 +98,8 @@ struct task {
 	struct task *record_owner;
 	struct list alive_link;
 	struct list all_link;
+	/* Its handles (handle.c), with the IPC fields above. */
+	struct handle_table handles;
 };
 
 struct thread;
