@@ -17,43 +17,21 @@ void bundle_note_refused(void)
 	refused++;
 }
 
-/* Ends every task left with status (killed or not), one log line each: "task NAME why". */
+/* Ends every task left with status (killed or not), one at a time (task_end takes it off the alive ones): "task NAME why". */
 static void end_all(const char *why, int status, bool killed)
 {
-	for (unsigned i = 0; i < task_count(); i++) {
-		struct task *t = task_at(i);
-		if (t->done || t->released)
-			continue;
+	for (struct task *t; (t = task_any_alive());) {
 		klog("task %s %s", t->name, why);
 		task_end(t, status, killed);
 	}
-}
-
-/*
- * Whether every task left is a service (RAINBOW_SERVICE=1): then nobody
- * is left to serve, and the services end, counted as exited 0.
- */
-static bool only_services_left(void)
-{
-	bool any = false;
-
-	for (unsigned i = 0; i < task_count(); i++) {
-		const struct task *t = task_at(i);
-		if (t->done || t->released)
-			continue;
-		if (!t->service)
-			return false;
-		any = true;
-	}
-	return any;
 }
 
 static _Noreturn void finish(void)
 {
 	unsigned ok = 0, failed = 0;
 
-	for (unsigned i = 0; i < task_count(); i++) {
-		const struct task *t = task_at(i);
+	/* The one walk over every task record: at shutdown, once. */
+	for (const struct task *t = task_next_record(NULL); t; t = task_next_record(t)) {
 		if (t->released)	/* refused, or spawned: its spawner judged it */
 			continue;
 		if (!t->killed && t->exit_status == 0)
@@ -71,10 +49,10 @@ void bundle_check(bool can_progress)
 {
 	/* Console input can still come, by interrupt, to a thread waiting for it. */
 	can_progress = can_progress || console_input_awaited();
-	if (tasks_alive() && !can_progress)
+	if (task_any_alive() && !can_progress)
 		end_all("killed: deadlock, every thread left is blocked forever", -1, true);
-	if (only_services_left())
+	if (task_only_services_alive())
 		end_all("ended: a service with no other task left", 0, false);
-	if (!tasks_alive())
+	if (!task_any_alive())
 		finish();
 }

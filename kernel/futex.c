@@ -4,7 +4,7 @@
  * address) and grown by linear hashing (lhash.h).  A bucket keeps its
  * waiters in the order they came, so a wake finds its address's waiters
  * oldest first, passing over only the few others that share the bucket.
- * A waiter with a deadline is also on the scheduler's sleep list;
+ * A waiter with a deadline is also on the scheduler's sleep wheel;
  * whichever comes first, a wake or the deadline, takes it off both.
  */
 #include "futex.h"
@@ -56,7 +56,7 @@ long futex_wake(uint64_t addr, uint64_t count)
 		if (th->futex_node.hash != hash || th->task != current->task || th->futex_addr != addr)
 			continue;
 		lhash_remove(&waiters, &th->futex_node);
-		sched_unlink(th);	/* off the sleep list if it had a deadline */
+		sched_unlink(th);	/* off the sleep wheel if it had a deadline */
 		sched_make_ready(th);
 		woken++;
 	}

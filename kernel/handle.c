@@ -45,6 +45,10 @@ long handle_install(struct handle_table *ht, struct port *p, bool owner, uint64_
 
 	if (i < 0)
 		return i == -EAGAIN && ht->ids.high == HANDLES_MAX ? -EMFILE : i;
+	if (i < HANDLES_FIRST_LEAF) {
+		ht->first_leaf = ht->ids.dir[0];
+		ht->first_high = ht->ids.high < HANDLES_FIRST_LEAF ? ht->ids.high : HANDLES_FIRST_LEAF;
+	}
 	*(struct handle *)idtable_at(&ht->ids, i, HANDLE_ORDER) =
 		(struct handle){ .port = p, .badge = badge, .generation = p->generation, .owner = owner };
 	return i + 1;
@@ -80,7 +84,7 @@ long handle_transfer(struct handle_table *from, long n, struct handle_table *to,
 }
 
 /* Takes h off its sender's count, if a call installed it and the sender's
- * task slot still holds that task. */
+ * id still names that task (the same incarnation). */
 static void forget_sender(struct handle *h)
 {
 	struct task *sender = h->sender_id ? task_by_id(h->sender_id) : NULL;
@@ -103,4 +107,6 @@ void handle_table_clear(struct handle_table *ht)
 			forget_sender((struct handle *)r);
 	}
 	idtable_free(&ht->ids, ht->task);
+	ht->first_leaf = NULL;
+	ht->first_high = 0;
 }

@@ -132,7 +132,7 @@ static void wait(struct ipc_frame *f)
 		return;
 	}
 	ipc_wait_on_port(p);
-	sched_block(current->state);
+	sched_ipc_block(current->state);
 }
 
 static void reply(struct ipc_frame *f)

@@ -83,13 +83,16 @@ static inline void ipc_await_reply(struct thread *caller, struct thread *server)
 
 /*
  * No server thread waits on p: the current thread, a caller through a
- * handle of that badge, queues on it until one receives it, and blocks.
+ * handle of that badge, queues on it until one receives it, and blocks;
+ * the next thread may run straight from its IPC frame (sched_ipc_block),
+ * in which case this does not return.  The answer lands in the caller's
+ * frame either way.
  */
 static inline void ipc_queue_call(struct port *p, uint64_t badge)
 {
 	current->ipc_badge = badge;
 	list_push_back(&p->callers, &current->run_link);
-	sched_block(THREAD_IPC_SEND);
+	sched_ipc_block(THREAD_IPC_SEND);
 }
 
 /* The current thread waits on p for a caller (the caller of this then blocks or switches). */
@@ -106,9 +109,20 @@ static inline void ipc_end_reply(struct thread *caller)
 	caller->ipc_server = NULL;
 }
 
-/* The caller rcvid names, if it awaits the current thread's reply. */
+/*
+ * The caller rcvid names, if it awaits the current thread's reply.  The
+ * current thread's oldest unanswered caller first (usually its only one):
+ * a thread is on its server's ipc_callers exactly while it waits for that
+ * server's reply (ipc_await_reply, ipc_end_reply, ipc_wake_with_error), so
+ * one load and a compare find it without the thread id table.
+ */
 static inline struct thread *ipc_reply_target(long rcvid)
 {
+	const struct list *oldest = current->ipc_callers.next;
+
+	if (oldest != &current->ipc_callers &&
+	    list_entry(oldest, struct thread, run_link)->id == rcvid)
+		return list_entry(oldest, struct thread, run_link);
 	struct thread *caller = thread_by_id(rcvid);
 
 	if (!caller || caller->state != THREAD_IPC_REPLY || caller->ipc_server != current)

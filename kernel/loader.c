@@ -211,12 +211,15 @@ static const char *mem_limit(const struct loader_program *program, uint64_t *pag
  * alive alone (bundle.c).  NULL, or why the line is refused: a value
  * other than 1.
  */
-static const char *service(const struct loader_program *program, bool *is)
+static const char *service(const struct loader_program *program, struct task *t)
 {
 	const char *value = env_value(program, "RAINBOW_SERVICE=");
 
-	*is = value != NULL;
-	return value && strcmp(value, "1") ? "RAINBOW_SERVICE is not 1" : NULL;
+	if (value && strcmp(value, "1"))
+		return "RAINBOW_SERVICE is not 1";
+	if (value)
+		task_set_service(t);
+	return NULL;
 }
 
 /* The task's limit and guarantee (memcharge.h); NULL, or why it is refused. */
@@ -270,10 +273,10 @@ struct task *loader_start(const struct loader_program *program, const char **why
 		*error = -ENOEXEC;
 		return NULL;
 	}
-	struct task *t = task_create(name);
+	struct task *t = task_create(name, program->spawner, error);
 	if (!t) {
-		*why = "no room for another task";
-		*error = -EAGAIN;
+		*why = *error == -EAGAIN ? "its record over the spawner's memory limit, or no task id left"
+					 : "out of memory for its record";
 		return NULL;
 	}
 	if (program->image_stays) {
@@ -281,7 +284,7 @@ struct task *loader_start(const struct loader_program *program, const char **why
 		t->image_size = program->size;
 	}
 	t->load_bias = bias;
-	*why = service(program, &t->service);
+	*why = service(program, t);
 	if (*why)
 		*error = -EINVAL;
 	else

@@ -20,6 +20,7 @@ struct loader_program {
 	const char *const *envp;
 	unsigned envc;
 	bool image_stays;		/* image outlives the task (a boot module): kept to symbolize faults */
+	struct task *spawner;		/* charged the task's record (task_create); NULL for a boot module */
 };
 
 /*
@@ -31,8 +32,8 @@ struct loader_program {
  * (out of memory, over its limit) undoes it whole.
  * Returns the task; NULL with *why a reason for the log line and *error a
  * negative errno: -ENOEXEC a refused image, -E2BIG arguments that do not
- * fit on the initial stack, -EAGAIN no task slot or over the new task's
- * memory limit, -ENOMEM the machine's memory.  Time: linear in the bytes
+ * fit on the initial stack, -EAGAIN no room for the record in the
+ * spawner's limit, no task id, or over the new task's memory limit, -ENOMEM the machine's memory.  Time: linear in the bytes
  * the segments copy, which the new task's limit bounds, plus the size of
  * the program headers.
  */

@@ -12,9 +12,11 @@ static uint64_t pages_for(uint64_t bytes)
 	return (bytes + PAGE_SIZE - 1) / PAGE_SIZE;
 }
 
-/* Charges owner delta bytes of objects (negative: gives them back). */
+/* Charges owner delta bytes of objects (negative: gives them back); none without an owner. */
 static long charge(struct task *owner, long delta)
 {
+	if (!owner)
+		return 0;
 	uint64_t before = pages_for(owner->object_bytes), after = pages_for(owner->object_bytes + delta);
 
 	if (after > before) {
@@ -50,5 +52,10 @@ void *objpool_take(struct objpool *p, struct task *owner, long *err)
 void objpool_give(struct objpool *p, struct task *owner, void *obj)
 {
 	list_push_back(&p->free, obj);
+	charge(owner, -(long)p->size);
+}
+
+void objpool_disown(struct objpool *p, struct task *owner)
+{
 	charge(owner, -(long)p->size);
 }

@@ -3,7 +3,7 @@
 
 /*
  * Object pools: kernel objects smaller than a page (ports, registry
- * entries), carved from whole pages and charged to the task that holds
+ * entries, task records), carved from whole pages and charged to the task that holds
  * them by the byte: a task is charged one page (memcharge.h) for every
  * page's worth of its objects, rounded up.  Pools are type-stable: a
  * freed object goes on its pool's free list and its page never goes back
@@ -25,13 +25,15 @@ struct objpool {
 #define OBJPOOL_INIT(pool, type) { .size = sizeof(type), .free = { &(pool).free, &(pool).free } }
 
 /*
- * An object for owner (its bytes unchanged since it was last given back,
+ * An object for owner (NULL: charged to no task, a kernel object) (its bytes unchanged since it was last given back,
  * but for its first struct list, which the pool used), or NULL with *err
  * -EAGAIN when owner's memory limit would be passed, -ENOMEM when the
  * machine has no page.
  */
 void *objpool_take(struct objpool *p, struct task *owner, long *err);
-/* Gives obj back and takes it off owner's charge. */
+/* Gives obj back and takes it off owner's charge (owner NULL: none). */
 void objpool_give(struct objpool *p, struct task *owner, void *obj);
+/* One object of p stays taken but is charged to no task from now on: owner's charge goes down. */
+void objpool_disown(struct objpool *p, struct task *owner);
 
 #endif

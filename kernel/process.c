@@ -1,5 +1,7 @@
 /*
- * Processes (process.h): the spawner-child relation over the task table.
+ * Processes (process.h): the spawner-child relation, kept as lists: each
+ * task holds its running children and its ended ones (zombies), so wait,
+ * kill and a child's end are O(1) and a spawner's end O(its children).
  * A waiter is its thread, queued on its task's child_waiters through
  * run_link while blocked, so it holds no memory and a task's end takes it
  * off like any queue (sched_unlink).
@@ -16,6 +18,7 @@ void process_adopt(struct task *child, struct task *parent)
 	child->parent = parent;
 	child->spawned = true;
 	parent->children++;
+	list_push_back(&parent->children_running, &child->child_link);
 }
 
 /* The task with this id whose slot is in use, or NULL. */
@@ -31,20 +34,20 @@ static int status_of(const struct task *t)
 	return t->killed ? RB_TASK_KILLED : t->exit_status;
 }
 
-/* A child matching id (-1: any): an ended one first; NULL if none. */
-static struct task *find_child(const struct task *parent, long id)
+static struct task *first_child(struct list *children)
 {
-	struct task *found = NULL;
+	return list_empty(children) ? NULL : list_entry(children->next, struct task, child_link);
+}
 
-	for (unsigned i = 0; i < task_count(); i++) {
-		struct task *c = task_at(i);
-		if (c->released || c->parent != parent || (id != -1 && c->id != id))
-			continue;
-		if (c->done)
-			return c;
-		found = c;
+/* A child matching id (-1: any): an ended one first; NULL if none; O(1). */
+static struct task *find_child(struct task *parent, long id)
+{
+	if (id != -1) {
+		struct task *c = find_task(id);
+		return c && c->parent == parent ? c : NULL;
 	}
-	return found;
+	struct task *c = first_child(&parent->children_ended);
+	return c ? c : first_child(&parent->children_running);
 }
 
 long process_wait(long id, bool nohang, int *status)
@@ -56,11 +59,13 @@ long process_wait(long id, bool nohang, int *status)
 		if (!c)
 			return -ECHILD;
 		if (c->done) {
+			long id = c->id;
 			*status = status_of(c);
+			list_remove(&c->child_link);
 			c->parent = NULL;
-			c->released = true;
 			self->children--;
-			return c->id;
+			task_release(c);
+			return id;
 		}
 		if (nohang)
 			return 0;
@@ -86,21 +91,26 @@ long process_kill(long id, bool probe_only)
 
 void process_task_ended(struct task *t)
 {
-	for (unsigned i = 0; i < task_count(); i++) {
-		struct task *c = task_at(i);
-		if (c->parent != t)
-			continue;
-		c->parent = NULL;	/* an orphan: released when ended */
+	for (struct task *c; (c = first_child(&t->children_ended));) {
+		list_remove(&c->child_link);
+		c->parent = NULL;
 		t->children--;
-		if (c->done)
-			c->released = true;
+		task_release(c);	/* nobody is left to collect it */
+	}
+	for (struct task *c; (c = first_child(&t->children_running));) {
+		list_remove(&c->child_link);
+		c->parent = NULL;	/* an orphan: released when it ends */
+		t->children--;
+		task_disown(c);
 	}
 	if (t->spawned && !t->parent) {
-		t->released = true;
+		task_release(t);
 		return;
 	}
 	if (!t->parent)
 		return;
+	list_remove(&t->child_link);
+	list_push_back(&t->parent->children_ended, &t->child_link);
 	struct list *waiters = &t->parent->child_waiters;
 	while (!list_empty(waiters)) {
 		struct thread *th = list_entry(waiters->next, struct thread, run_link);

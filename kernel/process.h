@@ -5,7 +5,7 @@
  *
  * The relation is one level deep and owned by the spawner alone: only the
  * task that spawned a task may wait for it or kill it.  An ended task
- * whose status is not collected yet (a zombie) keeps only its task slot;
+ * whose status is not collected yet (a zombie) keeps only its task record;
  * its address space and threads are already freed.  When a spawner ends,
  * its zombies are released at once and its running children run on as
  * orphans, released when they end (nobody is left to collect them).
@@ -18,7 +18,10 @@
 
 /*
  * Children a task may have at once, running or zombies: past it
- * rb_task_spawn is -EAGAIN, so one task cannot take every task slot.
+ * rb_task_spawn is -EAGAIN.  Tasks in all come from memory (task.c); this
+ * bounds one task's fan-out, each child holding a memory guarantee of
+ * its own (memcharge.h), so one task cannot take the machine's memory by
+ * spawning; trees of tasks grow deeper, not wider.
  */
 #define TASK_CHILDREN_MAX 32
 
@@ -32,7 +35,7 @@ void process_adopt(struct task *child, struct task *parent);
  * rb_task_wait describes it (RB_TASK_KILLED, or the exit status); 0 with
  * nohang when no child has ended yet; -ECHILD when there is no such child
  * (none spawned, already collected, or spawned by another task).  A child
- * collected is released.  Time: TASK_MAX per wake.
+ * collected is released.  Time: O(1) per wake.
  */
 long process_wait(long id, bool nohang, int *status);
 
@@ -44,7 +47,11 @@ long process_wait(long id, bool nohang, int *status);
  */
 long process_kill(long id, bool probe_only);
 
-/* Task t ends (task_end): its spawner's waiters wake, its children are orphaned. */
+/*
+ * Task t ends (task_end): it moves to its spawner's zombies and the
+ * spawner's waiters wake; its zombies are released, its running children
+ * orphaned.  O(t's children).
+ */
 void process_task_ended(struct task *t);
 
 #endif

@@ -15,13 +15,13 @@
 #include "panic.h"
 #include "arch/thread_arch.h"
 #include "machine.h"
+#include "sleep_wheel.h"
 
 struct thread *current;
 static struct thread *idle;
 static struct thread *dead_prev;	/* switched away from for good: reap it */
 static struct list run_queue[SCHED_PRIORITIES];	/* of struct sched_queue link */
 unsigned ready_mask;			/* bit p: run_queue[p] is not empty */
-static struct list sleepers;		/* sorted by wake_tick */
 bool need_resched;
 
 void sched_task_init(struct sched_task *s)
@@ -66,6 +66,10 @@ void sched_unlink(struct thread *t)
 {
 	if (!list_linked(&t->run_link))
 		return;
+	if (t->wake_tick) {
+		sleep_wheel_remove(t);
+		return;
+	}
 	list_remove(&t->run_link);
 	if (t->state != THREAD_READY)
 		return;
@@ -181,6 +185,24 @@ void sched_ipc_preempt(struct thread *next)
 	arch_ipc_switch_return(prev, next);
 }
 
+void sched_ipc_block(enum thread_state why)
+{
+	struct thread *prev = current, *next;
+
+	prev->state = why;
+	next = take_next();
+	if (!arch_ipc_resumable(next)) {
+		switch_to(next, SCHED_SLICE_TICKS);
+		return;
+	}
+	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
+	need_resched = false;
+	next->slice_left = SCHED_SLICE_TICKS;
+	current = next;
+	arch_switch_to(prev, next);
+	arch_ipc_switch_return(prev, next);
+}
+
 void sched_set_priority(struct thread *t, unsigned priority)
 {
 	bool queued = t != current && t->state == THREAD_READY;
@@ -207,13 +229,7 @@ void sched_block(enum thread_state why)
 
 void sched_sleep_until(uint64_t tick, enum thread_state why)
 {
-	struct list *pos = sleepers.next;
-
-	current->wake_tick = tick;
-	while (pos != &sleepers &&
-	       list_entry(pos, struct thread, run_link)->wake_tick <= current->wake_tick)
-		pos = pos->next;
-	list_push_back(pos, &current->run_link);	/* inserts before pos */
+	sleep_wheel_add(current, tick);
 	sched_block(why);
 }
 
@@ -222,20 +238,10 @@ void sched_sleep(uint64_t ticks)
 	sched_sleep_until(timer_ticks() + (ticks ? ticks : 1), THREAD_SLEEPING);
 }
 
-static void wake_sleepers(uint64_t now)
-{
-	while (!list_empty(&sleepers)) {
-		struct thread *t = list_entry(sleepers.next, struct thread, run_link);
-		if (t->wake_tick > now)
-			break;
-		list_remove(&t->run_link);
-		sched_make_ready(t);
-	}
-}
-
 void sched_tick(void)
 {
-	wake_sleepers(timer_ticks());
+	for (struct thread *t; (t = sleep_wheel_take_due(timer_ticks()));)
+		sched_make_ready(t);
 	if (current != idle)
 		cputime_charge_tick(current);
 	if (current != idle && current->slice_left && --current->slice_left == 0)
@@ -261,7 +267,7 @@ static _Noreturn void idle_main(void)
 {
 	sched_after_switch();
 	for (;;) {
-		bundle_check(ready_mask || !list_empty(&sleepers));
+		bundle_check(ready_mask || !sleep_wheel_empty());
 		if (ready_mask)
 			reschedule();
 		else
@@ -273,7 +279,7 @@ void sched_init(void)
 {
 	for (unsigned p = 0; p < SCHED_PRIORITIES; p++)
 		list_init(&run_queue[p]);
-	list_init(&sleepers);
+	sleep_wheel_init();
 	idle = thread_alloc(NULL, 0);
 	if (!idle)
 		panic("no memory for the idle thread");

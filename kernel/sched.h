@@ -57,6 +57,15 @@ static inline __attribute__((always_inline)) _Noreturn void sched_ipc_switch(str
 	arch_ipc_switch_return(prev, next);
 }
 /*
+ * Current, in IPC (entered by SYSCALL), blocks (state why) and the
+ * scheduler's pick runs: when the fastpath left that thread in IPC too
+ * (arch_ipc_resumable), straight through its IPC frame to user mode
+ * without unwinding any C frame, and this does not return; otherwise by
+ * the ordinary switch, and this returns once current runs again.  Either
+ * way current is resumable both ways while it waits.
+ */
+void sched_ipc_block(enum thread_state why);
+/*
  * The IPC fastpath, once the current thread's operation is complete and
  * it woke next, which outranks it (sched_may_hand_to(next) held): the
  * current thread goes back to its run queue, resumable through its IPC
@@ -69,7 +78,7 @@ void sched_sleep(uint64_t ticks);
 void sched_sleep_until(uint64_t tick, enum thread_state why);
 /* Change a thread's priority, requeueing it; may ask for a switch. */
 void sched_set_priority(struct thread *t, unsigned priority);
-/* Take a thread that is not running off the run queue or sleep list. */
+/* Take a thread that is not running off the run queue or sleep wheel. */
 void sched_unlink(struct thread *t);
 void sched_tick(void);
 

@@ -31,67 +31,88 @@
 #include "placement.h"
 #include "memcharge.h"
 #include "process.h"
+#include "objpool.h"
 #include <errno.h>
 #include <string.h>
 
-static struct task tasks[TASK_MAX];
-static unsigned ntasks, alive;
-
 /*
- * A released slot whose threads are all freed, else a new one; NULL when
- * every slot is taken.  A reused slot keeps its id and counts one more
- * incarnation, so that what still names the task that had it (a handle's
- * sender, handle.c) can tell the two apart; its ports were destroyed with
- * it, and their handles are stale by the ports' own generations.
+ * Task records come from a pool (objpool.h), each charged to its spawner
+ * while the spawner lives (a boot module's, and an orphan's, to no task),
+ * and a task's id is 1 + its index in the kernel's task id table
+ * (idtable.h), whose free list makes a released id the next one handed
+ * out, with one more incarnation (the table's generation).
  */
-static struct task *take_slot(void)
-{
-	struct task *t = NULL;
+static struct objpool records = OBJPOOL_INIT(records, struct task);
+static struct idtable ids = IDTABLE_INIT(0);
+/* Tasks that have not ended (alive_link), and every record not freed (all_link). */
+static struct list alive_tasks = { &alive_tasks, &alive_tasks };
+/* How many tasks are on alive_tasks, and how many of those are services. */
+static unsigned alive_count, alive_services;
 
-	for (unsigned i = 0; i < ntasks && !t; i++)
-		if (tasks[i].released && list_empty(&tasks[i].threads))
-			t = &tasks[i];
-	if (!t && ntasks == TASK_MAX)
-		return NULL;
-	if (!t) {
-		t = &tasks[ntasks++];
-		memset(t, 0, sizeof(*t));
-		t->id = ntasks;
-		return t;
-	}
-	long id = t->id;
-	uint32_t incarnation = t->incarnation + 1;
-	memset(t, 0, sizeof(*t));
-	t->id = id;
-	t->incarnation = incarnation;
-	return t;
+static void add_alive(struct task *t)
+{
+	list_push_back(&alive_tasks, &t->alive_link);
+	alive_count++;
 }
 
-struct task *task_create(const char *name)
+static void remove_alive(struct task *t)
 {
-	struct task *t = take_slot();
+	list_remove(&t->alive_link);
+	alive_count--;
+	if (t->service)
+		alive_services--;
+}
+static struct list all_tasks = { &all_tasks, &all_tasks };
+
+/* Gives t's id and record back: its id may name a later task, a stale handle tells them apart by incarnation. */
+static void free_record(struct task *t)
+{
+	list_remove(&t->all_link);
+	idtable_give(&ids, (uint32_t)(t->id - 1), t->incarnation + 1);
+	objpool_give(&records, t->record_owner, t);
+}
+
+struct task *task_create(const char *name, struct task *spawner, long *err)
+{
+	uint32_t incarnation;
+	struct task *t = objpool_take(&records, spawner, err);
 	if (!t)
 		return NULL;
-	list_init(&t->threads);
-	t->released = true;	/* until it is made whole */
-	t->space = vm_create();
-	if (!t->space)
-		return NULL;
-	placement_choose(t);
-	if (!vdso_map_into(t->space, t->vdso_base)) {
-		vm_destroy(t->space);
+	long i = idtable_take(&ids, NULL, &incarnation);	/* -EAGAIN past TASK_IDS */
+	if (i < 0) {
+		objpool_give(&records, spawner, t);
+		*err = i;
 		return NULL;
 	}
-	t->released = false;
+	memset(t, 0, sizeof(*t));
+	t->id = i + 1;
+	t->incarnation = incarnation;
+	t->record_owner = spawner;
+	*idtable_record(&ids, (uint64_t)i) = (uint64_t)t;
+	list_push_back(&all_tasks, &t->all_link);
+	t->space = vm_create();
+	if (t->space)
+		placement_choose(t);
+	if (t->space && !vdso_map_into(t->space, t->vdso_base)) {
+		vm_destroy(t->space);
+		t->space = 0;
+	}
+	if (!t->space) {
+		free_record(t);
+		*err = -ENOMEM;
+		return NULL;
+	}
 	strncpy(t->name, name, sizeof(t->name) - 1);
 	list_init(&t->child_waiters);
+	list_init(&t->children_running);
+	list_init(&t->children_ended);
 	list_init(&t->threads);
 	list_init(&t->ports);
 	list_init(&t->names);
 	handle_table_init(&t->handles, t);
 	t->utcb_slots = (struct idtable)IDTABLE_INIT(0);
 	sched_task_init(&t->sched);
-	alive++;
+	add_alive(t);
 	return t;
 }
 
@@ -106,8 +127,21 @@ static void free_space(struct task *t)
 void task_free(struct task *t)
 {
 	free_space(t);
-	t->released = true;	/* it never ran: its slot is free again */
-	alive--;
+	remove_alive(t);
+	free_record(t);
+}
+
+void task_release(struct task *t)
+{
+	t->released = true;
+	if (list_empty(&t->threads))
+		free_record(t);
+}
+
+void task_disown(struct task *t)
+{
+	objpool_disown(&records, t->record_owner);
+	t->record_owner = NULL;
 }
 
 struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t entry,
@@ -148,8 +182,11 @@ void task_reap_thread(struct thread *th)
 	utcb_detach(th);
 	thread_free(th);
 	memcharge_give(t, 1);
-	if (t->done && list_empty(&t->threads))
-		free_space(t);
+	if (!t->done || !list_empty(&t->threads))
+		return;
+	free_space(t);
+	if (t->released)
+		free_record(t);
 }
 
 /* Take a thread that is not running off the run queue, every IPC queue and its futex queue. */
@@ -168,7 +205,7 @@ void task_end(struct task *t, int status, bool killed)
 	t->killed = killed;
 	t->exit_status = status & TASK_STATUS_MASK;
 	t->live_threads = 0;
-	alive--;
+	remove_alive(t);
 	if (!killed && status == t->exit_status)
 		klog("task %s exited: %d", t->name, status);
 	else if (!killed)
@@ -206,22 +243,32 @@ _Noreturn void task_thread_exit(int status)
 	__builtin_unreachable();
 }
 
-bool tasks_alive(void)
+void task_set_service(struct task *t)
 {
-	return alive > 0;
+	t->service = true;
+	alive_services++;
 }
 
-unsigned task_count(void)
+bool task_only_services_alive(void)
 {
-	return ntasks;
+	return alive_count && alive_count == alive_services;
 }
 
-struct task *task_at(unsigned i)
+struct task *task_any_alive(void)
 {
-	return &tasks[i];
+	return list_empty(&alive_tasks) ? NULL : list_entry(alive_tasks.next, struct task, alive_link);
+}
+
+struct task *task_next_record(const struct task *prev)
+{
+	const struct list *l = prev ? prev->all_link.next : all_tasks.next;
+
+	return l == &all_tasks ? NULL : list_entry(l, struct task, all_link);
 }
 
 struct task *task_by_id(long id)
 {
-	return id >= 1 && id <= (long)ntasks ? &tasks[id - 1] : NULL;
+	uint64_t *record = id >= 1 ? idtable_record(&ids, (uint64_t)id - 1) : NULL;
+
+	return idtable_live(record) ? (struct task *)record[0] : NULL;
 }

@@ -9,8 +9,14 @@
 #include "idtable.h"
 #include "sched_task.h"
 
-#define TASK_MAX 128
 #define TASK_NAME_MAX 32
+/*
+ * Tasks alive at once at most, zombies included: the reach of the task id
+ * table (task.c).  Before that, memory stops them: each live task holds
+ * its guarantee (memcharge.h), each zombie its record, charged to its
+ * spawner (docs/limits.md).
+ */
+#define TASK_IDS IDTABLE_CAPACITY(0)
 /*
  * Threads a task may hold at most, exited ones included until joined: the
  * UTCB slots its UTCB area has room for.  Before that, its memory limit
@@ -27,8 +33,8 @@
 
 /* A task: an address space and the threads that run in it. */
 struct task {
-	long id;
-	uint32_t incarnation;		/* how many tasks had this slot before (take_slot) */
+	long id;			/* 1 + its index in the task id table (task.c) */
+	uint32_t incarnation;		/* how many tasks had this id before (task_create) */
 	char name[TASK_NAME_MAX];
 	uint64_t space;			/* vm.h address space */
 	struct list threads;		/* every thread not yet freed */
@@ -47,7 +53,6 @@ struct task {
 	uint64_t utcb_area;
 	/* IPC: its live ports (port.c), handles (handle.c) and registry entries (names.c). */
 	struct list ports;
-	struct handle_table handles;
 	struct list names;
 	unsigned handles_sent;		/* its calls' handles installed in others (handle.h) */
 	/* Its threads' UTCB slots: records holding the thread (utcb.c). */
@@ -69,9 +74,10 @@ struct task {
 	/*
 	 * Processes (process.c): the task that spawned it with rb_task_spawn
 	 * (NULL for a boot module, or once that task ended), whether it was
-	 * spawned, whether its slot may be reused (ended, and its status
-	 * collected or nobody left to collect it), and its threads blocked in
-	 * rb_task_wait.
+	 * spawned, whether its record may go (ended, and its status collected
+	 * or nobody left to collect it: task_release), its children (on
+	 * children_running until they end, then on children_ended, through
+	 * child_link) and its threads blocked in rb_task_wait.
 	 */
 	struct task *parent;
 	bool spawned;
@@ -83,16 +89,32 @@ struct task {
 	struct list child_waiters;
 	/* Its ready threads, for round robin over tasks (sched.c). */
 	struct sched_task sched;
+	/* Its children (process.c, above). */
+	struct list children_running;
+	struct list children_ended;
+	struct list child_link;
+	/*
+	 * Its record (task.c): the task its record is charged to (its
+	 * spawner, until it ends: process.c), and its place among the tasks
+	 * that have not ended (alive_link) and among all records (all_link).
+	 */
+	struct task *record_owner;
+	struct list alive_link;
+	struct list all_link;
+	/* Its handles (handle.c), with the IPC fields above. */
+	struct handle_table handles;
 };
 
 struct thread;
 
 /*
- * A task with an empty address space (placement drawn, vDSO mapped), in a
- * new slot or a released one (its id then names the new task); NULL when
- * out of resources.
+ * A task with an empty address space (placement drawn, vDSO mapped), its
+ * record from the task pool charged to spawner (NULL: to no task, for a
+ * boot module) and its id from the task id table, both O(1); a released
+ * task's id is reused with one more incarnation.  NULL with *err -EAGAIN
+ * (spawner's memory limit) or -ENOMEM (the machine).
  */
-struct task *task_create(const char *name);
+struct task *task_create(const char *name, struct task *spawner, long *err);
 /* Free a task that never ran (its module was refused): undoes task_create. */
 void task_free(struct task *t);
 /*
@@ -119,16 +141,34 @@ void task_reap_thread(struct thread *th);
 /* t's thread with id tid, not yet freed (zombies too), or NULL; O(1). */
 struct thread *task_find_thread(struct task *t, long tid);
 
-/* Some task has not ended yet. */
-bool tasks_alive(void);
 /*
- * Task slots used so far (ended tasks included, for the verdict; a
- * released slot is skipped), and the i-th.
+ * Task t's status is collected or nobody is left to collect it: its
+ * record and id go back once its last thread is freed (at once for a
+ * zombie); O(1).
  */
-unsigned task_count(void);
-struct task *task_at(unsigned i);
+void task_release(struct task *t);
 
-/* The task slot of id (1 to task_count()), whichever task holds it now; NULL for another id. */
+/*
+ * t's spawner ends while t runs on (an orphan): t's record is charged to
+ * no task from now on; O(1).
+ */
+void task_disown(struct task *t);
+
+/* A task that has not ended yet (the oldest), or NULL; O(1). */
+struct task *task_any_alive(void);
+
+/* Marks t, alive, a service (RAINBOW_SERVICE=1: it ends when only services are left). */
+void task_set_service(struct task *t);
+/* Whether tasks are alive and every one of them is a service; O(1). */
+bool task_only_services_alive(void);
+/*
+ * The task records not yet freed, in creation order: the first after
+ * prev (NULL: the first), or NULL.  For the verdict at shutdown only
+ * (bundle.c): the one walk over all tasks.
+ */
+struct task *task_next_record(const struct task *prev);
+
+/* The task whose id is id, whose record is not freed yet; NULL for another id; O(1). */
 struct task *task_by_id(long id);
 
 #endif

@@ -18,9 +18,9 @@ struct rb_utcb;
 
 enum thread_state {
 	THREAD_READY,		/* on a run queue, or running */
-	THREAD_SLEEPING,	/* on the sleep list until wake_tick */
+	THREAD_SLEEPING,	/* on the sleep wheel until wake_tick */
 	THREAD_JOINING,		/* waiting for another thread of its task */
-	THREAD_FUTEX,		/* in rb_futex_wait, maybe on the sleep list too */
+	THREAD_FUTEX,		/* in rb_futex_wait, maybe on the sleep wheel too */
 	THREAD_IPC_SEND,	/* calling: queued on a port until received */
 	THREAD_IPC_RECV,	/* waiting on a port for a caller */
 	THREAD_IPC_REPLY,	/* received by a server thread, awaiting its reply */
@@ -43,9 +43,9 @@ struct thread {
 	enum thread_state state;
 	unsigned priority;		/* 0 (lowest) .. SCHED_PRIORITIES-1 */
 	unsigned slice_left;		/* ticks before round robin moves on */
-	struct list run_link;		/* run queue, sleep list, port queue or reply list */
+	struct list run_link;		/* run queue, sleep wheel, port queue or reply list */
 	struct list task_link;		/* the task's thread list */
-	uint64_t wake_tick;
+	uint64_t wake_tick;		/* on the sleep wheel until this tick; 0 when not on it */
 	uint64_t tls_base;		/* user TLS pointer (the arch loads it on a switch) */
 	uint64_t utcb_base;		/* user UTCB pointer, likewise */
 	int exit_status;

@@ -6,7 +6,7 @@
  * Both return 0 with *pid the new task's id, or an error number (POSIX:
  * not errno): open's, read's and fstat's errors; ENOEXEC for a file the
  * kernel refuses; ENOMEM; E2BIG for arguments over the kernel's limits;
- * EAGAIN with no task slot left; a file action's error (spawn_fds.c:
+ * EAGAIN at the children limit or a memory limit; a file action's error (spawn_fds.c:
  * open's, EBADF for a dup2 from a closed descriptor, the file server's
  * EMFILE or ENFILE for too many shares); ENOTSUP for attribute flags
  * other than POSIX_SPAWN_SETSIGDEF and POSIX_SPAWN_SETSIGMASK with an

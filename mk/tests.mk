@@ -23,6 +23,8 @@ UNIT_DEPS_test_elf_sym    := kernel/elf_sym.c
 UNIT_DEPS_test_chacha20   := kernel/chacha20.c
 UNIT_DEPS_test_vdso_lookup := crt/dso_lookup.c vdso/calls.def
 UNIT_DEPS_test_sh_parse   := apps/sh/parse.c
+UNIT_DEPS_test_sleep_wheel := kernel/sleep_wheel.c
+$(BUILD)/tests/unit/test_sleep_wheel: HOST_CFLAGS += -Itests/lib
 
 # The vDSO lookup runs against the real image; <elf.h> is ours, as for every
 # unit test, <rainbow/dso.h> the crt's.
@@ -52,9 +54,12 @@ GUEST_LIB_OBJ   := $(APP_OBJ_DIR)/tests/lib/tap.o
 GUEST_PROG_DIRS := $(call rainbow_folders,tests/guest)
 GUEST_PROGRAMS  := $(GUEST_PROG_DIRS:%=$(BUILD)/%)
 $(foreach dir,$(GUEST_PROG_DIRS),$(call rainbow_app,$(dir),$(GUEST_LIB_OBJ)))
-# test_spawn embeds spawn_child (.incbin) to start it from memory.
-$(APP_OBJ_tests/guest/test_spawn): $(BUILD)/tests/guest/spawn_child
-$(APP_OBJ_tests/guest/test_spawn): APP_CFLAGS += -DSPAWN_CHILD='"$(BUILD)/tests/guest/spawn_child"'
+# test_spawn embeds spawn_child and spawn_tree, spawn_tree embeds
+# spawn_child (.incbin), to start them from memory.
+$(APP_OBJ_tests/guest/test_spawn) $(APP_OBJ_tests/guest/spawn_tree): $(BUILD)/tests/guest/spawn_child
+$(APP_OBJ_tests/guest/test_spawn) $(APP_OBJ_tests/guest/spawn_tree): APP_CFLAGS += -DSPAWN_CHILD='"$(BUILD)/tests/guest/spawn_child"'
+$(APP_OBJ_tests/guest/test_spawn): $(BUILD)/tests/guest/spawn_tree
+$(APP_OBJ_tests/guest/test_spawn): APP_CFLAGS += -DSPAWN_TREE='"$(BUILD)/tests/guest/spawn_tree"'
 
 GUEST_OBJ := $(GUEST_LIB_OBJ) $(foreach dir,$(GUEST_PROG_DIRS),$(APP_OBJ_$(dir)))
 $(GUEST_OBJ): APP_CFLAGS += -Itests/lib

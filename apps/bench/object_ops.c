@@ -8,6 +8,11 @@
  *                        the kernel's part alone
  *   futex_wake           rb_futex_wake of an address nobody waits on, with
  *                        that many threads of the task waiting on another
+ *   sleep_wake           a round of two threads handing a turn to each other
+ *                        through rb_futex_wait with a deadline two hours
+ *                        away and rb_futex_wake (two sleeps on the kernel's
+ *                        sleep wheel, each ended by a wake), with that many
+ *                        threads of the task asleep until an hour from now
  *   port_create_close    rb_port_create + rb_handle_close of its owner handle,
  *                        with that many other ports alive
  *   handle_mint_close    rb_port_mint + rb_handle_close, with that many other
@@ -15,7 +20,10 @@
  *   ns_register          rb_ns_register of a new name (the registry grows by
  *                        one name a sample, from that many)
  *   ns_lookup            rb_ns_lookup + rb_handle_close, with that many names
- * The threads held alive are raw threads on small stacks waiting on a futex.
+ * The threads held alive are raw threads on small stacks waiting on a futex
+ * with a deadline an hour away, so they sleep on the sleep wheel too, and
+ * come due before sleep_wake's deadlines (a list sorted by deadline would
+ * be walked past all of them at each of sleep_wake's sleeps).
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -30,6 +38,7 @@
 #define LARGE 5000
 #define STACK_WORDS 64
 #define NAMES (BENCH_WARMUP + BENCH_SAMPLES)
+#define HOUR_NS (3600ull * 1000000000ull)
 
 static uint64_t stacks[LARGE + 1][STACK_WORDS] __attribute__((aligned(16)));
 static long held[LARGE];
@@ -40,7 +49,7 @@ static void waiter(void *arg)
 {
 	(void)arg;
 	while (!release)
-		rb_futex_wait(&release, 0, 0, 0);
+		rb_futex_wait(&release, 0, RB_FUTEX_DEADLINE, rb_clock_monotonic_ns() + HOUR_NS);
 	rb_thread_exit(0);
 }
 
@@ -98,6 +107,53 @@ static volatile uint32_t nobody;
 static long futex_wake_none(void)
 {
 	return rb_futex_wake(&nobody, 1);
+}
+
+/* sleep_wake: whose turn it is (TURN_*), and the partner thread's stack. */
+enum { TURN_TIMED, TURN_PARTNER, TURN_STOP };
+static volatile uint32_t turn;
+static uint64_t partner_stack[512] __attribute__((aligned(16)));
+
+/* Waits while turn is still mine, on a deadline two hours away. */
+static void wait_turn(uint32_t mine)
+{
+	while (turn == mine)
+		rb_futex_wait(&turn, mine, RB_FUTEX_DEADLINE, rb_clock_monotonic_ns() + 2 * HOUR_NS);
+}
+
+static void partner(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		wait_turn(TURN_TIMED);
+		if (turn == TURN_STOP)
+			break;
+		turn = TURN_TIMED;
+		rb_futex_wake(&turn, 1);
+	}
+	rb_thread_exit(0);
+}
+
+static long sleep_wake(void)
+{
+	turn = TURN_PARTNER;
+	rb_futex_wake(&turn, 1);
+	wait_turn(TURN_PARTNER);
+	return 0;
+}
+
+/* sleep_wake's samples, between the partner's start and end. */
+static long time_sleep_wake(void)
+{
+	turn = TURN_TIMED;
+	long tid = rb_thread_create(partner, 0, &partner_stack[511], 0);
+	if (tid < 0)
+		return tid;
+	long error = bench_time(sleep_wake);
+	turn = TURN_STOP;
+	rb_futex_wake(&turn, 1);
+	rb_thread_join(tid, NULL);
+	return error;
 }
 
 static long port;		/* the owner handle minted from */
@@ -177,6 +233,8 @@ static void bench_at(int count)
 	bench_finish(row("rb_thread_create_join", count), "rb_thread_create or rb_thread_join", error, 1);
 	error = bench_time(futex_wake_none);
 	bench_finish(row("futex_wake", count), "rb_futex_wake", error, 1);
+	error = time_sleep_wake();
+	bench_finish(row("sleep_wake", count), "rb_thread_create, rb_futex_wait or rb_futex_wake", error, 1);
 	threads_let_go();
 
 	error = open_handles(handles, count, make_port);

@@ -12,13 +12,13 @@ expect '^\[rainbow\] task spawn_child killed: page fault' "the faulting child is
 expect '^\[rainbow\] spawn of bad by task test_spawn refused: bad magic$' "a refused image is one log line"
 expect '^\[rainbow\] all tasks done: 2 exited 0, 0 failed, 0 modules refused$' "the verdict counts the two modules"
 
-# The kernel's free memory at the end: the same after 1 and after 200
-# spawns and waits (more than the 128 task slots: ids are reused).
 # From files: posix_spawn, its file actions and what a child inherits.
 boot spawn_file tests/guest/spawn_file.bundle
 expect_status 0 "spawning from files succeeds"
 expect_tap test_spawn_file
 
+# The kernel's free memory at the end: the same after 1 and after 200
+# spawns and waits (ids and records are reused).
 free=""
 free_after() {
 	echo "$(pwd)/build/tests/guest/test_spawn $1" > "build/tests/spawn_$1.bundle"
@@ -41,4 +41,12 @@ expect_status 0 "a spawner exits before its child: the bundle still succeeds"
 expect '^\[rainbow\] task test_spawn exited: 0$' "the spawner ended first"
 expect '^spawn_child: orphan still running' "the orphan kept running after its spawner ended"
 expect '^\[rainbow\] task spawn_child exited: 7$' "the orphan ended on its own"
+# Tasks come from memory: a tree of 193 tasks alive at once at 1 GiB (the
+# table before held 128), each task's children still limited to 32.
+echo "$(pwd)/build/tests/guest/test_spawn many" > build/tests/spawn_many.bundle
+BOOT_MEM=1G boot spawn_many build/tests/spawn_many.bundle
+expect_status 0 "a tree of more than 128 tasks alive at once"
+expect '^test_spawn: 193 tasks alive at once \(32 of 32 middle tasks spawned, 160 leaves calling\); one more child: -11$' \
+	"193 tasks alive at once; a 33rd child is still EAGAIN"
+expect '^test_spawn: 32 of 32 middle tasks exited 0$' "the whole tree ended well"
 done_testing

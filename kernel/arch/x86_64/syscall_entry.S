@@ -54,7 +54,7 @@ ipc_return:
 	popq %rsp
 	sysretq
 
-/* The switch frame: six callee-saved registers (not needed: the frame keeps the user's), then the return address. */
+/* The switch frame: six callee-saved registers (not needed: the frame keeps the user's), then the return address (thread_arch.h reads it). */
 #define SWITCH_FRAME_BYTES (7 * 8)
 
 	.global ipc_switch_return
@@ -66,6 +66,7 @@ ipc_switch_return:
 	jmp ipc_return
 
 /* A context_switch to a thread the fastpath left lands here, on its frame. */
+	.global ipc_resumed
 ipc_resumed:
 	call sched_after_switch
 	jmp ipc_return

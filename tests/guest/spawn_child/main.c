@@ -20,7 +20,9 @@
  *                   then exit 0 at once, without waiting
  *   late FD TEXT    sleep 200 ms (its spawner has ended and the file
  *                   server reclaimed its session by then), then write TEXT
- * (test_spawn_file, from files, checks the last four: descriptors and the
+ *   hold NAME   call the port NAME names and wait for the answer: exit 0
+ *               once answered, else 1 (test_spawn "many", spawn_tree)
+ * (test_spawn_file, from files, checks write to late: descriptors and the
  * working directory a spawner hands down.)
  */
 #include <errno.h>
@@ -115,5 +117,9 @@ int main(int argc, char **argv, char **envp)
 	}
 	if (!strcmp(what, "lookup") && argc > 2)
 		return rb_ns_lookup(argv[2]) > 0 ? 0 : 1;
+	if (!strcmp(what, "hold") && argc > 2) {
+		long port = rb_ns_lookup(argv[2]);
+		return port > 0 && ipc_call(port, RB_TAG(1, 0), 0) >= 0 ? 0 : 1;
+	}
 	return 100;
 }

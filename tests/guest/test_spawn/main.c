@@ -7,7 +7,9 @@
  *
  * argv[1], when given, is a count of spawns in a row (tests/guest/
  * spawn.sh compares the kernel's free memory at the end of a run of 1 and
- * of many); argv[1] "orphans" leaves a sleeping child behind and exits.
+ * of many); argv[1] "orphans" leaves a sleeping child behind and exits;
+ * argv[1] "many" holds a tree of more than 128 tasks alive at once
+ * (many_alive).
  */
 #include <errno.h>
 #include <signal.h>
@@ -23,16 +25,12 @@
 #include <rainbow/ipc.h>
 #include <rainbow/syscall.h>
 
+#include "embed.h"
 #include "tap.h"
 
-/* The child program, embedded at build time (mk/tests.mk). */
-__asm__(".section .rodata\n"
-	".balign 4096\n"
-	"child_image:\n"
-	".incbin \"" SPAWN_CHILD "\"\n"
-	"child_image_end:\n"
-	".previous\n");
-extern const char child_image[], child_image_end[];
+/* The child program and "many"'s middle level (tests/guest/spawn_tree), embedded at build time (mk/tests.mk). */
+EMBED_IMAGE(child_image, SPAWN_CHILD);
+EMBED_IMAGE(tree_image, SPAWN_TREE);
 
 static const char *const child_env[] = { "K=v", "EMPTY=", NULL };
 
@@ -266,8 +264,45 @@ static int in_a_row(long n)
 	return ok == n ? 0 : 1;
 }
 
+/*
+ * More than 128 tasks alive at once (the old fixed table's size): 32
+ * children (TASK_CHILDREN_MAX), each spawning LEAVES spawn_child "hold",
+ * which call our port and wait.  Once every leaf's call is in, all
+ * 1 + 32 + 32 * LEAVES tasks are alive; a 33rd child is still EAGAIN.
+ * Then every leaf is answered and the tree is collected.
+ */
+#define MIDDLE 32
+#define LEAVES 5
+static int many_alive(void)
+{
+	static long rcvids[MIDDLE * LEAVES];
+	char leaves[8];
+	const char *argv[] = { "spawn_tree", leaves, "test_spawn.many", NULL };
+	long port = rb_port_create(), spawned = 0, calls = 0, ok = 0;
+	int status;
+
+	snprintf(leaves, sizeof leaves, "%d", LEAVES);
+	if (port <= 0 || rb_ns_register("test_spawn.many", port) != 0)
+		return 1;
+	for (int i = 0; i < MIDDLE; i++)
+		spawned += rb_task_spawn(tree_image, (size_t)(tree_image_end - tree_image), argv, NULL) > 0;
+	for (; calls < MIDDLE * LEAVES && ipc_wait(port, 0) >= 0; calls++)
+		rcvids[calls] = rb_utcb()->rcvid;
+	long extra = spawn("exit", "0");
+	printf("test_spawn: %d tasks alive at once (%ld of %d middle tasks spawned, %ld leaves calling); "
+	       "one more child: %ld\n", 1 + (int)spawned + (int)calls, spawned, MIDDLE, calls, extra);
+	for (long i = 0; i < calls; i++)
+		ipc_reply(rcvids[i], RB_TAG(0, 0));
+	for (long i = 0; i < spawned; i++)
+		ok += rb_task_wait(-1, &status, 0) > 0 && status == 0;
+	printf("test_spawn: %ld of %d middle tasks exited 0\n", ok, MIDDLE);
+	return spawned == MIDDLE && calls == MIDDLE * LEAVES && extra == -EAGAIN && ok == MIDDLE ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "many"))
+		return many_alive();
 	if (argc > 1 && !strcmp(argv[1], "orphans")) {
 		long id = spawn("sleep", "200");
 		printf("test_spawn: leaves child %ld running\n", id);

@@ -150,8 +150,8 @@ long rb_yield(void);
 long rb_sleep_ns(uint64_t ns);
 
 /*
- * Returns the calling task's id (> 0).  Never fails.  Ids are task slots:
- * the id of a task that ended and was collected may name a later task.
+ * Returns the calling task's id (> 0).  Never fails.  Ids are reused: the
+ * id of a task that ended and was collected may name a later task.
  */
 long rb_task_id(void);
 
@@ -248,8 +248,9 @@ long rb_cpu_time_ns(int which);
  * refuses (one log line says why, and nothing stays behind); -EINVAL for
  * a NULL or empty argv; -E2BIG for too many words or strings that do not
  * fit; -EAGAIN when the caller has 32 children (running, or ended and not
- * collected), no task slot is free or the image is over the new task's
- * memory limit; -ENOMEM when the machine is short of memory;
+ * collected), the caller's memory limit has no room for the new task's
+ * record, no task id is free or the image is over the new task's memory
+ * limit; -ENOMEM when the machine is short of memory;
  * -EFAULT.  Does not block; its time grows with the bytes the segments
  * copy, bounded by the new task's memory limit.
  */

@@ -51,6 +51,21 @@ static inline __attribute__((always_inline)) _Noreturn void arch_ipc_switch_retu
 			  (struct ipc_frame *)(thread_stack_top(next) - sizeof(struct ipc_frame)));
 }
 
+/* Where a context_switch to a thread ipc_switch_return left resumes (syscall_entry.S). */
+void ipc_resumed(void);
+
+/*
+ * Whether t, not running, was left by ipc_switch_return: the return
+ * address of the switch frame at its kernel_sp (six saved words, then the
+ * address: syscall_entry.S) is ipc_resumed.  Such a thread can be resumed
+ * straight through its IPC frame (arch_ipc_switch_return) as well as by
+ * context_switch.
+ */
+static inline bool arch_ipc_resumable(const struct thread *t)
+{
+	return ((const uint64_t *)t->kernel_sp)[6] == (uint64_t)ipc_resumed;
+}
+
 /* Make t start in kernel mode in fn, which must never return. */
 void thread_start_kernel(struct thread *t, void (*fn)(void));
 
