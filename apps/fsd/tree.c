@@ -255,7 +255,7 @@ int tree_resize(struct node *n, uint64_t len)
 	return 0;
 }
 
-int tree_write(struct node *n, uint64_t off, const void *buf, size_t len)
+int tree_span(struct node *n, uint64_t off, uint64_t len, uint8_t **at)
 {
 	if (off > TREE_BYTES_MAX || len > TREE_BYTES_MAX - off)
 		return EFBIG;
@@ -264,9 +264,19 @@ int tree_write(struct node *n, uint64_t off, const void *buf, size_t len)
 		if (err)
 			return err;
 	}
-	memcpy(n->data + off, buf, len);
 	n->mtime_ns = n->ctime_ns = tree_now();
+	*at = n->data + off;
 	return 0;
+}
+
+int tree_write(struct node *n, uint64_t off, const void *buf, size_t len)
+{
+	uint8_t *at;
+	int err = tree_span(n, off, len, &at);
+
+	if (!err)
+		memcpy(at, buf, len);
+	return err;
 }
 
 size_t tree_read(struct node *n, uint64_t off, void *buf, size_t len)
