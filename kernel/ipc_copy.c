@@ -39,19 +39,34 @@ long ipc_caller_task(long rcvid)
 	return caller ? caller->task->id : -ESRCH;
 }
 
-/* The kernel's address of user byte va of t, if its page is accessible so. */
-static uint8_t *byte_at(struct task *t, uint64_t va, bool write)
+/* One side of a copy: where it stands in its task, and what is left of that page. */
+struct side {
+	struct task *task;
+	uint64_t va;
+	bool write;
+	uint8_t *at;		/* va through the direct map, valid for left bytes */
+	uint64_t left;
+};
+
+/* Finds the frame of s's page when the last one is used up: false when it is not accessible. */
+static inline __attribute__((always_inline)) bool side_ready(struct side *s)
 {
 	uint64_t frame;
 
-	if (!user_page_frame(t, va, write, &frame))
-		return NULL;
-	return (uint8_t *)phys_to_virt(frame) + (va & (PAGE_SIZE - 1));
+	if (s->left)
+		return true;
+	if (!user_page_frame(s->task, s->va, s->write, &frame))
+		return false;
+	s->at = (uint8_t *)phys_to_virt(frame) + (s->va & (PAGE_SIZE - 1));
+	s->left = PAGE_SIZE - (s->va & (PAGE_SIZE - 1));
+	return true;
 }
 
-static uint64_t page_left(uint64_t va)
+static void side_step(struct side *s, uint64_t n)
 {
-	return PAGE_SIZE - (va & (PAGE_SIZE - 1));
+	s->va += n;
+	s->at += n;
+	s->left -= n;
 }
 
 long ipc_window_copy(long rcvid, uint64_t offset, uint64_t local, uint64_t len, bool to_caller)
@@ -73,22 +88,19 @@ long ipc_window_copy(long rcvid, uint64_t offset, uint64_t local, uint64_t len, 
 		len = RB_IPC_COPY_MAX;
 	if (len && (local >= USER_TOP || len > USER_TOP - local))
 		return -EFAULT;
+	struct side mine = { current->task, local, !to_caller, NULL, 0 };
+	struct side theirs = { caller->task, w->base + offset, to_caller, NULL, 0 };
+	struct side *dst = to_caller ? &theirs : &mine, *src = to_caller ? &mine : &theirs;
 	uint64_t done = 0;
 	while (done < len) {
-		uint64_t mine = local + done, theirs = w->base + offset + done;
-		uint8_t *here = byte_at(current->task, mine, !to_caller);
-		uint8_t *there = byte_at(caller->task, theirs, to_caller);
-		if (!here || !there)
+		if (!side_ready(&mine) || !side_ready(&theirs))
 			return done ? (long)done : -EFAULT;
 		uint64_t n = len - done;
-		if (n > page_left(mine))
-			n = page_left(mine);
-		if (n > page_left(theirs))
-			n = page_left(theirs);
-		if (to_caller)
-			copy_bytes(there, here, n);
-		else
-			copy_bytes(here, there, n);
+		n = n < mine.left ? n : mine.left;
+		n = n < theirs.left ? n : theirs.left;
+		copy_bytes(dst->at, src->at, n);
+		side_step(&mine, n);
+		side_step(&theirs, n);
 		done += n;
 	}
 	return (long)done;

@@ -17,6 +17,7 @@ struct thread;
  * RB_TAG_WINDOW, take the window from the UTCB into the thread (so that
  * later changes to the UTCB do not count).  0, -EINVAL (rights 0 or a
  * reserved bit) or -EFAULT (the window wraps or leaves user space).
+ * Such calls take the general path: the fastpath declines every tag flag.
  */
 long ipc_window_take(uint64_t tag);
 

@@ -17,18 +17,9 @@
 #include <errno.h>
 #include <string.h>
 
-bool user_page_frame(struct task *t, uint64_t va, bool write, uint64_t *phys)
+bool user_page_back(struct task *t, uint64_t va, bool write, uint64_t *phys)
 {
-	uint64_t page = va & ~(uint64_t)(PAGE_SIZE - 1);
-	unsigned flags;
-
-	if (va >= USER_TOP)
-		return false;
-	/* A reserved page is backed first: one walk more, only then. */
-	if (!vm_lookup(t->space, page, phys, &flags) &&
-	    (!memcharge_touch(t, page) || !vm_lookup(t->space, page, phys, &flags)))
-		return false;
-	return (flags & VM_USER) && (!write || (flags & VM_WRITE));
+	return memcharge_touch(t, va) && vm_lookup_user(t->space, va, write, phys);
 }
 
 bool user_range_ok(uint64_t addr, size_t len, bool write)

@@ -371,7 +371,8 @@ static long read_node(const struct request *r, struct open_file *f, uint64_t off
 		len = max;
 	if (S_ISDIR(n->mode))
 		return -EISDIR;
-	n->atime_ns = tree_now();
+	if (n->atime_ns <= n->mtime_ns || n->atime_ns <= n->ctime_ns)
+		n->atime_ns = tree_now();	/* "relatime", as Linux mounts by default */
 	switch (n->rdev) {
 	case RB_FS_DEV_NULL:
 		return 0;

@@ -221,6 +221,8 @@ bool tree_within(const struct node *n, const struct node *dir)
 	}
 }
 
+#define FILE_PAGE 4096
+
 /* Room for len bytes in n's buffer: EFBIG, ENOSPC. */
 static int reserve(struct node *n, uint64_t len)
 {
@@ -233,9 +235,19 @@ static int reserve(struct node *n, uint64_t len)
 		cap *= 2;
 	if (bytes - n->cap + cap > TREE_BYTES_MAX)
 		return ENOSPC;
-	uint8_t *data = realloc(n->data, cap);
+	/*
+	 * From a page up, page-aligned: a read or write through a client's
+	 * window then meets one page of the file per page of the copy, which
+	 * the kernel copies in fewer pieces (docs/ipc.md, "Bulk copy").
+	 */
+	uint8_t *data = cap < FILE_PAGE ? realloc(n->data, cap) : aligned_alloc(FILE_PAGE, cap);
 	if (!data)
 		return ENOSPC;
+	if (cap >= FILE_PAGE) {
+		if (n->size)
+			memcpy(data, n->data, n->size);
+		free(n->data);
+	}
 	bytes += cap - n->cap;
 	n->data = data;
 	n->cap = cap;
