@@ -137,9 +137,10 @@ static uint64_t op_connect(const struct request *r, long port, long *minted)
 		return fail(EINVAL);
 	if (lifeline <= 0)			/* the handle did not arrive (-EMFILE) */
 		return fail(EMFILE);
-	if (session_open(lifeline, &badge) < 0) {
+	long task = rb_ipc_caller_task(r->rcvid);	/* sessions are counted per task */
+	if (task < 0 || session_open(lifeline, task, &badge) < 0) {
 		session_sweep();
-		if (session_open(lifeline, &badge) < 0) {
+		if (task < 0 || session_open(lifeline, task, &badge) < 0) {
 			rb_handle_close(lifeline);
 			return fail(EAGAIN);
 		}

@@ -170,6 +170,51 @@ static void hostile_paths(void)
 	check(raw(session, RB_FS_STAT, 2, 0) == 0 && (rb_utcb()->mr[0] & S_IFMT) == S_IFDIR, "/../../.. is /");
 }
 
+/* A request lending [base, base + length) with rights: the reply's label or -errno. */
+static long lend(long handle, uint64_t op, unsigned words, const void *base, uint64_t length, uint64_t rights)
+{
+	rb_utcb()->window = (struct rb_ipc_window){ (uint64_t)base, length, rights };
+	return raw(handle, op, words, RB_TAG_WINDOW);
+}
+
+/* Reads and writes through windows (docs/files.md): every bad one refused. */
+static void hostile_windows(void)
+{
+	static char small[64];
+	uint64_t *mr = rb_utcb()->mr;
+	long zero = open_raw(session, "/dev/zero", O_RDWR);
+	long f = open_raw(session, "/tmp/hostile", O_RDWR);
+
+	mr[0] = sizeof small;
+	expect_error(lend(zero, RB_FS_READ, 1, small, sizeof small, RB_WINDOW_READ), EPERM,
+		     "a read into a window the server may not write: EPERM");
+	mr[0] = 16;
+	expect_error(lend(zero, RB_FS_READ, 1, "rodata", 16, RB_WINDOW_WRITE), EFAULT,
+		     "a read into read-only memory: EFAULT");
+	mr[0] = 16;
+	expect_error(lend(f, RB_FS_WRITE | (16u << RB_FS_COUNT_SHIFT), 1, small, 16, RB_WINDOW_READ), EINVAL,
+		     "a window write with a count in the label: EINVAL");
+	mr[0] = 0;
+	mr[1] = 16;
+	expect_error(lend(f, RB_FS_PWRITE, 2, small, 16, RB_WINDOW_WRITE), EPERM,
+		     "a write from a window the server may not read: EPERM");
+	long big = rb_mem_map(NULL, 2 * RB_FS_WINDOW_MAX, RB_PROT_READ | RB_PROT_WRITE);
+	mr[0] = ~0ull;
+	check(big > 0 && lend(zero, RB_FS_READ, 1, (void *)big, 2 * RB_FS_WINDOW_MAX, RB_WINDOW_WRITE) ==
+			 RB_FS_WINDOW_MAX, "a read of 2^64-1 bytes of /dev/zero: RB_FS_WINDOW_MAX a call");
+	mr[0] = 1ull << 20;
+	check(lend(f, RB_FS_WRITE, 1, (void *)big, 1ull << 20, RB_WINDOW_READ) == 1 << 20,
+	      "a 1 MiB write through a window");
+	mr[0] = 0;
+	mr[1] = 1ull << 30;
+	check(lend(f, RB_FS_PWRITE, 2, (void *)big, 1ull << 30, RB_WINDOW_READ) == RB_FS_WINDOW_MAX,
+	      "a pwrite from a 1 GiB window: RB_FS_WINDOW_MAX taken");
+	mr[0] = 0;
+	check(raw(f, RB_FS_TRUNCATE, 1, 0) == 0, "and the file emptied again");
+	rb_handle_close(zero);
+	rb_handle_close(f);
+}
+
 static void hostile_files(void)
 {
 	uint64_t *mr = rb_utcb()->mr;
@@ -216,6 +261,7 @@ static void hostile_files(void)
 	expect_error(raw(file, RB_FS_READDIR, 1, 0), ENOTDIR, "readdir of a file");
 	check(raw(file, RB_FS_CLOSE, 0, 0) == 0, "close");
 	expect_error(raw(file, RB_FS_READ, 0, 0), EBADF, "the handle of the closed file: EBADF");
+	hostile_windows();
 	expect_error(raw(file, RB_FS_CLOSE, 0, 0), EBADF, "closed twice: EBADF");
 	rb_handle_close(file);
 }
@@ -240,6 +286,15 @@ static void hostile_noise(void)
 	check(second > 0 && raw(second, RB_FS_STATFS, 0, 0) == 0, "a second session works after them");
 	long f = open_raw(session, "/tmp/hostile", O_RDONLY);
 	check(f > 0 && raw(f, RB_FS_FSTAT, 0, 0) == 0, "and the first still opens files");
+	long third = connect_raw(), fourth = connect_raw();
+	check(third > 0 && fourth > 0, "four sessions of one task");
+	long lifeline = rb_port_create();
+	rb_utcb()->mr[0] = (uint64_t)lifeline;
+	expect_error(raw(fs, RB_FS_CONNECT, 1, RB_TAG_HANDLE), EAGAIN, "a fifth: EAGAIN (sessions per task)");
+	rb_utcb()->mr[0] = (uint64_t)fs;
+	expect_error(raw(fs, RB_FS_CONNECT, 1, RB_TAG_HANDLE), EAGAIN,
+		     "nor with the server's own registry handle as the lifeline");
+	rb_handle_close(lifeline);
 	long r = rb_bootdata_take(NULL, 0);
 	check(r == -EPERM || r == -ENOENT, "rb_bootdata_take by another task: -EPERM or -ENOENT, never the data");
 }
