@@ -39,34 +39,19 @@ long ipc_caller_task(long rcvid)
 	return caller ? caller->task->id : -ESRCH;
 }
 
-/* One side of a copy: where it stands in its task, and what is left of that page. */
-struct side {
-	struct task *task;
-	uint64_t va;
-	bool write;
-	uint8_t *at;		/* va through the direct map, valid for left bytes */
-	uint64_t left;
-};
-
-/* Finds the frame of s's page when the last one is used up: false when it is not accessible. */
-static inline __attribute__((always_inline)) bool side_ready(struct side *s)
+/*
+ * The kernel's address of user byte va of t, if its page is accessible so
+ * (written if write), and in *left the bytes from there to the page's end.
+ */
+static inline __attribute__((always_inline)) uint8_t *byte_at(struct task *t, uint64_t va, bool write,
+							       uint64_t *left)
 {
 	uint64_t frame;
 
-	if (s->left)
-		return true;
-	if (!user_page_frame(s->task, s->va, s->write, &frame))
-		return false;
-	s->at = (uint8_t *)phys_to_virt(frame) + (s->va & (PAGE_SIZE - 1));
-	s->left = PAGE_SIZE - (s->va & (PAGE_SIZE - 1));
-	return true;
-}
-
-static void side_step(struct side *s, uint64_t n)
-{
-	s->va += n;
-	s->at += n;
-	s->left -= n;
+	if (!user_page_frame(t, va, write, &frame))
+		return NULL;
+	*left = PAGE_SIZE - (va & (PAGE_SIZE - 1));
+	return (uint8_t *)phys_to_virt(frame) + (va & (PAGE_SIZE - 1));
 }
 
 long ipc_window_copy(long rcvid, uint64_t offset, uint64_t local, uint64_t len, bool to_caller)
@@ -88,20 +73,26 @@ long ipc_window_copy(long rcvid, uint64_t offset, uint64_t local, uint64_t len, 
 		len = RB_IPC_COPY_MAX;
 	if (len && (local >= USER_TOP || len > USER_TOP - local))
 		return -EFAULT;
-	struct side mine = { current->task, local, !to_caller, NULL, 0 };
-	struct side theirs = { caller->task, w->base + offset, to_caller, NULL, 0 };
-	struct side *dst = to_caller ? &theirs : &mine, *src = to_caller ? &mine : &theirs;
-	uint64_t done = 0;
+	/* Each side's page is looked up once, when the copy reaches it. */
+	uint64_t theirs_va = w->base + offset, done = 0, mine_left = 0, theirs_left = 0;
+	uint8_t *mine = NULL, *theirs = NULL;
 	while (done < len) {
-		if (!side_ready(&mine) || !side_ready(&theirs))
-			return done ? (long)done : -EFAULT;
+		if (!mine_left && !(mine = byte_at(current->task, local + done, !to_caller, &mine_left)))
+			break;
+		if (!theirs_left && !(theirs = byte_at(caller->task, theirs_va + done, to_caller, &theirs_left)))
+			break;
 		uint64_t n = len - done;
-		n = n < mine.left ? n : mine.left;
-		n = n < theirs.left ? n : theirs.left;
-		copy_bytes(dst->at, src->at, n);
-		side_step(&mine, n);
-		side_step(&theirs, n);
+		n = n < mine_left ? n : mine_left;
+		n = n < theirs_left ? n : theirs_left;
+		if (to_caller)
+			copy_bytes(theirs, mine, n);
+		else
+			copy_bytes(mine, theirs, n);
+		mine += n;
+		theirs += n;
+		mine_left -= n;
+		theirs_left -= n;
 		done += n;
 	}
-	return (long)done;
+	return done || !len ? (long)done : -EFAULT;
 }
