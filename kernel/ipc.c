@@ -10,6 +10,7 @@
  */
 #include "ipc_path.h"
 #include "ipc_transfer.h"
+#include "ipc_copy.h"
 #include "ipc_abi.h"
 #include "port.h"
 #include "handle.h"
@@ -83,7 +84,7 @@ static void call(struct ipc_frame *f)
 	long err = f->flags & IPC_FLAGS_RESERVED ? -EINVAL : 0;
 	const struct handle *h = err ? NULL : handle_live(&current->task->handles, (long)f->target, &err);
 
-	if (!h || (err = check_message(f, tag)) ||
+	if (!h || (err = check_message(f, tag)) || (err = ipc_window_take(tag)) ||
 	    ((tag & RB_TAG_HANDLE) && (err = handle_send_check(h->port, current->task)))) {
 		f->result = err;
 		return;
@@ -135,11 +136,17 @@ static void wait(struct ipc_frame *f)
 	sched_ipc_block(current->state);
 }
 
+/* A reply's checks: a message's, and no window (only a call lends one). */
+static long check_reply(const struct ipc_frame *f, uint64_t tag)
+{
+	return tag & RB_TAG_WINDOW ? -EINVAL : check_message(f, tag);
+}
+
 static void reply(struct ipc_frame *f)
 {
 	uint64_t tag = f->tag;
 	struct thread *caller = ipc_reply_target((long)f->target);
-	long err = check_message(f, tag);
+	long err = check_reply(f, tag);
 
 	if (!caller || err) {
 		f->result = err ? err : -ESRCH;
@@ -154,7 +161,7 @@ static void reply_and_wait(struct ipc_frame *f)
 {
 	uint64_t tag = f->tag;
 	struct thread *caller = ipc_reply_target((long)f->target);
-	long err = check_message(f, tag);
+	long err = check_reply(f, tag);
 	struct port *p = err ? NULL : handle_owned_port(&current->task->handles, (long)f->port, &err);
 
 	if (!caller || !p) {

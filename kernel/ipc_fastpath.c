@@ -24,6 +24,7 @@
  */
 #include "ipc_path.h"
 #include "ipc_transfer.h"
+#include "ipc_copy.h"
 #include "ipc_abi.h"
 #include "handle.h"
 #include "port.h"
@@ -68,18 +69,14 @@ static bool may_hand_to(const struct thread *next)
 }
 
 /*
- * Returns true when the call is done (queued behind a busy server, then
- * answered); false when the general path must take it.  A handoff to the
- * server does not return.
+ * The call checked, through h to p: queue behind a busy server, or hand
+ * over to the server waiting; false when the server may not run now.
  */
-static bool fastpath_call(struct ipc_frame *f)
+static inline __attribute__((always_inline)) bool hand_call(struct ipc_frame *f, const struct handle *h,
+							     struct port *p)
 {
 	uint64_t tag = f->tag;
-	const struct handle *h = handle_slot(&current->task->handles, (long)f->target);
-	struct port *p = handle_live_port(h);
 
-	if (unlikely(!p || !plain_fast_call(f)))
-		return false;
 	if (!receiver_waiting(p)) {
 		/* The server is busy: queue as the general path would, without its checks again. */
 		ipc_queue_call(p, h->badge);
@@ -97,6 +94,37 @@ static bool fastpath_call(struct ipc_frame *f)
 	ipc_set_received(dst, tag, current, h->badge);
 	ipc_await_reply(current, server);
 	sched_ipc_switch(server);
+}
+
+/*
+ * A call whose only option is a window lent (RB_TAG_WINDOW, ipc_copy.h):
+ * the window taken, as a plain call.  Out of line, reached only where
+ * plain_fast_call says no, so plain calls pay nothing for it.
+ */
+static __attribute__((noinline)) bool window_call(struct ipc_frame *f, const struct handle *h,
+						  struct port *p)
+{
+	if ((((f->tag & TAG_NOT_FAST) ^ RB_TAG_WINDOW) | f->flags) != 0 ||
+	    RB_TAG_WORDS(f->tag) > RB_IPC_MRS || ipc_window_take(f->tag))
+		return false;
+	return hand_call(f, h, p);
+}
+
+/*
+ * Returns true when the call is done (queued behind a busy server, then
+ * answered); false when the general path must take it.  A handoff to the
+ * server does not return.
+ */
+static bool fastpath_call(struct ipc_frame *f)
+{
+	const struct handle *h = handle_slot(&current->task->handles, (long)f->target);
+	struct port *p = handle_live_port(h);
+
+	if (unlikely(!p))
+		return false;
+	if (unlikely(!plain_fast_call(f)))
+		return window_call(f, h, p);
+	return hand_call(f, h, p);
 }
 
 /* The reply (its registers in f) to caller, which no longer waits for it. */

@@ -18,18 +18,19 @@ static inline struct ipc_frame *ipc_frame_of(const struct thread *t)
 }
 
 /*
- * The fields of a tag (rainbow/ipc.h): word count, flags such as
- * RB_TAG_HANDLE, the label; every other bit (undefined flags, bit 63) is
+ * The fields of a tag (rainbow/ipc.h): word count, flags (RB_TAG_HANDLE,
+ * RB_TAG_WINDOW, which a reply may not set: ipc.c), the label; every other bit (undefined flags, bit 63) is
  * reserved, and a tag with one is refused with -EINVAL (ipc.c, ipc_fastpath.c).
  */
 #define IPC_TAG_WORDS 0xffull
 #define IPC_TAG_FLAGS (0xffull << 8)
 #define IPC_TAG_LABEL (RB_TAG_LABEL_MAX << 16)
-#define IPC_TAG_RESERVED (~(IPC_TAG_WORDS | RB_TAG_HANDLE | IPC_TAG_LABEL))
+#define IPC_TAG_RESERVED (~(IPC_TAG_WORDS | RB_TAG_HANDLE | RB_TAG_WINDOW | IPC_TAG_LABEL))
 /* The bits of ipc_call's and ipc_wait's flags that mean nothing (yet). */
 #define IPC_FLAGS_RESERVED (~(uint64_t)RB_IPC_NONBLOCK)
 _Static_assert(RB_TAG_WORDS(~0ull) == IPC_TAG_WORDS, "the word count is RB_TAG_WORDS's field");
 _Static_assert((RB_TAG_HANDLE & ~IPC_TAG_FLAGS) == 0, "RB_TAG_HANDLE is a tag flag");
+_Static_assert((RB_TAG_WINDOW & ~IPC_TAG_FLAGS) == 0, "RB_TAG_WINDOW is a tag flag");
 _Static_assert(RB_TAG_LABEL(IPC_TAG_LABEL) == RB_TAG_LABEL_MAX, "the label field holds RB_TAG_LABEL_MAX");
 
 /*

@@ -59,6 +59,9 @@ struct thread {
 	struct thread *ipc_server;	/* REPLY: the thread that received the call */
 	struct list ipc_callers;	/* callers received by this thread, not yet replied */
 	uint64_t ipc_badge;		/* SEND: badge of the handle called through */
+	struct ipc_window {		/* the window of its last RB_TAG_WINDOW call (ipc_copy.h) */
+		uint64_t base, length, rights;
+	} ipc_window;
 	struct fpu_state fpu;		/* user x87/SSE registers while switched out */
 	uint64_t stack_canary;		/* last word below the stack */
 };

@@ -17,25 +17,22 @@
 #include <errno.h>
 #include <string.h>
 
+bool user_page_back(struct task *t, uint64_t va, bool write, uint64_t *phys)
+{
+	return memcharge_touch(t, va) && vm_lookup_user(t->space, va, write, phys);
+}
+
 bool user_range_ok(uint64_t addr, size_t len, bool write)
 {
+	uint64_t phys;
+
 	if (len == 0)
 		return true;
 	if (addr == 0 || addr >= USER_TOP || len > USER_TOP - addr)
 		return false;
-	for (uint64_t page = addr & ~(uint64_t)(PAGE_SIZE - 1); page < addr + len; page += PAGE_SIZE) {
-		uint64_t phys;
-		unsigned flags;
-		/* A reserved page is backed first: one walk more, only then. */
-		if (!vm_lookup(current->task->space, page, &phys, &flags) &&
-		    (!memcharge_touch(current->task, page) ||
-		     !vm_lookup(current->task->space, page, &phys, &flags)))
+	for (uint64_t page = addr & ~(uint64_t)(PAGE_SIZE - 1); page < addr + len; page += PAGE_SIZE)
+		if (!user_page_frame(current->task, page, write, &phys))
 			return false;
-		if (!(flags & VM_USER))
-			return false;
-		if (write && !(flags & VM_WRITE))
-			return false;
-	}
 	return true;
 }
 

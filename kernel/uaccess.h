@@ -10,6 +10,26 @@
  * takes a pointer goes through these: a null, unmapped, kernel or
  * wrapping range gives -EFAULT instead of a kernel fault.
  */
+#include "vm.h"
+#include "task.h"
+#include "arch/layout.h"
+
+/* user_page_frame's slow case: back a reserved page (memcharge_touch), then look again. */
+bool user_page_back(struct task *t, uint64_t va, bool write, uint64_t *phys);
+
+/*
+ * The frame behind user address va of task t (any task: the bulk copy of
+ * IPC reaches its caller's), into *phys: true when va is a user page
+ * mapped (writable if write) in t, backing a reserved page first as the
+ * user's own touch would (memcharge_touch, charged to t).  O(1); inline,
+ * for it runs once per page of every checked access.
+ */
+static inline bool user_page_frame(struct task *t, uint64_t va, bool write, uint64_t *phys)
+{
+	return va < USER_TOP && (vm_lookup_user(t->space, va, write, phys) ||
+				 user_page_back(t, va, write, phys));
+}
+
 /* Whether [addr, addr + len) is mapped user memory (writable if write); len 0 is. */
 bool user_range_ok(uint64_t addr, size_t len, bool write);
 /* A NUL-terminated string of at most size - 1 bytes: 0, -EFAULT or -ENAMETOOLONG. */

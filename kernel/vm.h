@@ -41,6 +41,12 @@ bool vm_map_counted(uint64_t space, uint64_t va, uint64_t phys, unsigned flags, 
 bool vm_unmap(uint64_t space, uint64_t va);
 /* The frame mapped at va and its flags, or false when unmapped. */
 bool vm_lookup(uint64_t space, uint64_t va, uint64_t *phys, unsigned *flags);
+/*
+ * The frame of the user page at va, when it is mapped for user access
+ * (and writable, if write): vm_lookup and the rights' check in one walk,
+ * for checked user accesses (uaccess.c).
+ */
+bool vm_lookup_user(uint64_t space, uint64_t va, bool write, uint64_t *phys);
 
 /*
  * Demand-zero memory.  A reserved page occupies its place in the page

@@ -3,8 +3,9 @@
  * openat, creat, dup, dup2, pread, pwrite, ftruncate, fsync, fchmod,
  * fchown, and the file side of read, write, lseek, fstat and close, whose
  * console side is console_fd.c.  Descriptors 0, 1 and 2 are the console
- * until dup2 puts another file there.  Data moves RB_FS_DATA_MAX bytes a
- * call through the message registers.
+ * until dup2 puts another file there.  Data moves in one round trip per
+ * RB_FS_WINDOW_MAX bytes: the server copies straight from or into the
+ * caller's buffer, lent as the call's window (RB_TAG_WINDOW).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -283,31 +284,42 @@ static struct ofile *server_file(int fd)
 	return f && f != &console ? f : NULL;
 }
 
-/* Reads at offset off (pread), or at the file's own offset when off < 0. */
+/*
+ * One request of the data path: op with its n words (an offset, then the
+ * byte count), buf lent as the window with rights (docs/files.md).  The
+ * count the server took or gave, or -errno; never more than len.
+ */
+static long data_call(const struct ofile *f, unsigned op, off_t off, const void *buf, size_t len,
+		      unsigned rights)
+{
+	uint64_t *mr = rb_utcb()->mr;
+	unsigned n = 0;
+
+	if (off >= 0)
+		mr[n++] = (uint64_t)off;
+	mr[n++] = len;
+	long got = __rb_fs_window_call(f->handle, op, n, buf, len, rights);
+	return got >= 0 && (size_t)got > len ? -EIO : got;	/* a server that says more than asked */
+}
+
+/*
+ * Reads at offset off (pread), or at the file's own offset when off < 0:
+ * the server writes straight into buf, RB_FS_WINDOW_MAX bytes a round
+ * trip.
+ */
 static ssize_t read_at(int fd, void *buf, size_t len, off_t off)
 {
 	struct ofile *f = server_file(fd);
-	const uint64_t *mr = rb_utcb()->mr;
 	size_t done = 0;
 
 	if (!f)
 		return -EBADF;
 	while (done < len) {
-		size_t want = len - done < RB_FS_DATA_MAX ? len - done : RB_FS_DATA_MAX;
-		long n;
-		if (off < 0) {
-			rb_utcb()->mr[0] = want;
-			n = __rb_fs_call(f->handle, RB_FS_READ, 0, 1);
-		} else {
-			rb_utcb()->mr[0] = (uint64_t)off + done;
-			rb_utcb()->mr[1] = want;
-			n = __rb_fs_call(f->handle, RB_FS_PREAD, 0, 2);
-		}
-		if (n >= 0 && (size_t)n > want)
-			n = -EIO;			/* a server that says more than was asked */
+		size_t want = len - done < RB_FS_WINDOW_MAX ? len - done : RB_FS_WINDOW_MAX;
+		long n = data_call(f, off < 0 ? RB_FS_READ : RB_FS_PREAD, off < 0 ? off : off + (off_t)done,
+				   (char *)buf + done, want, RB_WINDOW_WRITE);
 		if (n < 0)
 			return done ? (ssize_t)done : n;
-		memcpy((char *)buf + done, mr, (size_t)n);
 		done += (size_t)n;
 		if ((size_t)n < want)
 			break;
@@ -315,27 +327,18 @@ static ssize_t read_at(int fd, void *buf, size_t len, off_t off)
 	return (ssize_t)done;
 }
 
+/* Writes likewise: the server reads straight from buf. */
 static ssize_t write_at(int fd, const void *buf, size_t len, off_t off)
 {
 	struct ofile *f = server_file(fd);
-	uint64_t *mr = rb_utcb()->mr;
-	size_t done = 0, max = off < 0 ? RB_FS_DATA_MAX : RB_FS_PWRITE_MAX;
+	size_t done = 0;
 
 	if (!f)
 		return -EBADF;
 	do {
-		size_t part = len - done < max ? len - done : max;
-		long n;
-		if (off < 0) {
-			memcpy(mr, (const char *)buf + done, part);
-			n = __rb_fs_call(f->handle, RB_FS_WRITE, (unsigned)part, (unsigned)(part + 7) / 8);
-		} else {
-			mr[0] = (uint64_t)off + done;
-			memcpy(&mr[1], (const char *)buf + done, part);
-			n = __rb_fs_call(f->handle, RB_FS_PWRITE, (unsigned)part, 1 + (unsigned)(part + 7) / 8);
-		}
-		if (n >= 0 && (size_t)n > part)
-			n = -EIO;
+		size_t part = len - done < RB_FS_WINDOW_MAX ? len - done : RB_FS_WINDOW_MAX;
+		long n = data_call(f, off < 0 ? RB_FS_WRITE : RB_FS_PWRITE, off < 0 ? off : off + (off_t)done,
+				   (const char *)buf + done, part, RB_WINDOW_READ);
 		if (n < 0)
 			return done ? (ssize_t)done : n;
 		done += (size_t)n;

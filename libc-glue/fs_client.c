@@ -59,16 +59,29 @@ long __rb_fs_session(void)
 	return s;
 }
 
-long __rb_fs_call(long handle, unsigned op, unsigned count, unsigned words)
+/* The request tag on handle: the reply's result, or -errno. */
+static long call_tag(long handle, uint64_t tag)
 {
-	long tag = ipc_call(handle, RB_TAG(op | (uint64_t)count << RB_FS_COUNT_SHIFT, words), 0);
+	long reply = ipc_call(handle, tag, 0);
 
-	if (tag < 0)
-		return tag == -EPIPE ? -EIO : tag;
-	uint64_t label = RB_TAG_LABEL(tag);
+	if (reply < 0)
+		return reply == -EPIPE ? -EIO : reply;
+	uint64_t label = RB_TAG_LABEL(reply);
 	if (label & RB_FS_ERROR)
 		return -(long)(label & ~RB_FS_ERROR);
 	return (long)label;
+}
+
+long __rb_fs_call(long handle, unsigned op, unsigned count, unsigned words)
+{
+	return call_tag(handle, RB_TAG(op | (uint64_t)count << RB_FS_COUNT_SHIFT, words));
+}
+
+long __rb_fs_window_call(long handle, unsigned op, unsigned words, const void *buf, size_t len,
+			 unsigned rights)
+{
+	rb_utcb()->window = (struct rb_ipc_window){ (uint64_t)buf, len, rights };
+	return call_tag(handle, RB_TAG(op, words) | RB_TAG_WINDOW);
 }
 
 long __rb_fs_absolute(const char *path, char *out)

@@ -30,6 +30,14 @@ long __rb_fs_session(void);
 long __rb_fs_call(long handle, unsigned op, unsigned count, unsigned words);
 
 /*
+ * The same with the caller's buffer [buf, buf + len) lent to the server
+ * as the call's window (RB_TAG_WINDOW) with rights RB_WINDOW_READ (the
+ * server reads it) or RB_WINDOW_WRITE (it writes it), and no count.
+ */
+long __rb_fs_window_call(long handle, unsigned op, unsigned words, const void *buf, size_t len,
+			 unsigned rights);
+
+/*
  * A path operation on the session: the n words first, then the path (made
  * absolute against the working directory).  The result or -errno; the
  * reply in the caller's UTCB.

@@ -52,6 +52,21 @@ long rb_ns_lookup(const char *name)
 	return rb_syscall1(SYS_ns_lookup, (long)name);
 }
 
+long rb_ipc_read(long rcvid, uint64_t offset, void *buf, uint64_t len)
+{
+	return rb_syscall4(SYS_ipc_read, rcvid, (long)offset, (long)buf, (long)len);
+}
+
+long rb_ipc_write(long rcvid, uint64_t offset, const void *buf, uint64_t len)
+{
+	return rb_syscall4(SYS_ipc_write, rcvid, (long)offset, (long)buf, (long)len);
+}
+
+long rb_ipc_caller_task(long rcvid)
+{
+	return rb_syscall1(SYS_ipc_caller_task, rcvid);
+}
+
 /*
  * The registers of one IPC entry (ipc_abi.h).  rdi, rsi and r8..r10 are
  * treated as changed by every op, which costs nothing in these leaf

@@ -16,6 +16,7 @@
 #include "session.h"
 #include "share.h"
 #include "tree.h"
+#include "window.h"
 
 #define WORD 8u
 
@@ -26,6 +27,8 @@ struct request {
 	unsigned count;		/* data bytes announced in the label */
 	uint64_t *mr;
 	uint64_t badge;
+	long rcvid;		/* the caller, for its window */
+	bool window;		/* RB_TAG_WINDOW: the data moves through its window */
 };
 
 static uint64_t fail(int err)
@@ -135,9 +138,10 @@ static uint64_t op_connect(const struct request *r, long port, long *minted)
 		return fail(EINVAL);
 	if (lifeline <= 0)			/* the handle did not arrive (-EMFILE) */
 		return fail(EMFILE);
-	if (session_open(lifeline, &badge) < 0) {
+	long task = rb_ipc_caller_task(r->rcvid);	/* sessions are counted per task */
+	if (task < 0 || session_open(lifeline, task, &badge) < 0) {
 		session_sweep();
-		if (session_open(lifeline, &badge) < 0) {
+		if (task < 0 || session_open(lifeline, task, &badge) < 0) {
 			rb_handle_close(lifeline);
 			return fail(EAGAIN);
 		}
@@ -356,38 +360,97 @@ static uint64_t op_statfs(const struct request *r)
 	return done(0, sizeof *st / WORD);
 }
 
-/* Reads up to len bytes of f's node at off into the registers: the count or -errno. */
+/*
+ * n bytes from src for the caller, at its data byte at: into the
+ * registers, or into its window.  The count delivered or -errno.
+ */
+static long deliver(const struct request *r, uint64_t at, const void *src, uint64_t n)
+{
+	if (!r->window) {
+		memcpy((char *)r->mr + at, src, n);
+		return (long)n;
+	}
+	return window_move(r->rcvid, at, (void *)src, n, true);
+}
+
+/* len bytes of /dev/zero or /dev/urandom for the caller, a page at a time. */
+static long device_read(const struct request *r, unsigned rdev, uint64_t len)
+{
+	static uint8_t page[4096];
+	uint64_t done = 0;
+
+	while (done < len) {
+		uint64_t part = len - done < sizeof page ? len - done : sizeof page;
+		if (rdev == RB_FS_DEV_ZERO)
+			memset(page, 0, part);
+		for (uint64_t got = 0; rdev == RB_FS_DEV_URANDOM && got < part; got += RB_RANDOM_MAX)
+			rb_random(page + got, part - got < RB_RANDOM_MAX ? part - got : RB_RANDOM_MAX);
+		long n = deliver(r, done, page, part);
+		if (n < 0)
+			return done ? (long)done : n;
+		done += (uint64_t)n;
+		if ((uint64_t)n < part)
+			break;
+	}
+	return (long)done;
+}
+
+/*
+ * Reads up to len bytes of f's node at off for the caller (into the
+ * registers, RB_FS_DATA_MAX at most, or its window, RB_FS_WINDOW_MAX at
+ * most): the count or -errno.
+ */
 static long read_node(const struct request *r, struct open_file *f, uint64_t off, uint64_t len)
 {
 	struct node *n = f->node;
+	uint64_t max = r->window ? RB_FS_WINDOW_MAX : RB_FS_DATA_MAX;
 
 	if ((f->flags & O_ACCMODE) == O_WRONLY)
 		return -EBADF;
-	if (len > RB_FS_DATA_MAX)
-		len = RB_FS_DATA_MAX;
+	if (len > max)
+		len = max;
 	if (S_ISDIR(n->mode))
 		return -EISDIR;
-	n->atime_ns = tree_now();
+	if (n->atime_ns <= n->mtime_ns || n->atime_ns <= n->ctime_ns)
+		n->atime_ns = tree_now();	/* "relatime", as Linux mounts by default */
 	switch (n->rdev) {
 	case RB_FS_DEV_NULL:
 		return 0;
 	case RB_FS_DEV_ZERO:
-		memset(r->mr, 0, len);
-		return (long)len;
 	case RB_FS_DEV_URANDOM:
-		for (uint64_t got = 0; got < len; got += RB_RANDOM_MAX) {
-			uint64_t part = len - got < RB_RANDOM_MAX ? len - got : RB_RANDOM_MAX;
-			rb_random((char *)r->mr + got, part);
-		}
-		return (long)len;
+		return device_read(r, n->rdev, len);
 	case RB_FS_DEV_CONSOLE:
 		return -ENXIO;		/* the client's libc reads the console itself */
 	}
-	return (long)tree_read(n, off, r->mr, len);
+	if (off >= n->size)
+		return 0;
+	return deliver(r, 0, n->data + off, len < n->size - off ? len : n->size - off);
 }
 
-/* Writes len bytes at data to f's node at off (or its end): the count or -errno. */
-static long write_node(struct session *s, struct open_file *f, uint64_t off, const void *data, size_t len)
+/* len bytes of the caller's window to the console, a staging page at a time. */
+static long console_from_window(const struct request *r, uint64_t len)
+{
+	static uint8_t page[4096];
+	uint64_t done = 0;
+
+	while (done < len) {
+		uint64_t part = len - done < sizeof page ? len - done : sizeof page;
+		long n = window_move(r->rcvid, done, page, part, false);
+		if (n <= 0)
+			return done || n == 0 ? (long)done : n;
+		rb_console_write(page, (size_t)n);
+		done += (uint64_t)n;
+	}
+	return (long)done;
+}
+
+/*
+ * Writes len bytes to f's node at off (or its end): from data (the
+ * registers), or with data NULL from the caller's window (at most
+ * RB_FS_WINDOW_MAX).  The count or -errno.
+ */
+static long write_node(const struct request *r, struct session *s, struct open_file *f, uint64_t off,
+		       const void *data, uint64_t len)
 {
 	struct node *n = f->node;
 
@@ -395,21 +458,32 @@ static long write_node(struct session *s, struct open_file *f, uint64_t off, con
 		return -EBADF;
 	if (S_ISDIR(n->mode))
 		return -EISDIR;
+	if (!data && len > RB_FS_WINDOW_MAX)
+		len = RB_FS_WINDOW_MAX;
 	if (n->rdev == RB_FS_DEV_CONSOLE)
-		return rb_console_write(data, len);
+		return data ? rb_console_write(data, len) : console_from_window(r, len);
 	if (n->rdev)
 		return (long)len;
 	if (f->flags & O_APPEND)
 		off = n->size;
-	uint64_t end = off + len;
-	uint64_t grow = off <= TREE_BYTES_MAX && end > n->size ? end - n->size : 0;
+	uint64_t end = off + len, size = n->size;
+	uint64_t grow = off <= TREE_BYTES_MAX && end > size ? end - size : 0;
 	if (grow > SESSION_BYTES_MAX - s->bytes)
 		return -ENOSPC;
-	int err = tree_write(n, off, data, len);
+	uint8_t *at;
+	int err = tree_span(n, off, len, &at);
 	if (err)
 		return -err;
-	s->bytes += grow;
-	return (long)len;
+	long got = (long)len;
+	if (data)
+		memcpy(at, data, len);
+	else if ((got = window_move(r->rcvid, 0, at, len, false)) < (long)len && end > size) {
+		uint64_t kept = got > 0 ? off + (uint64_t)got : off;	/* give back what did not come */
+		tree_resize(n, kept > size ? kept : size);
+	}
+	if (n->size > size)
+		s->bytes += n->size - size;
+	return got;
 }
 
 static uint64_t counted(long result, unsigned words)
@@ -485,23 +559,27 @@ static uint64_t file_op(const struct request *r, unsigned op, struct session *s,
 		result = read_node(r, f, f->offset, r->mr[0]);
 		if (result > 0 && !f->node->rdev)
 			f->offset += (uint64_t)result;
-		return read_reply(r, result);
+		return r->window ? counted(result, 0) : read_reply(r, result);
 	case RB_FS_PREAD:
 		if (r->mr[0] > INT64_MAX)
 			return fail(EINVAL);
 		result = read_node(r, f, r->mr[0], r->mr[1]);
-		return read_reply(r, result);
+		return r->window ? counted(result, 0) : read_reply(r, result);
 	case RB_FS_WRITE:
-		if (r->count > RB_FS_DATA_MAX || r->count > r->words * WORD)
+		if (r->window ? r->count || r->words < 1 : r->count > RB_FS_DATA_MAX || r->count > r->words * WORD)
 			return fail(EINVAL);
-		result = write_node(s, f, f->offset, r->mr, r->count);
+		result = r->window ? write_node(r, s, f, f->offset, NULL, r->mr[0])
+				   : write_node(r, s, f, f->offset, r->mr, r->count);
 		if (result > 0 && !f->node->rdev)
 			f->offset = ((f->flags & O_APPEND) ? f->node->size : f->offset + (uint64_t)result);
 		return counted(result, 0);
 	case RB_FS_PWRITE:
-		if (r->count > RB_FS_PWRITE_MAX || r->words < 1 || r->count > (r->words - 1) * WORD || r->mr[0] > INT64_MAX)
+		if (r->window ? r->count || r->words < 2 || r->mr[0] > INT64_MAX
+			      : r->count > RB_FS_PWRITE_MAX || r->words < 1 || r->count > (r->words - 1) * WORD ||
+				r->mr[0] > INT64_MAX)
 			return fail(EINVAL);
-		return counted(write_node(s, f, r->mr[0], &r->mr[1], r->count), 0);
+		return counted(r->window ? write_node(r, s, f, r->mr[0], NULL, r->mr[1])
+					 : write_node(r, s, f, r->mr[0], &r->mr[1], r->count), 0);
 	case RB_FS_SEEK:
 		return op_seek(r, f);
 	case RB_FS_FSTAT:
@@ -571,6 +649,7 @@ uint64_t ops_handle(uint64_t tag, struct rb_utcb *utcb, long port, long *minted)
 		.tag = tag, .words = RB_TAG_WORDS(tag),
 		.count = (unsigned)(RB_TAG_LABEL(tag) >> RB_FS_COUNT_SHIFT) & 0xffff,
 		.mr = utcb->mr, .badge = utcb->badge,
+		.rcvid = utcb->rcvid, .window = tag & RB_TAG_WINDOW,
 	};
 	unsigned op = RB_TAG_LABEL(tag) & RB_FS_OP_MASK;
 	struct session *s;

@@ -20,14 +20,27 @@ static uint64_t badge_of(unsigned index, unsigned slot, uint64_t serial)
 	return serial << SERIAL_SHIFT | (uint64_t)index << SESSION_SHIFT | slot;
 }
 
-long session_open(long lifeline, uint64_t *badge)
+/* The sessions task holds. */
+static unsigned sessions_of_task(long task)
 {
+	unsigned held = 0;
+
+	for (unsigned i = 0; i < SESSIONS_MAX; i++)
+		held += sessions[i].lifeline && sessions[i].task == task;
+	return held;
+}
+
+long session_open(long lifeline, long task, uint64_t *badge)
+{
+	if (sessions_of_task(task) >= SESSIONS_PER_TASK)
+		return -EAGAIN;
 	for (unsigned i = 0; i < SESSIONS_MAX; i++) {
 		struct session *s = &sessions[i];
 		if (s->lifeline)
 			continue;
 		memset(s, 0, sizeof *s);
 		s->lifeline = lifeline;
+		s->task = task;
 		s->serial = next_serial++;
 		*badge = badge_of(i, 0, s->serial);
 		return 0;

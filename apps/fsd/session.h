@@ -16,6 +16,7 @@
 
 /* Limits (docs/files.md): sessions of the server, and per session. */
 #define SESSIONS_MAX 48
+#define SESSIONS_PER_TASK 4		/* sessions one client task may hold at once */
 #define SESSION_FILES_MAX 60
 #define SESSION_BYTES_MAX (16u << 20)	/* file growth charged to one session */
 #define SESSION_NODES_MAX 1024		/* nodes one session may create */
@@ -29,14 +30,18 @@ struct open_file {
 
 struct session {
 	long lifeline;			/* 0: slot free */
+	long task;			/* the client's task id (rb_ipc_caller_task) */
 	uint64_t serial;
 	size_t bytes;			/* file growth charged */
 	unsigned nodes;			/* nodes created */
 	struct open_file files[SESSION_FILES_MAX];
 };
 
-/* A new session with its lifeline handle: its badge, or -EAGAIN when none is free. */
-long session_open(long lifeline, uint64_t *badge);
+/*
+ * A new session of client task with its lifeline handle: its badge, or
+ * -EAGAIN when none is free or task holds SESSIONS_PER_TASK already.
+ */
+long session_open(long lifeline, long task, uint64_t *badge);
 
 /* The badge of session s itself (slot 0). */
 uint64_t session_badge(const struct session *s);

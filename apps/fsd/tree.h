@@ -65,6 +65,12 @@ bool tree_within(const struct node *n, const struct node *dir);
 /* Sets a regular file's size to len, zero-filling: EFBIG, ENOSPC. */
 int tree_resize(struct node *n, uint64_t len);
 
+/*
+ * Makes bytes [off, off + len) of n exist (zeros where the file grows) and
+ * points *at at them, to be written in place: 0, EFBIG, ENOSPC.
+ */
+int tree_span(struct node *n, uint64_t off, uint64_t len, uint8_t **at);
+
 /* Stores len bytes at off, growing the file: EFBIG, ENOSPC. */
 int tree_write(struct node *n, uint64_t off, const void *buf, size_t len);
 

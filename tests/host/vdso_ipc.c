@@ -269,6 +269,10 @@ static void test_traps(void)
 	typeof(rb_handle_close) *close_handle = function("rb_handle_close");
 	typeof(rb_ns_register) *ns_register = function("rb_ns_register");
 	typeof(rb_ns_lookup) *ns_lookup = function("rb_ns_lookup");
+	typeof(rb_ipc_read) *copy_in = function("rb_ipc_read");
+	typeof(rb_ipc_write) *copy_out = function("rb_ipc_write");
+	typeof(rb_ipc_caller_task) *caller_task = function("rb_ipc_caller_task");
+	char buf[8];
 
 	kernel_answers(5, JUNK, JUNK, JUNK, JUNK, JUNK);
 	check(create() == 5 && entries == 1 && entered.nr == SYS_port_create,
@@ -293,6 +297,17 @@ static void test_traps(void)
 	kernel_answers(7, JUNK, JUNK, JUNK, JUNK, JUNK);
 	check(ns_lookup(name) == 7 && entered_once(SYS_ns_lookup, (long)name),
 	      "rb_ns_lookup traps with SYS_ns_lookup, name");
+	kernel_answers(8, JUNK, JUNK, JUNK, JUNK, JUNK);
+	check(copy_in(9, 16, buf, 8) == 8 && entered_once(SYS_ipc_read, 9) && entered.rsi == 16 &&
+	      entered.rdx == (long)buf && entered.r10 == 8,
+	      "rb_ipc_read traps with SYS_ipc_read, rcvid, offset, buf, len");
+	kernel_answers(-EPERM, JUNK, JUNK, JUNK, JUNK, JUNK);
+	check(copy_out(9, 16, buf, 8) == -EPERM && entered_once(SYS_ipc_write, 9) && entered.rsi == 16 &&
+	      entered.rdx == (long)buf && entered.r10 == 8,
+	      "rb_ipc_write traps with SYS_ipc_write, rcvid, offset, buf, len");
+	kernel_answers(3, JUNK, JUNK, JUNK, JUNK, JUNK);
+	check(caller_task(9) == 3 && entered_once(SYS_ipc_caller_task, 9),
+	      "rb_ipc_caller_task traps with SYS_ipc_caller_task, rcvid");
 }
 
 static const struct tap_test tests[] = {

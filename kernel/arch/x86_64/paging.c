@@ -89,14 +89,50 @@ bool vm_map(uint64_t space, uint64_t va, uint64_t phys, unsigned flags)
 	return vm_map_counted(space, va, phys, flags, NULL);
 }
 
+/*
+ * The page-table entry for va, or NULL where a level is absent or a large
+ * page: walk's read-only case without its bookkeeping (no parent entry,
+ * no creation), for lookups, which every checked user access makes.
+ */
+static inline __attribute__((always_inline)) const uint64_t *leaf_entry(uint64_t space, uint64_t va)
+{
+	const uint64_t *t = phys_to_virt(space);
+
+	_Static_assert(PTE_LEVELS == 4, "the levels are spelled out");
+	/* Spelled out: GCC keeps a loop with a variable shift otherwise. */
+#define LEAF_STEP(level)						\
+	do {								\
+		uint64_t e = t[pte_slot(va, level)];			\
+		if ((e & (PTE_P | PTE_PS)) != PTE_P)			\
+			return NULL;					\
+		t = pte_table(e);					\
+	} while (0)
+	LEAF_STEP(3);
+	LEAF_STEP(2);
+	LEAF_STEP(1);
+#undef LEAF_STEP
+	return &t[pte_slot(va, 0)];
+}
+
 bool vm_lookup(uint64_t space, uint64_t va, uint64_t *phys, unsigned *flags)
 {
-	uint64_t *up, *e = walk(space, va, 0, false, NULL, &up);
+	const uint64_t *e = leaf_entry(space, va);
 	if (!e || !(*e & PTE_P))
 		return false;
 	*phys = *e & PTE_ADDR;
 	*flags = (*e & PTE_W ? VM_WRITE : 0) | (*e & PTE_U ? VM_USER : 0) |
 		 (*e & PTE_NX ? 0 : VM_EXEC) | (*e & PTE_OWNED ? VM_OWNED : 0);
+	return true;
+}
+
+bool vm_lookup_user(uint64_t space, uint64_t va, bool write, uint64_t *phys)
+{
+	const uint64_t *e = leaf_entry(space, va);
+	uint64_t need = PTE_P | PTE_U | (write ? PTE_W : 0);
+
+	if (!e || (*e & need) != need)
+		return false;
+	*phys = *e & PTE_ADDR;
 	return true;
 }
 

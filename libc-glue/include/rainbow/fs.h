@@ -21,8 +21,12 @@
  * with the NUL, absolute (the client resolves its working directory).
  *
  * Replies.  Tag label = a result >= 0 (a byte count, or 0), or
- * RB_FS_ERROR | errno.  Data travels in the UTCB's message registers: up to
- * RB_FS_DATA_MAX bytes a call.
+ * RB_FS_ERROR | errno.  Data travels in the UTCB's message registers, up
+ * to RB_FS_DATA_MAX bytes a call; or, when the request lends a window of
+ * the client's buffer (RB_TAG_WINDOW, <rainbow/ipc.h>), the server copies
+ * straight into or out of it, up to RB_FS_WINDOW_MAX bytes a call: the
+ * four data operations then carry their byte count in a register (below)
+ * and no data in the registers.
  */
 #ifndef RAINBOW_FS_H
 #define RAINBOW_FS_H
@@ -34,6 +38,11 @@
 
 /* Bytes of data in one read or write reply/request: all 64 registers. */
 #define RB_FS_DATA_MAX 512
+/*
+ * Bytes of data at most in one read or write through the caller's window
+ * (RB_TAG_WINDOW): one request keeps the server this long at most.
+ */
+#define RB_FS_WINDOW_MAX (1u << 20)
 /* Bytes of data in one RB_FS_PWRITE: the offset takes a register. */
 #define RB_FS_PWRITE_MAX (RB_FS_DATA_MAX - 8)
 /* A path with its NUL; RB_FS_RENAME sends two in the 64 registers. */
@@ -65,11 +74,18 @@ enum rb_fs_op {
 	RB_FS_ACCESS,		/* session.  mr[0] R_OK|W_OK|X_OK or F_OK, path from mr[1] */
 	RB_FS_STATFS,		/* session.  Reply: struct rb_fs_statfs in mr[] */
 	/* file.  mr[0] bytes wanted (at most RB_FS_DATA_MAX), at the file's
-	 * offset, which moves.  Reply: the count, the bytes from mr[0]. */
+	 * offset, which moves.  Reply: the count, the bytes from mr[0].
+	 * With a window (RB_WINDOW_WRITE): at most RB_FS_WINDOW_MAX, the
+	 * bytes in the window. */
 	RB_FS_READ,
-	RB_FS_WRITE,		/* file.  count bytes from mr[0], at the offset (end with O_APPEND) */
+	/* file.  count bytes from mr[0], at the offset (end with O_APPEND).
+	 * With a window (RB_WINDOW_READ): count 0, mr[0] the bytes to write
+	 * from the window (at most RB_FS_WINDOW_MAX taken). */
+	RB_FS_WRITE,
 	RB_FS_PREAD,		/* file.  mr[0] offset, mr[1] bytes wanted; offset unchanged */
-	RB_FS_PWRITE,		/* file.  mr[0] offset, count bytes from mr[1] */
+	/* file.  mr[0] offset, count bytes from mr[1]; with a window, count 0
+	 * and mr[1] the bytes to write from it. */
+	RB_FS_PWRITE,
 	RB_FS_SEEK,		/* file.  mr[0] offset, mr[1] SEEK_*.  Reply mr[0] the new offset */
 	RB_FS_FSTAT,		/* file.  Reply: struct rb_fs_stat */
 	RB_FS_TRUNCATE,		/* file.  mr[0] the length */

@@ -173,6 +173,51 @@ static void hostile_paths(void)
 	check(raw(session, RB_FS_STAT, 2, 0) == 0 && (rb_utcb()->mr[0] & S_IFMT) == S_IFDIR, "/../../.. is /");
 }
 
+/* A request lending [base, base + length) with rights: the reply's label or -errno. */
+static long lend(long handle, uint64_t op, unsigned words, const void *base, uint64_t length, uint64_t rights)
+{
+	rb_utcb()->window = (struct rb_ipc_window){ (uint64_t)base, length, rights };
+	return raw(handle, op, words, RB_TAG_WINDOW);
+}
+
+/* Reads and writes through windows (docs/files.md): every bad one refused. */
+static void hostile_windows(void)
+{
+	static char small[64];
+	uint64_t *mr = rb_utcb()->mr;
+	long zero = open_raw(session, "/dev/zero", O_RDWR);
+	long f = open_raw(session, "/tmp/hostile", O_RDWR);
+
+	mr[0] = sizeof small;
+	expect_error(lend(zero, RB_FS_READ, 1, small, sizeof small, RB_WINDOW_READ), EPERM,
+		     "a read into a window the server may not write: EPERM");
+	mr[0] = 16;
+	expect_error(lend(zero, RB_FS_READ, 1, "rodata", 16, RB_WINDOW_WRITE), EFAULT,
+		     "a read into read-only memory: EFAULT");
+	mr[0] = 16;
+	expect_error(lend(f, RB_FS_WRITE | (16u << RB_FS_COUNT_SHIFT), 1, small, 16, RB_WINDOW_READ), EINVAL,
+		     "a window write with a count in the label: EINVAL");
+	mr[0] = 0;
+	mr[1] = 16;
+	expect_error(lend(f, RB_FS_PWRITE, 2, small, 16, RB_WINDOW_WRITE), EPERM,
+		     "a write from a window the server may not read: EPERM");
+	long big = rb_mem_map(NULL, 2 * RB_FS_WINDOW_MAX, RB_PROT_READ | RB_PROT_WRITE);
+	mr[0] = ~0ull;
+	check(big > 0 && lend(zero, RB_FS_READ, 1, (void *)big, 2 * RB_FS_WINDOW_MAX, RB_WINDOW_WRITE) ==
+			 RB_FS_WINDOW_MAX, "a read of 2^64-1 bytes of /dev/zero: RB_FS_WINDOW_MAX a call");
+	mr[0] = 1ull << 20;
+	check(lend(f, RB_FS_WRITE, 1, (void *)big, 1ull << 20, RB_WINDOW_READ) == 1 << 20,
+	      "a 1 MiB write through a window");
+	mr[0] = 0;
+	mr[1] = 1ull << 30;
+	check(lend(f, RB_FS_PWRITE, 2, (void *)big, 1ull << 30, RB_WINDOW_READ) == RB_FS_WINDOW_MAX,
+	      "a pwrite from a 1 GiB window: RB_FS_WINDOW_MAX taken");
+	mr[0] = 0;
+	check(raw(f, RB_FS_TRUNCATE, 1, 0) == 0, "and the file emptied again");
+	rb_handle_close(zero);
+	rb_handle_close(f);
+}
+
 static void hostile_files(void)
 {
 	uint64_t *mr = rb_utcb()->mr;
@@ -219,8 +264,44 @@ static void hostile_files(void)
 	expect_error(raw(file, RB_FS_READDIR, 1, 0), ENOTDIR, "readdir of a file");
 	check(raw(file, RB_FS_CLOSE, 0, 0) == 0, "close");
 	expect_error(raw(file, RB_FS_READ, 0, 0), EBADF, "the handle of the closed file: EBADF");
+	hostile_windows();
 	expect_error(raw(file, RB_FS_CLOSE, 0, 0), EBADF, "closed twice: EBADF");
 	rb_handle_close(file);
+}
+
+/*
+ * A read's reply in the message registers carries no byte an earlier
+ * message left in the server's: a 25-byte file read back in four words,
+ * after a 504-byte write of 'S' to another file filled the server's
+ * registers, has zeros after its 25th byte (mr[3] is past the three words
+ * that travel in CPU registers, so the server's own UTCB word goes out).
+ */
+static void hostile_stale_bytes(void)
+{
+	uint64_t *mr = rb_utcb()->mr;
+	long small = open_raw(session, "/tmp/small", O_CREAT | O_RDWR);
+	long big = open_raw(session, "/tmp/big", O_CREAT | O_RDWR);
+
+	check(small > 0 && big > 0, "two files opened in the raw protocol");
+	mr[0] = 0;
+	memcpy(&mr[1], "0123456789abcdefghijklmno", 25);
+	check(raw(small, RB_FS_PWRITE | (25u << RB_FS_COUNT_SHIFT), 5, 0) == 25, "25 bytes written to one");
+	mr[0] = 0;
+	memset(&mr[1], 'S', 504);
+	check(raw(big, RB_FS_PWRITE | (504u << RB_FS_COUNT_SHIFT), 64, 0) == 504, "504 bytes of S to the other");
+	memset(mr, 0xee, 64 * sizeof(*mr));
+	mr[0] = 0;
+	mr[1] = 32;
+	check(raw(small, RB_FS_PREAD, 2, 0) == 25, "a pread of the 25 bytes");
+	const char *tail = (const char *)&mr[3] + 1;
+	int stale = 0;
+	for (int i = 0; i < 7; i++)
+		stale += tail[i] != 0;
+	check(stale == 0, "the reply's last word is zero past the data: nothing of the earlier write");
+	raw(small, RB_FS_CLOSE, 0, 0);
+	raw(big, RB_FS_CLOSE, 0, 0);
+	rb_handle_close(small);
+	rb_handle_close(big);
 }
 
 /* RB_FS_SHARE and RB_FS_ADOPT (how a spawned task inherits files): keys are used once. */
@@ -297,6 +378,15 @@ static void hostile_noise(void)
 	check(second > 0 && raw(second, RB_FS_STATFS, 0, 0) == 0, "a second session works after them");
 	long f = open_raw(session, "/tmp/hostile", O_RDONLY);
 	check(f > 0 && raw(f, RB_FS_FSTAT, 0, 0) == 0, "and the first still opens files");
+	long third = connect_raw(), fourth = connect_raw();
+	check(third > 0 && fourth > 0, "four sessions of one task");
+	long lifeline = rb_port_create();
+	rb_utcb()->mr[0] = (uint64_t)lifeline;
+	expect_error(raw(fs, RB_FS_CONNECT, 1, RB_TAG_HANDLE), EAGAIN, "a fifth: EAGAIN (sessions per task)");
+	rb_utcb()->mr[0] = (uint64_t)fs;
+	expect_error(raw(fs, RB_FS_CONNECT, 1, RB_TAG_HANDLE), EAGAIN,
+		     "nor with the server's own registry handle as the lifeline");
+	rb_handle_close(lifeline);
 	long r = rb_bootdata_take(NULL, 0);
 	check(r == -EPERM || r == -ENOENT, "rb_bootdata_take by another task: -EPERM or -ENOENT, never the data");
 }
@@ -365,6 +455,7 @@ static const struct tap_test hostile_tests[] = {
 	{ hostile_registry, "connecting, the registry handle, handles nobody asked for" },
 	{ hostile_paths, "paths without NUL, too long, relative; bad open flags" },
 	{ hostile_files, "bad counts, offsets, lengths, seeks, operations, stale handles" },
+	{ hostile_stale_bytes, "read replies carry nothing of earlier messages" },
 	{ hostile_shares, "shares: wrong handles, bad keys, keys used twice, the limit" },
 	{ hostile_noise, "random requests, then good ones" },
 };

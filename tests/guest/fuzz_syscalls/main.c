@@ -133,7 +133,17 @@ static unsigned ipc_flags(void)
 /* Half the time a valid tag (a few words, maybe a handle), else any bits. */
 static uint64_t ipc_tag(void)
 {
-	return pick(2) ? RB_TAG(pick(4), pick(RB_IPC_MRS + 2)) | (pick(4) ? 0 : RB_TAG_HANDLE) : rng();
+	uint64_t flags = (pick(4) ? 0 : RB_TAG_HANDLE) | (pick(4) ? 0 : RB_TAG_WINDOW);
+
+	return pick(2) ? RB_TAG(pick(4), pick(RB_IPC_MRS + 2)) | flags : rng();
+}
+
+/* A window for RB_TAG_WINDOW in the UTCB: any address, length and rights. */
+static void ipc_window(void)
+{
+	uint64_t rights = pick(2) ? pick(4) : number_arg();
+
+	rb_utcb()->window = (struct rb_ipc_window){ address_arg(), number_arg(), rights };
 }
 
 /* A thread this program starts with valid arguments: it ends at once. */
@@ -390,6 +400,7 @@ static long fuzz_ipc_call(void)
 	long handle = handle_arg();
 	uint64_t tag = ipc_tag();
 
+	ipc_window();
 	return ipc_call(handle, tag, ipc_flags());
 }
 
@@ -413,6 +424,22 @@ static long fuzz_ipc_reply_and_wait(void)
 	uint64_t tag = ipc_tag();
 
 	return ipc_reply_and_wait(rcvid, tag, handle_arg());
+}
+
+/* Random rcvids: refused with -ESRCH unless one names a caller this thread holds. */
+static long fuzz_rb_ipc_read(void)
+{
+	return rb_ipc_read((long)number_arg(), number_arg(), (void *)address_arg(), number_arg());
+}
+
+static long fuzz_rb_ipc_write(void)
+{
+	return rb_ipc_write((long)number_arg(), number_arg(), (const void *)address_arg(), number_arg());
+}
+
+static long fuzz_rb_ipc_caller_task(void)
+{
+	return rb_ipc_caller_task((long)number_arg());
 }
 
 /* rb_exit ends the task: made once, when main returns. */

@@ -3,9 +3,7 @@
  * stream (7.21.5.2), exit flushes every open stream (7.22.4.4), _exit
  * flushes none (POSIX), and remove takes an empty directory (7.21.4.1 and
  * POSIX's remove = rmdir).  The exit cases run in children started from
- * this same file (/bin/test_streams, a data line of its bundle).  Also: a
- * read's reply from the file server carries none of the bytes an earlier
- * message left in its message registers.
+ * this same file (/bin/test_streams, a data line of its bundle).
  */
 #include <errno.h>
 #include <spawn.h>
@@ -14,10 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <fcntl.h>
 #include <unistd.h>
-
-#include <rainbow/ipc.h>
 
 #include "tap.h"
 
@@ -96,39 +91,10 @@ static void remove_directories(void)
 	      "remove of a file: 0, then ENOENT");
 }
 
-/*
- * A 512-byte write fills the server's message registers with 'S'; a read
- * of a 25-byte file then comes back in four words, whose last 7 bytes must
- * be 0, not the 'S' the write left (the reply is still in this thread's
- * UTCB after read() returns; mr[3] is past the three words that travel in
- * CPU registers, so it is the UTCB's own, docs/ipc.md).
- */
-static void no_stale_bytes(void)
-{
-	static char secret[512], buf[32];
-	int big = open("/tmp/big", O_CREAT | O_RDWR | O_TRUNC, 0600);
-	int small = open("/tmp/small", O_CREAT | O_RDWR | O_TRUNC, 0600);
-
-	memset(secret, 'S', sizeof(secret));
-	static const char text[] = "0123456789abcdefghijklmno";
-
-	check(big >= 0 && small >= 0 && write(small, text, 25) == 25, "a 25-byte file");
-	check(pwrite(big, secret, sizeof(secret), 0) > 0, "a write of 512 bytes of S to another");
-	check(pread(small, buf, sizeof(buf), 0) == 25 && !memcmp(buf, text, 25), "a read of the 25 bytes");
-	const char *tail = (const char *)&rb_utcb()->mr[3] + 1;
-	int stale = 0;
-	for (int i = 0; i < 7; i++)
-		stale += tail[i] == 'S';
-	check(stale == 0, "the reply's last word has no byte of the earlier message");
-	close(big);
-	close(small);
-}
-
 static const struct tap_test tests[] = {
 	{ flush_null, "fflush(NULL)" },
 	{ at_exit, "exit and _exit with a stream open" },
 	{ remove_directories, "remove" },
-	{ no_stale_bytes, "read replies carry nothing stale" },
 };
 
 int main(int argc, char **argv)

@@ -60,6 +60,36 @@
  * handles (rb_port_accept_handles).
  */
 #define RB_TAG_HANDLE           (1ull << 8)
+/*
+ * A call (never a reply) lends the server a buffer window of the caller's
+ * memory for the duration of the call: the UTCB's window field, read by
+ * the kernel when the call is made (later changes do not count).  The
+ * server that received the call copies into or out of exactly that window
+ * with rb_ipc_write and rb_ipc_read, naming the call's rcvid.  A window
+ * whose rights are 0 or set a bit other than RB_WINDOW_READ and
+ * RB_WINDOW_WRITE fails the call with -EINVAL, one that wraps or leaves
+ * user space with -EFAULT; nothing is sent.  Such calls take the general
+ * path (docs/ipc.md, "Bulk copy").
+ */
+#define RB_TAG_WINDOW           (1ull << 9)
+
+/* Rights of a window: what the server may do with the caller's memory. */
+#define RB_WINDOW_READ  1u	/* rb_ipc_read: the server reads it */
+#define RB_WINDOW_WRITE 2u	/* rb_ipc_write: the server writes it */
+
+/*
+ * At most this many bytes move per rb_ipc_read or rb_ipc_write: the kernel
+ * copies with interrupts off, so each call's time is bounded whatever the
+ * window's size; a server loops for more.
+ */
+#define RB_IPC_COPY_MAX (64u * 1024)
+
+/* A buffer window (RB_TAG_WINDOW): bytes [base, base + length) of the caller. */
+struct rb_ipc_window {
+	uint64_t base;
+	uint64_t length;
+	uint64_t rights;		/* RB_WINDOW_READ | RB_WINDOW_WRITE */
+};
 
 /* Flags for ipc_call and ipc_wait; any other bit fails with -EINVAL. */
 #define RB_IPC_NONBLOCK 1	/* fail with -EAGAIN rather than wait */
@@ -69,6 +99,7 @@ struct rb_utcb {
 	uint64_t badge;			/* set by a receive: the caller's handle badge */
 	int64_t rcvid;			/* set by a receive: who to reply to */
 	struct rb_utcb *self;		/* the UTCB's own address, for rb_utcb() */
+	struct rb_ipc_window window;	/* read by a call with RB_TAG_WINDOW */
 };
 
 /* The calling thread's UTCB. */
@@ -170,5 +201,35 @@ long ipc_reply(long rcvid, uint64_t tag);
  * Blocks.
  */
 long ipc_reply_and_wait(long rcvid, uint64_t tag, long port);
+
+/*
+ * Bulk copy (docs/ipc.md): a server thread holding the call rcvid, made
+ * with RB_TAG_WINDOW, copies len bytes between its memory at buf and the
+ * caller's window at offset.  rb_ipc_read reads the window (right
+ * RB_WINDOW_READ) into buf; rb_ipc_write writes buf into the window (right
+ * RB_WINDOW_WRITE).  The kernel copies directly between the two tasks, page
+ * by page, checking both sides as every user access is checked (a reserved
+ * page gets its frame, charged to its task).  Returns the count copied:
+ * len cut at the window's end and at RB_IPC_COPY_MAX (a short count; call
+ * again for the rest), or fewer when a page of either side is not
+ * accessible after some were copied.  Errors, nothing copied:
+ *   -ESRCH   rcvid names no caller awaiting this thread's reply (gone,
+ *            answered, or received by another thread)
+ *   -EPERM   the call lent no window, or one without that right
+ *   -EINVAL  offset past the window's length
+ *   -EFAULT  the first page of either side is not accessible (buf not
+ *            writable for rb_ipc_read, the window not writable for
+ *            rb_ipc_write)
+ * Does not block.
+ */
+long rb_ipc_read(long rcvid, uint64_t offset, void *buf, uint64_t len);
+long rb_ipc_write(long rcvid, uint64_t offset, const void *buf, uint64_t len);
+
+/*
+ * The task id (rb_task_id) of the caller rcvid names, awaiting this
+ * thread's reply: so that a server can count what it grants per task.
+ * -ESRCH as for rb_ipc_read.  Does not block.
+ */
+long rb_ipc_caller_task(long rcvid);
 
 #endif
