@@ -84,16 +84,50 @@ long process_kill(long id, bool probe_only)
 	return 0;
 }
 
+/* A child of t that has not ended, or NULL. */
+static struct task *live_child(const struct task *t)
+{
+	for (unsigned i = 0; i < task_count(); i++) {
+		struct task *c = task_at(i);
+		if (c->parent == t && !c->released && !c->done)
+			return c;
+	}
+	return NULL;
+}
+
+/*
+ * End every live descendant of t (which has ended), deepest first, so
+ * that each task_end below finds no live child and nothing recurses: the
+ * kernel stack holds one level however deep the family.  Each step scans
+ * the task table once, at most twice per descendant.
+ */
+static void end_descendants(struct task *t)
+{
+	struct task *c = live_child(t);
+
+	while (c && c != t) {
+		struct task *below = live_child(c);
+		if (below) {
+			c = below;
+			continue;
+		}
+		struct task *up = c->parent;
+		klog("task %s killed: its spawner %s ended", c->name, up->name);
+		task_end(c, -1, true);
+		c = up == t ? live_child(t) : up;
+	}
+}
+
 void process_task_ended(struct task *t)
 {
+	end_descendants(t);
 	for (unsigned i = 0; i < task_count(); i++) {
 		struct task *c = task_at(i);
 		if (c->parent != t)
 			continue;
-		c->parent = NULL;	/* an orphan: released when ended */
+		c->parent = NULL;	/* ended above: released now */
 		t->children--;
-		if (c->done)
-			c->released = true;
+		c->released = true;
 	}
 	if (t->spawned && !t->parent) {
 		t->released = true;

@@ -44,7 +44,11 @@ long process_wait(long id, bool nohang, int *status);
  */
 long process_kill(long id, bool probe_only);
 
-/* Task t ends (task_end): its spawner's waiters wake, its children are orphaned. */
+/*
+ * Task t ends (task_end): its live descendants are killed (a family ends
+ * with the task that spawned it, as a session's processes end with it),
+ * its zombies are released, and its spawner's waiters wake.
+ */
 void process_task_ended(struct task *t);
 
 #endif
