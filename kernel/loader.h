@@ -19,6 +19,7 @@ struct loader_program {
 	unsigned argc;
 	const char *const *envp;
 	unsigned envc;
+	struct task *spawner;		/* rb_task_spawn's caller, charged with the task; NULL for a boot module */
 	bool image_stays;		/* image outlives the task (a boot module): kept to symbolize faults */
 };
 

@@ -85,6 +85,7 @@ long sys_task_spawn(const uint64_t arg[6])
 		.size = size, .name = words.argv[0],
 		.argv = words.argv, .argc = (unsigned)argc,
 		.envp = words.envp, .envc = (unsigned)envc,
+		.spawner = current->task,
 	};
 	s.why = NULL;
 	long r = user_read_in_place(image, size, spawn_from, &s);

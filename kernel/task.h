@@ -61,7 +61,16 @@ struct task {
 	uint64_t object_bytes;
 	uint64_t mem_limit;		/* pages it may be charged */
 	uint64_t mem_promised;		/* of those, committed pages not yet touched */
-	uint64_t mem_guarantee;		/* pages promised to it while it lives */
+	uint64_t mem_guarantee;		/* pages promised to it while it lives (a boot task's only) */
+	/*
+	 * Its family (memcharge.c): the boot task it descends from (itself for
+	 * a boot task), whose guarantee covers the family's charges; its
+	 * spawner, charged with it (NULL for a boot task); its charge with its
+	 * live descendants', checked against its limit.
+	 */
+	struct task *mem_root;
+	struct task *mem_spawner;
+	uint64_t mem_family_pages;
 	uint64_t stack_size;		/* bytes reserved for the main stack, below stack_top */
 	uint64_t spare_table;		/* an emptied page table kept, charged (vm_unmap_range) */
 	/* Where rb_mem_map without a hint starts looking (usermem.c). */
