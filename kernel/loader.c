@@ -283,6 +283,8 @@ struct task *loader_start(const struct loader_program *program, const char **why
 		t->image_size = program->size;
 	}
 	t->load_bias = bias;
+	if (program->spawner)
+		t->sched_share = program->spawner->sched_share;	/* one CPU share per family (sched.c) */
 	*why = program->spawner ? begin_spawn_charge(t, program, error)
 				: begin_module_charge(t, program, error);
 	if (!*why)

@@ -91,6 +91,7 @@ struct task *task_create(const char *name)
 	handle_table_init(&t->handles, t);
 	t->utcb_slots = (struct idtable)IDTABLE_INIT(0);
 	sched_task_init(&t->sched);
+	t->sched_share = &t->sched;
 	alive++;
 	return t;
 }

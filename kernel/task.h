@@ -87,8 +87,14 @@ struct task {
 	bool released;
 	unsigned children;		/* spawned and not released: running, or zombies */
 	struct list child_waiters;
-	/* Its ready threads, for round robin over tasks (sched.c). */
+	/*
+	 * Ready threads, for round robin over families (sched.c): its own
+	 * queues, and the ones its threads join: its own for a boot task, its
+	 * spawner's share for a spawned one (set before its first thread), so
+	 * a family takes one share of the CPU.
+	 */
 	struct sched_task sched;
+	struct sched_task *sched_share;
 };
 
 struct thread;

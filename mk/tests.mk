@@ -51,8 +51,8 @@ $(foreach dir,$(GUEST_PROG_DIRS),$(call rainbow_app,$(dir),$(GUEST_LIB_OBJ)))
 # test_spawn embeds spawn_child (.incbin) to start it from memory.
 $(APP_OBJ_tests/guest/test_spawn): $(BUILD)/tests/guest/spawn_child
 $(APP_OBJ_tests/guest/test_spawn): APP_CFLAGS += -DSPAWN_CHILD='"$(BUILD)/tests/guest/spawn_child"'
-$(APP_OBJ_tests/guest/family_mem): $(BUILD)/tests/guest/spawn_child
-$(APP_OBJ_tests/guest/family_mem): APP_CFLAGS += -DSPAWN_CHILD='"$(BUILD)/tests/guest/spawn_child"'
+$(foreach p,family_mem fair_share,$(eval $$(APP_OBJ_tests/guest/$(p)): $$(BUILD)/tests/guest/spawn_child))
+$(foreach p,family_mem fair_share,$(eval $$(APP_OBJ_tests/guest/$(p)): APP_CFLAGS += -DSPAWN_CHILD='"$$(BUILD)/tests/guest/spawn_child"'))
 
 GUEST_OBJ := $(GUEST_LIB_OBJ) $(foreach dir,$(GUEST_PROG_DIRS),$(APP_OBJ_$(dir)))
 $(GUEST_OBJ): APP_CFLAGS += -Itests/lib
