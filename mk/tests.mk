@@ -48,11 +48,10 @@ GUEST_LIB_OBJ   := $(APP_OBJ_DIR)/tests/lib/tap.o
 GUEST_PROG_DIRS := $(call rainbow_folders,tests/guest)
 GUEST_PROGRAMS  := $(GUEST_PROG_DIRS:%=$(BUILD)/%)
 $(foreach dir,$(GUEST_PROG_DIRS),$(call rainbow_app,$(dir),$(GUEST_LIB_OBJ)))
-# test_spawn embeds spawn_child (.incbin) to start it from memory.
-$(APP_OBJ_tests/guest/test_spawn): $(BUILD)/tests/guest/spawn_child
-$(APP_OBJ_tests/guest/test_spawn): APP_CFLAGS += -DSPAWN_CHILD='"$(BUILD)/tests/guest/spawn_child"'
-$(foreach p,family_mem fair_share,$(eval $$(APP_OBJ_tests/guest/$(p)): $$(BUILD)/tests/guest/spawn_child))
-$(foreach p,family_mem fair_share,$(eval $$(APP_OBJ_tests/guest/$(p)): APP_CFLAGS += -DSPAWN_CHILD='"$$(BUILD)/tests/guest/spawn_child"'))
+# These embed spawn_child (.incbin, tests/lib/child_image.h) to start it from memory.
+SPAWNING_TESTS := test_spawn family_mem fair_share
+$(foreach p,$(SPAWNING_TESTS),$(eval $$(APP_OBJ_tests/guest/$(p)): $$(BUILD)/tests/guest/spawn_child))
+$(foreach p,$(SPAWNING_TESTS),$(eval $$(APP_OBJ_tests/guest/$(p)): APP_CFLAGS += -DSPAWN_CHILD='"$$(BUILD)/tests/guest/spawn_child"'))
 
 GUEST_OBJ := $(GUEST_LIB_OBJ) $(foreach dir,$(GUEST_PROG_DIRS),$(APP_OBJ_$(dir)))
 $(GUEST_OBJ): APP_CFLAGS += -Itests/lib

@@ -23,6 +23,7 @@
 #include <rainbow/thread.h>
 
 #include "tap.h"
+#include "child_image.h"
 
 #define HOSTILE_THREADS 128			/* the task limit, main included */
 #define HOSTILE_CHILDREN 31			/* spinning children of `fair_share spawner` */
@@ -65,14 +66,6 @@ static int hostile(void)
 	return started == HOSTILE_THREADS ? 0 : 1;	/* exit ends the spinners too */
 }
 
-/* The child program, embedded at build time (mk/tests.mk). */
-__asm__(".section .rodata\n"
-	".balign 4096\n"
-	"child_image:\n"
-	".incbin \"" SPAWN_CHILD "\"\n"
-	"child_image_end:\n"
-	".previous\n");
-extern const char child_image[], child_image_end[];
 
 static int spawner(void)
 {

@@ -13,14 +13,8 @@
 #include <rainbow/syscall.h>
 
 #include "tap.h"
+#include "child_image.h"
 
-__asm__(".section .rodata\n"
-	".balign 4096\n"
-	"child_image:\n"
-	".incbin \"" SPAWN_CHILD "\"\n"
-	"child_image_end:\n"
-	".previous\n");
-extern const char child_image[], child_image_end[];
 
 #define MIB (1ul << 20)
 #define CHILDREN 31

@@ -24,15 +24,8 @@
 #include <rainbow/syscall.h>
 
 #include "tap.h"
+#include "child_image.h"
 
-/* The child program, embedded at build time (mk/tests.mk). */
-__asm__(".section .rodata\n"
-	".balign 4096\n"
-	"child_image:\n"
-	".incbin \"" SPAWN_CHILD "\"\n"
-	"child_image_end:\n"
-	".previous\n");
-extern const char child_image[], child_image_end[];
 
 static const char *const child_env[] = { "K=v", "EMPTY=", NULL };
 
