@@ -116,7 +116,7 @@ static uint64_t stack_size(const struct task *t, const struct elf_image *elf, co
 		return 0;
 	}
 	want = page_up(want);
-	if (want / USER_PAGE_SIZE > t->mem_limit - t->mem_pages) {
+	if (want / USER_PAGE_SIZE > memcharge_room(t)) {
 		snprintf(reason, sizeof(reason), "a stack of %lu bytes over the task's memory limit", want);
 		*why = reason;
 		*error_out = -EAGAIN;
@@ -176,17 +176,16 @@ static const char *env_value(const struct loader_program *program, const char *w
 }
 
 /*
- * The task's memory limit: memcharge_default_limit, or the environment
- * word RAINBOW_MEM_LIMIT=SIZE of its bundle line or spawn's envp (bytes, with an optional
- * K, M or G suffix: powers of 1,024), which the task sees in its
- * environment too.  NULL, or why the line is refused.
+ * The environment word RAINBOW_MEM_LIMIT=SIZE of a bundle line or spawn's
+ * envp (bytes, with an optional K, M or G suffix: powers of 1,024), which
+ * the task sees in its environment too, in pages in *pages; left alone
+ * without the word.  NULL, or why the word is refused.
  */
-static const char *mem_limit(const struct loader_program *program, uint64_t *pages)
+static const char *mem_limit_word(const struct loader_program *program, uint64_t *pages)
 {
 	const char *p = env_value(program, "RAINBOW_MEM_LIMIT=");
 	uint64_t n = 0;
 
-	*pages = memcharge_default_limit();
 	if (!p)
 		return NULL;
 	if (*p < '0' || *p > '9')
@@ -199,9 +198,7 @@ static const char *mem_limit(const struct loader_program *program, uint64_t *pag
 	unsigned shift = *p == 'K' ? 10 : *p == 'M' ? 20 : *p == 'G' ? 30 : 0;
 	if ((shift && p[1]) || (!shift && *p))
 		return "RAINBOW_MEM_LIMIT is not a size (want digits, then K, M or G)";
-	if (n > (UINT64_MAX >> shift) || (n << shift) / USER_PAGE_SIZE > pmm_free_pages())
-		return "RAINBOW_MEM_LIMIT is more than the machine's free memory";
-	*pages = (n << shift) / USER_PAGE_SIZE;
+	*pages = n > (UINT64_MAX >> shift) ? UINT64_MAX : (n << shift) / USER_PAGE_SIZE;
 	return NULL;
 }
 
@@ -222,13 +219,20 @@ static const char *service(const struct loader_program *program, struct task *t)
 	return NULL;
 }
 
-/* The task's limit and guarantee (memcharge.h); NULL, or why it is refused. */
-static const char *begin_charge(struct task *t, const struct loader_program *program, long *error_out)
+/*
+ * A boot module's limit and guarantee (memcharge_task_begin): by default
+ * memcharge_default_limit, RAINBOW_MEM_LIMIT up to the machine's free
+ * memory.  NULL, or why it is refused.
+ */
+static const char *begin_module_charge(struct task *t, const struct loader_program *program,
+				       long *error_out)
 {
-	uint64_t limit;
-	const char *why = mem_limit(program, &limit);
-	long error = memcharge_task_begin(t, why ? 0 : limit);
+	uint64_t limit = memcharge_default_limit();
+	const char *why = mem_limit_word(program, &limit);
 
+	if (!why && limit > pmm_free_pages())
+		why = "RAINBOW_MEM_LIMIT is more than the machine's free memory";
+	long error = memcharge_task_begin(t, why ? 0 : limit);
 	if (why) {
 		*error_out = -EINVAL;
 		return why;
@@ -238,6 +242,26 @@ static const char *begin_charge(struct task *t, const struct loader_program *pro
 		return "no memory left for the task's guarantee";
 	}
 	return NULL;
+}
+
+/*
+ * A spawned task's limit (memcharge_task_join): by default what its
+ * spawner has room for; RAINBOW_MEM_LIMIT may lower it (-EAGAIN above
+ * it).  Its charges count against its spawner's limit too.  NULL, or why
+ * it is refused.
+ */
+static const char *begin_spawn_charge(struct task *t, const struct loader_program *program,
+				      long *error_out)
+{
+	uint64_t limit = memcharge_room(program->spawner);
+	const char *why = mem_limit_word(program, &limit);
+
+	if (why) {
+		*error_out = -EINVAL;
+		return why;
+	}
+	*error_out = memcharge_task_join(t, program->spawner, limit);
+	return *error_out ? "RAINBOW_MEM_LIMIT is more than its spawner has left" : NULL;
 }
 
 static const char *load(struct task *t, const struct elf_image *elf,
@@ -285,10 +309,14 @@ struct task *loader_start(const struct loader_program *program, const char **why
 	}
 	t->load_bias = bias;
 	*why = service(program, t);
-	if (*why)
+	if (*why) {
 		*error = -EINVAL;
-	else
-		*why = begin_charge(t, program, error);
+	} else {
+		if (program->spawner)
+			t->sched_share = program->spawner->sched_share;	/* one CPU share per family (sched.c) */
+		*why = program->spawner ? begin_spawn_charge(t, program, error)
+					: begin_module_charge(t, program, error);
+	}
 	if (!*why)
 		*why = load(t, &elf, program, error);
 	if (*why) {

@@ -19,8 +19,10 @@ struct loader_program {
 	unsigned argc;
 	const char *const *envp;
 	unsigned envc;
+	/* rb_task_spawn's caller: charged the task's record (task_create) and, through
+	 * the family's chain, its memory; NULL for a boot module. */
+	struct task *spawner;
 	bool image_stays;		/* image outlives the task (a boot module): kept to symbolize faults */
-	struct task *spawner;		/* charged the task's record (task_create); NULL for a boot module */
 };
 
 /*

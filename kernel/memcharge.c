@@ -1,8 +1,11 @@
 /*
  * Frames charged to tasks (memcharge.h): one count per task, of every
  * frame and page table its address space holds or has been promised,
- * checked against its limit, the kernel's reserve and the other tasks'
- * guarantees before anything is mapped.
+ * checked against its limit, the kernel's reserve and the other families'
+ * guarantees before anything is mapped.  A spawned task's charges count
+ * against its spawner's limit too, and so on up to its boot task, until
+ * the child's space is freed (memcharge_task_join): a family holds at
+ * most its boot task's limit, and shares that task's guarantee.
  */
 #include "memcharge.h"
 #include "task.h"
@@ -10,34 +13,70 @@
 #include "pmm.h"
 #include <errno.h>
 
-/* Pages of the live tasks' guarantees not yet covered by their charges. */
+/* Pages of the live boot tasks' guarantees not yet covered by their families' charges. */
 static uint64_t guarantees_unused;
 
-static uint64_t unused_guarantee(const struct task *t)
+/* The boot task whose guarantee covers t's charges (t until memcharge_*begin). */
+static struct task *root_of(const struct task *t)
 {
-	return t->mem_pages < t->mem_guarantee ? t->mem_guarantee - t->mem_pages : 0;
+	return t->mem_root ? t->mem_root : (struct task *)t;
 }
 
-/* Change t's charge by delta pages, keeping guarantees_unused true. */
+static uint64_t unused_guarantee(const struct task *root)
+{
+	return root->mem_family_pages < root->mem_guarantee ? root->mem_guarantee - root->mem_family_pages : 0;
+}
+
+/*
+ * Change t's charge by delta pages, and the family charge of t and of each
+ * task it descends from, keeping guarantees_unused true.  O(depth).
+ */
 static void charge(struct task *t, int64_t delta)
 {
-	guarantees_unused -= unused_guarantee(t);
+	struct task *root = root_of(t);
+
+	guarantees_unused -= unused_guarantee(root);
 	t->mem_pages += (uint64_t)delta;
-	guarantees_unused += unused_guarantee(t);
+	for (struct task *a = t; a; a = a->mem_spawner)
+		a->mem_family_pages += (uint64_t)delta;
+	guarantees_unused += unused_guarantee(root);
+}
+
+/* Pages t may still be charged: the least room under the limits of t and of each task it descends from. */
+static uint64_t room(const struct task *t)
+{
+	uint64_t least = UINT64_MAX;
+
+	for (const struct task *a = t; a; a = a->mem_spawner) {
+		uint64_t left = a->mem_family_pages < a->mem_limit ? a->mem_limit - a->mem_family_pages : 0;
+		if (left < least)
+			least = left;
+	}
+	return least;
+}
+
+/* Whether the charge of t, or of a task it descends from, is past its limit. */
+static bool over_limit(const struct task *t)
+{
+	for (const struct task *a = t; a; a = a->mem_spawner)
+		if (a->mem_family_pages > a->mem_limit)
+			return true;
+	return false;
 }
 
 /*
  * Whether t may be charged pages more (-EAGAIN past its limit), and the
  * machine's free frames, less those promised, cover need frames beside
- * the kernel's reserve and the other tasks' guarantees (-ENOMEM).
+ * the kernel's reserve and the other families' guarantees (-ENOMEM).
  */
 static long may_charge(const struct task *t, uint64_t pages, uint64_t need)
 {
 	uint64_t free = pmm_free_pages(), promised = vm_committed_unbacked();
-	uint64_t others = guarantees_unused - unused_guarantee(t);
-	uint64_t own = unused_guarantee(t) < need ? unused_guarantee(t) : need;
+	uint64_t mine = unused_guarantee(root_of(t));
+	uint64_t others = guarantees_unused - mine;
+	uint64_t own = mine < need ? mine : need;
 
-	if (t->mem_pages > t->mem_limit || pages > t->mem_limit - t->mem_pages)
+	if (pages > room(t))
 		return -EAGAIN;
 	if (free < promised || free - promised < KERNEL_RESERVE_PAGES + others + need - own)
 		return -ENOMEM;
@@ -62,16 +101,50 @@ long memcharge_task_begin(struct task *t, uint64_t limit)
 	bool fits = free >= promised &&
 		    free - promised >= KERNEL_RESERVE_PAGES + guarantees_unused + TASK_MEM_GUARANTEE_PAGES;
 
+	t->mem_root = t;
+	t->mem_family_pages = t->mem_pages;
 	t->mem_limit = limit;
 	t->mem_guarantee = TASK_MEM_GUARANTEE_PAGES;
 	guarantees_unused += unused_guarantee(t);
 	return fits ? 0 : -ENOMEM;
 }
 
+uint64_t memcharge_room(const struct task *t)
+{
+	return room(t);
+}
+
+long memcharge_task_join(struct task *t, struct task *spawner, uint64_t limit)
+{
+	struct task *root = root_of(spawner);
+
+	if (limit > room(spawner) || t->mem_family_pages > limit)
+		return -EAGAIN;
+	t->mem_limit = limit;
+	t->mem_root = root;
+	t->mem_spawner = spawner;
+	guarantees_unused -= unused_guarantee(root);
+	for (struct task *a = spawner; a; a = a->mem_spawner)
+		a->mem_family_pages += t->mem_family_pages;
+	guarantees_unused += unused_guarantee(root);
+	return 0;
+}
+
 void memcharge_task_end(struct task *t)
 {
-	guarantees_unused -= unused_guarantee(t);
-	t->mem_guarantee = 0;
+	struct task *root = root_of(t);
+
+	guarantees_unused -= unused_guarantee(root);
+	if (root == t) {
+		t->mem_guarantee = 0;
+		return;
+	}
+	/* Its descendants ended first (process.c): its family charge is its own. */
+	for (struct task *a = t->mem_spawner; a; a = a->mem_spawner)
+		a->mem_family_pages -= t->mem_family_pages;
+	guarantees_unused += unused_guarantee(root);
+	t->mem_root = NULL;	/* what it gives back from now on is its own */
+	t->mem_spawner = NULL;
 }
 
 long memcharge_take(struct task *t, uint64_t pages)
@@ -110,7 +183,7 @@ static long reserve(struct task *t, uint64_t va, uint64_t len, unsigned flags, u
 		return -ENOMEM;
 	charge(t, (int64_t)(pages + tables));
 	t->mem_promised += pages;
-	if (t->mem_pages > t->mem_limit) {
+	if (over_limit(t)) {
 		memcharge_unmap(t, va, len);	/* the tables it needed passed the limit */
 		return -EAGAIN;
 	}

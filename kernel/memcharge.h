@@ -20,11 +20,20 @@ struct task;
  * reserved but charged page by page as it is touched (as Linux grows a
  * stack); a touch there past the limit kills the task with a report.
  *
- * The charge may not pass the task's limit (t->mem_limit), and no task may
- * take the kernel's reserve or another task's guarantee: each live task
- * is promised TASK_MEM_GUARANTEE_PAGES, which no other task's charge can
- * use, so a task within its guarantee never sees -ENOMEM however many
- * tasks sit at their limits.  docs/limits.md lists all three.
+ * The charge, with what the task lent to its children, may not pass the
+ * task's limit (t->mem_limit), and no task may take the kernel's reserve
+ * or another family's guarantee: each live boot task is promised
+ * TASK_MEM_GUARANTEE_PAGES, which the charges of it and of its
+ * descendants (its family) cover first and no other family's charge can
+ * use, so a family within its guarantee never sees -ENOMEM however many
+ * tasks sit at their limits.
+ *
+ * A spawned task's charges count against its spawner's limit too, and so
+ * on up to its boot task (hierarchical, as cgroups charge), until the
+ * child's address space is freed; its own limit is at most what its
+ * spawner had room for when it was spawned.  So a family never holds more
+ * than its boot task's limit, whatever it spawns; a spawned task has no
+ * guarantee of its own.  docs/limits.md lists all of these.
  */
 /* Frames only the kernel may take: page tables of its own, thread control blocks. */
 #define KERNEL_RESERVE_PAGES 1024
@@ -47,7 +56,24 @@ uint64_t memcharge_default_limit(void);
  * guarantees); memcharge_task_end gives it back in either case.
  */
 long memcharge_task_begin(struct task *t, uint64_t limit);
-/* The task's address space is going: its guarantee goes back. */
+/*
+ * Pages t may still be charged: the least, over t and each task it
+ * descends from, of its limit less its family's charge.  O(depth).
+ */
+uint64_t memcharge_room(const struct task *t);
+/*
+ * A new spawned task t joins spawner's family with limit (pages): from now
+ * on its charges count against its own limit and, up its chain, against
+ * its spawner's and each ancestor's; it has no guarantee of its own (its
+ * boot task's covers it).  0, or -EAGAIN when limit is more than spawner
+ * has room for (memcharge_room); then t is left alone.
+ */
+long memcharge_task_join(struct task *t, struct task *spawner, uint64_t limit);
+/*
+ * The task's address space is going (its frames are freed by the caller
+ * next, its descendants' went before): a boot task's guarantee goes back,
+ * a spawned task's charge leaves its ancestors' family charges.
+ */
 void memcharge_task_end(struct task *t);
 
 /*

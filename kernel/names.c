@@ -29,7 +29,7 @@ struct name {
 	char name[NAMES_NAME_MAX + 1];
 };
 
-static struct objpool pool = OBJPOOL_INIT(pool, struct name);
+static struct objpool pool = OBJPOOL_INIT(pool, struct name, false);	/* pages go back when empty */
 static struct lhash registry = LHASH_INIT;
 
 /* FNV-1a, 64 bits. */

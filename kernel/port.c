@@ -13,7 +13,7 @@
 #include <errno.h>
 #include <stddef.h>
 
-static struct objpool ports = OBJPOOL_INIT(ports, struct port);
+static struct objpool ports = OBJPOOL_INIT(ports, struct port, true);	/* handles read a dead port's generation */
 
 struct port *port_create(struct task *owner, long *err)
 {

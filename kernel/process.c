@@ -89,19 +89,40 @@ long process_kill(long id, bool probe_only)
 	return 0;
 }
 
+/*
+ * End every live descendant of t (which has ended), deepest first, so
+ * that each task_end below finds no live child and nothing recurses: the
+ * kernel stack holds one level however deep the family.  A child that
+ * ends moves from its spawner's running children to its zombies, so each
+ * step is O(1) and the whole O(t's descendants).
+ */
+static void end_descendants(struct task *t)
+{
+	struct task *c = first_child(&t->children_running);
+
+	while (c) {
+		struct task *below = first_child(&c->children_running);
+		if (below) {
+			c = below;
+			continue;
+		}
+		struct task *up = c->parent;
+		klog("task %s killed: its spawner %s ended", c->name, up->name);
+		task_end(c, -1, true);
+		c = first_child(&up->children_running);
+		if (!c && up != t)
+			c = up;	/* its last child ended: up's turn */
+	}
+}
+
 void process_task_ended(struct task *t)
 {
+	end_descendants(t);
 	for (struct task *c; (c = first_child(&t->children_ended));) {
 		list_remove(&c->child_link);
 		c->parent = NULL;
 		t->children--;
 		task_release(c);	/* nobody is left to collect it */
-	}
-	for (struct task *c; (c = first_child(&t->children_running));) {
-		list_remove(&c->child_link);
-		c->parent = NULL;	/* an orphan: released when it ends */
-		t->children--;
-		task_disown(c);
 	}
 	if (t->spawned && !t->parent) {
 		task_release(t);

@@ -48,9 +48,10 @@ long process_wait(long id, bool nohang, int *status);
 long process_kill(long id, bool probe_only);
 
 /*
- * Task t ends (task_end): it moves to its spawner's zombies and the
- * spawner's waiters wake; its zombies are released, its running children
- * orphaned.  O(t's children).
+ * Task t ends (task_end): its live descendants are killed (a family ends
+ * with the task that spawned it, as a session's processes end with it),
+ * it moves to its spawner's zombies and the spawner's waiters wake; its
+ * zombies are released.  O(t's descendants).
  */
 void process_task_ended(struct task *t);
 

@@ -79,6 +79,8 @@ long sys_task_spawn(const uint64_t arg[6])
 	long envc = envp ? copy_words(&words, envp, words.envp, CMDLINE_ENV_MAX) : 0;
 	if (envc < 0)
 		return envc;
+	if (size > RB_SPAWN_IMAGE_MAX)
+		return -EFBIG;		/* before the range check, whose time grows with size */
 	if (current->task->children >= TASK_CHILDREN_MAX)
 		return -EAGAIN;
 	s.program = (struct loader_program){

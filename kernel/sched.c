@@ -1,8 +1,9 @@
 /*
  * The scheduler: strict priorities; within a priority, round robin over
- * the tasks that have a ready thread there, then over each task's ready
- * threads (sched_task.h), so that a task's share of the CPU does not grow
- * with its number of threads.  One FIFO run queue of tasks per priority
+ * the families (a boot task and the tasks it spawned, down the line) that
+ * have a ready thread there, then over the family's ready threads
+ * (sched_task.h), so that a family's share of the CPU does not grow with
+ * its number of threads or of tasks.  One FIFO run queue of tasks per priority
  * and a bitmap of the non-empty ones: picking the next thread is O(1),
  * whatever the number of threads and tasks.  The running thread is not on
  * a queue.  The idle thread runs when nothing else can.
@@ -32,11 +33,11 @@ void sched_task_init(struct sched_task *s)
 	}
 }
 
-/* A ready thread (not current, not idle) joins the back of its task's queue. */
+/* A ready thread (not current, not idle) joins the back of its family's queue. */
 static inline __attribute__((always_inline)) void enqueue(struct thread *t)
 {
 	unsigned p = t->priority;
-	struct sched_queue *q = &t->task->sched.queue[p];
+	struct sched_queue *q = &t->share->queue[p];
 
 	if (list_empty(&q->ready))
 		list_push_back(&run_queue[p], &q->link);
@@ -73,7 +74,7 @@ void sched_unlink(struct thread *t)
 	list_remove(&t->run_link);
 	if (t->state != THREAD_READY)
 		return;
-	struct sched_queue *q = &t->task->sched.queue[t->priority];
+	struct sched_queue *q = &t->share->queue[t->priority];
 	if (list_empty(&q->ready))
 		queue_emptied(q, t->priority);
 }
@@ -131,7 +132,7 @@ static inline __attribute__((always_inline)) void switch_to(struct thread *next,
 static struct thread *requeue_current(void)
 {
 	unsigned p = current->priority;
-	struct sched_queue *q = &current->task->sched.queue[p];
+	struct sched_queue *q = &current->share->queue[p];
 
 	if ((ready_mask >> p) == 1 && run_queue[p].next == &q->link &&
 	    q->link.next == &run_queue[p]) {

@@ -3,9 +3,10 @@
 
 /*
  * What the scheduler keeps in each task (sched.c): time is shared round
- * robin over the tasks that have a ready thread at a priority, then over
- * that task's ready threads, so a task with many threads gets no more of
- * the CPU than a task with one.
+ * robin over the families (a boot task with all it spawned, whose threads
+ * queue in the boot task's sched_task) that have a ready thread at a
+ * priority, then over that family's ready threads, so a family with many
+ * threads or tasks gets no more of the CPU than a task with one thread.
  */
 #include "list.h"
 #include <rainbow/types.h>

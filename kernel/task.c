@@ -42,7 +42,7 @@
  * (idtable.h), whose free list makes a released id the next one handed
  * out, with one more incarnation (the table's generation).
  */
-static struct objpool records = OBJPOOL_INIT(records, struct task);
+static struct objpool records = OBJPOOL_INIT(records, struct task, true);	/* stale ids may still reach a record */
 static struct idtable ids = IDTABLE_INIT(0);
 /* Tasks that have not ended (alive_link), and every record not freed (all_link). */
 static struct list alive_tasks = { &alive_tasks, &alive_tasks };
@@ -112,6 +112,7 @@ struct task *task_create(const char *name, struct task *spawner, long *err)
 	handle_table_init(&t->handles, t);
 	t->utcb_slots = (struct idtable)IDTABLE_INIT(0);
 	sched_task_init(&t->sched);
+	t->sched_share = &t->sched;
 	add_alive(t);
 	return t;
 }
@@ -136,12 +137,6 @@ void task_release(struct task *t)
 	t->released = true;
 	if (list_empty(&t->threads))
 		free_record(t);
-}
-
-void task_disown(struct task *t)
-{
-	objpool_disown(&records, t->record_owner);
-	t->record_owner = NULL;
 }
 
 struct thread *task_spawn_thread(struct task *t, unsigned priority, uint64_t entry,

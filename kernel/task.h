@@ -66,7 +66,16 @@ struct task {
 	uint64_t object_bytes;
 	uint64_t mem_limit;		/* pages it may be charged */
 	uint64_t mem_promised;		/* of those, committed pages not yet touched */
-	uint64_t mem_guarantee;		/* pages promised to it while it lives */
+	uint64_t mem_guarantee;		/* pages promised to it while it lives (a boot task's only) */
+	/*
+	 * Its family (memcharge.c): the boot task it descends from (itself for
+	 * a boot task), whose guarantee covers the family's charges; its
+	 * spawner, charged with it (NULL for a boot task); its charge with its
+	 * live descendants', checked against its limit.
+	 */
+	struct task *mem_root;
+	struct task *mem_spawner;
+	uint64_t mem_family_pages;
 	uint64_t stack_size;		/* bytes reserved for the main stack, below stack_top */
 	uint64_t spare_table;		/* an emptied page table kept, charged (vm_unmap_range) */
 	/* Where rb_mem_map without a hint starts looking (usermem.c). */
@@ -87,7 +96,12 @@ struct task {
 	bool service;
 	unsigned children;		/* spawned and not released: running, or zombies */
 	struct list child_waiters;
-	/* Its ready threads, for round robin over tasks (sched.c). */
+	/*
+	 * Ready threads, for round robin over families (sched.c): its own
+	 * queues, and the ones its threads join: its own for a boot task, its
+	 * spawner's share for a spawned one (set before its first thread), so
+	 * a family takes one share of the CPU.
+	 */
 	struct sched_task sched;
 	/* Its children (process.c, above). */
 	struct list children_running;
@@ -103,6 +117,7 @@ struct task {
 	struct list all_link;
 	/* Its handles (handle.c), with the IPC fields above. */
 	struct handle_table handles;
+	struct sched_task *sched_share;
 };
 
 struct thread;
@@ -148,11 +163,6 @@ struct thread *task_find_thread(struct task *t, long tid);
  */
 void task_release(struct task *t);
 
-/*
- * t's spawner ends while t runs on (an orphan): t's record is charged to
- * no task from now on; O(1).
- */
-void task_disown(struct task *t);
 
 /* A task that has not ended yet (the oldest), or NULL; O(1). */
 struct task *task_any_alive(void);

@@ -38,6 +38,7 @@ enum thread_state {
 struct thread {
 	uint64_t kernel_sp;		/* saved by context_switch */
 	struct task *task;
+	struct sched_task *share;	/* its family's fair share (task.h sched_share), where it queues when ready */
 	uint64_t vdso_base;		/* its task's, kept here for the entry checks (vdso_traps.h) */
 	long id;
 	enum thread_state state;

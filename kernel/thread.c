@@ -30,6 +30,7 @@ struct thread *thread_alloc(struct task *task, unsigned priority)
 	struct thread *t = phys_to_virt(frame);
 	memset(t, 0, sizeof(*t));
 	t->task = task;
+	t->share = task ? task->sched_share : NULL;
 	t->priority = priority;
 	t->state = THREAD_READY;
 	t->stack_canary = THREAD_STACK_CANARY;

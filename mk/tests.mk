@@ -54,10 +54,12 @@ GUEST_LIB_OBJ   := $(APP_OBJ_DIR)/tests/lib/tap.o
 GUEST_PROG_DIRS := $(call rainbow_folders,tests/guest)
 GUEST_PROGRAMS  := $(GUEST_PROG_DIRS:%=$(BUILD)/%)
 $(foreach dir,$(GUEST_PROG_DIRS),$(call rainbow_app,$(dir),$(GUEST_LIB_OBJ)))
-# test_spawn embeds spawn_child and spawn_tree, spawn_tree embeds
-# spawn_child (.incbin), to start them from memory.
-$(APP_OBJ_tests/guest/test_spawn) $(APP_OBJ_tests/guest/spawn_tree): $(BUILD)/tests/guest/spawn_child
-$(APP_OBJ_tests/guest/test_spawn) $(APP_OBJ_tests/guest/spawn_tree): APP_CFLAGS += -DSPAWN_CHILD='"$(BUILD)/tests/guest/spawn_child"'
+# test_spawn embeds spawn_child and spawn_tree, spawn_tree, family_mem and
+# fair_share embed spawn_child (.incbin, tests/lib/embed.h), to start
+# them from memory.
+SPAWNING_TESTS := test_spawn spawn_tree family_mem fair_share
+$(foreach p,$(SPAWNING_TESTS),$(eval $$(APP_OBJ_tests/guest/$(p)): $$(BUILD)/tests/guest/spawn_child))
+$(foreach p,$(SPAWNING_TESTS),$(eval $$(APP_OBJ_tests/guest/$(p)): APP_CFLAGS += -DSPAWN_CHILD='"$$(BUILD)/tests/guest/spawn_child"'))
 $(APP_OBJ_tests/guest/test_spawn): $(BUILD)/tests/guest/spawn_tree
 $(APP_OBJ_tests/guest/test_spawn): APP_CFLAGS += -DSPAWN_TREE='"$(BUILD)/tests/guest/spawn_tree"'
 

@@ -2,7 +2,7 @@
 # Processes: rb_task_spawn from memory, rb_task_wait, rb_task_kill and the
 # POSIX calls over them (tests/guest/test_spawn, its child
 # tests/guest/spawn_child), beside a bystander; spawns in a row leave no
-# memory behind; a spawner that ends before its children.
+# memory behind; a spawner that ends before its children kills them.
 . tests/lib/suite.sh
 
 BOOT_ICOUNT=1 boot spawn tests/guest/spawn.bundle	# guest time: the bystander's pace does not depend on the host's load
@@ -34,13 +34,15 @@ many=$free
 [ -n "$one" ] && [ "$one" = "$many" ]
 tap $? "no memory leaks: $one KiB free after 1 spawn, $many KiB after 200"
 
-# A spawner that exits first: its child runs on, then is released.
+# A spawner that exits first: its live child is killed with it (a family
+# ends with the task that spawned it) and released.
 echo "$(pwd)/build/tests/guest/test_spawn orphans" > build/tests/spawn_orphans.bundle
 boot spawn_orphans build/tests/spawn_orphans.bundle
 expect_status 0 "a spawner exits before its child: the bundle still succeeds"
 expect '^\[rainbow\] task test_spawn exited: 0$' "the spawner ended first"
-expect '^spawn_child: orphan still running' "the orphan kept running after its spawner ended"
-expect '^\[rainbow\] task spawn_child exited: 7$' "the orphan ended on its own"
+expect '^\[rainbow\] task spawn_child killed: its spawner test_spawn ended$' "the child ended with its spawner"
+! grep -q '^spawn_child: orphan still running' "$boot_log"
+tap $? "no orphan ran on"
 # Tasks come from memory: a tree of 193 tasks alive at once at 1 GiB (the
 # table before held 128), each task's children still limited to 32.
 echo "$(pwd)/build/tests/guest/test_spawn many" > build/tests/spawn_many.bundle

@@ -22,6 +22,9 @@
  *                   server reclaimed its session by then), then write TEXT
  *   hold NAME   call the port NAME names and wait for the answer: exit 0
  *               once answered, else 1 (test_spawn "many", spawn_tree)
+ *   map MIB     map and touch MIB MiB: exit 0, or 2 when refused with
+ *               -EAGAIN, 3 for another error
+ *   keep MIB    the same, then sleep without end (until killed)
  * (test_spawn_file, from files, checks write to late: descriptors and the
  * working directory a spawner hands down.)
  */
@@ -114,6 +117,17 @@ int main(int argc, char **argv, char **envp)
 		int status;
 		return rb_task_wait(id, &status, RB_TASK_NOHANG) == -ECHILD &&
 		       rb_task_kill(id, 0) == -EPERM ? 0 : 1;
+	}
+	if ((!strcmp(what, "map") || !strcmp(what, "keep")) && argc > 2) {
+		size_t len = (size_t)atol(argv[2]) << 20;
+		long p = rb_mem_map(NULL, len, RB_PROT_READ | RB_PROT_WRITE);
+		if (p < 0)
+			return p == -EAGAIN ? 2 : 3;
+		for (size_t off = 0; off < len; off += RB_PAGE_SIZE)
+			((volatile char *)p)[off] = 1;
+		while (!strcmp(what, "keep"))
+			rb_sleep_ns(1000000000ull);
+		return 0;
 	}
 	if (!strcmp(what, "lookup") && argc > 2)
 		return rb_ns_lookup(argv[2]) > 0 ? 0 : 1;

@@ -237,7 +237,10 @@ long rb_cpu_time_ns(int which);
  * task: the kernel checks it as strictly as a boot module (kernel/
  * elf_check.c: static or static-PIE, no interpreter, every segment in the
  * user image range, never writable and executable) and loads it by the
- * same path, each segment and the stack charged to the new task's limit.
+ * same path, each segment and the stack charged to the new task's limit
+ * (which the caller's and its ancestors' limits bound, docs/limits.md).
+ * size may be at most RB_SPAWN_IMAGE_MAX (4 MiB), which keeps one call
+ * under about 4 ms, since the kernel copies the image with interrupts off.
  * argv (NULL-terminated, argv[0] the task's name) and envp
  * (NULL-terminated, or NULL for none) reach its initial stack: at most
  * 64 words each, their strings at most one page together.  The new task is
@@ -247,12 +250,13 @@ long rb_cpu_time_ns(int which);
  * Returns the new task's id (> 0); -ENOEXEC for an image the kernel
  * refuses (one log line says why, and nothing stays behind); -EINVAL for
  * a NULL or empty argv; -E2BIG for too many words or strings that do not
- * fit; -EAGAIN when the caller has 32 children (running, or ended and not
- * collected), the caller's memory limit has no room for the new task's
- * record, no task id is free or the image is over the new task's memory
- * limit; -ENOMEM when the machine is short of memory;
- * -EFAULT.  Does not block; its time grows with the bytes the segments
- * copy, bounded by the new task's memory limit.
+ * fit; -EFBIG for size over RB_SPAWN_IMAGE_MAX; -EAGAIN when the caller
+ * has 32 children (running, or ended and not collected), the caller's
+ * memory limit has no room for the new task's record, no task id is
+ * free, the image is over the new task's memory limit, or envp's
+ * RAINBOW_MEM_LIMIT is more than the caller has left; -ENOMEM when the
+ * machine is short of memory; -EFAULT.  Does not block; its time grows
+ * with size, at most RB_SPAWN_IMAGE_MAX.
  */
 long rb_task_spawn(const void *image, size_t size, const char *const argv[],
 		   const char *const envp[]);

@@ -61,6 +61,12 @@ struct rb_mem_usage {
 #define RB_CONSOLE_EOF 0x04
 
 /* rb_task_wait(): its flag, and the status of a killed task. */
+/*
+ * The largest image rb_task_spawn() takes (bytes): the kernel checks and
+ * copies it with interrupts off, about 0.8 ms of guest time per MiB, so
+ * one call stays under about 4 ms (docs/limits.md).
+ */
+#define RB_SPAWN_IMAGE_MAX (4ul << 20)
 #define RB_TASK_NOHANG 1       /* return 0 instead of waiting when no child has ended */
 #define RB_TASK_KILLED 0x100   /* the task was killed (rb_task_kill, a fault, a deadlock) */
 /* rb_task_kill() flag. */
