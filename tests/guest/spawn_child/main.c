@@ -16,10 +16,11 @@
  *   tty FD          exit 0 if descriptor FD is the console (isatty)
  *   cwd PATH        exit 0 if the working directory is PATH and the
  *                   environment holds no RAINBOW_FDS or RAINBOW_CWD word
- *   handoff PATH TEXT   open PATH and spawn /bin/spawn_child late with it,
- *                   then exit 0 at once, without waiting
- *   late FD TEXT    sleep 200 ms (its spawner has ended and the file
- *                   server reclaimed its session by then), then write TEXT
+ *   handoff PATH TEXT   open PATH, spawn /bin/spawn_child late with it,
+ *                   close its own descriptor, then wait: late's status
+ *                   (a task's end would end its children: docs/kernel.md)
+ *   late FD TEXT    sleep 200 ms (its spawner has closed the file by
+ *                   then), then write TEXT
  *   hold NAME   call the port NAME names and wait for the answer: exit 0
  *               once answered, else 1 (test_spawn "many", spawn_tree)
  *   map MIB     map and touch MIB MiB: exit 0, or 2 when refused with
@@ -32,6 +33,7 @@
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,7 +77,11 @@ static int inherited(int argc, char **argv)
 		snprintf(name, sizeof name, "%d", out);
 		char *late[] = { "spawn_child", "late", name, argv[3], NULL };
 		pid_t pid;
-		return out >= 0 && !posix_spawn(&pid, "/bin/spawn_child", NULL, NULL, late, NULL) ? 0 : 1;
+		int status;
+		if (out < 0 || posix_spawn(&pid, "/bin/spawn_child", NULL, NULL, late, NULL))
+			return 1;
+		close(out);	/* the grandchild's share outlives its spawner's descriptor */
+		return waitpid(pid, &status, 0) == pid && WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 	}
 	if (!strcmp(what, "late") && argc > 3) {
 		rb_sleep_ns(200000000);

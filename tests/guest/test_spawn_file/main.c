@@ -155,11 +155,11 @@ static void inheritance(void)
 	close(hidden);
 
 	check(child(NULL, (char *[]){ "spawn_child", "handoff", "/tmp/late", "after its spawner", NULL },
-		    &error) == 0, "a child hands a file to a grandchild and ends at once");
+		    &error) == 0, "a child hands a file to a grandchild, closes its own and waits");
 	for (int i = 0; i < 100 && strcmp(content("/tmp/late"), "after its spawner"); i++)
 		usleep(20000);
 	check(!strcmp(content("/tmp/late"), "after its spawner"),
-	      "the grandchild writes the file 200 ms after its spawner ended");
+	      "the grandchild writes the file 200 ms after its spawner closed it");
 
 	check(chdir("/tmp") == 0 &&
 	      child(NULL, (char *[]){ "spawn_child", "cwd", "/tmp", NULL }, &error) == 0,
