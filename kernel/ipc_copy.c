@@ -36,7 +36,7 @@ long ipc_caller_task(long rcvid)
 {
 	struct thread *caller = ipc_reply_target(rcvid);
 
-	return caller ? caller->task->id : -ESRCH;
+	return caller ? task_key(caller->task) : -ESRCH;
 }
 
 /*

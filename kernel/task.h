@@ -181,4 +181,16 @@ struct task *task_next_record(const struct task *prev);
 /* The task whose id is id, whose record is not freed yet; NULL for another id; O(1). */
 struct task *task_by_id(long id);
 
+/*
+ * A task's key: its id in bits 0..31 and its incarnation's low 31 bits
+ * above, so that a key names one task for good (a later task with the
+ * same id has another incarnation) and is positive (rb_ipc_caller_task,
+ * rb_task_alive).
+ */
+#define TASK_KEY_ID_MASK 0xffffffffl
+static inline long task_key(const struct task *t)
+{
+	return (long)((uint64_t)(t->incarnation & 0x7fffffff) << 32 | (uint64_t)t->id);
+}
+
 #endif

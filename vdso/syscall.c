@@ -76,6 +76,11 @@ long rb_task_id(void)
 	return rb_syscall0(SYS_task_id);
 }
 
+long rb_task_alive(long key)
+{
+	return rb_syscall1(SYS_task_alive, key);
+}
+
 long rb_thread_id(void)
 {
 	return rb_syscall0(SYS_thread_id);

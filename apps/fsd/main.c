@@ -24,6 +24,7 @@
 #include "bootdata.h"
 #include "ops.h"
 #include "session.h"
+#include "share.h"
 #include "tree.h"
 
 #define SWEEP_NS 10000000ull		/* 10 ms between looks for ended clients */
@@ -43,6 +44,7 @@ static void *sweep(void *arg)
 		rb_sleep_ns(SWEEP_NS);
 		pthread_mutex_lock(&lock);
 		w->ended += session_sweep();
+		share_sweep();
 		uint64_t live, files, reclaimed;
 		session_counts(&live, &files, &reclaimed);
 		bool done = w->clients && w->ended >= w->clients && !live;

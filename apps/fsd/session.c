@@ -103,13 +103,17 @@ void session_file_close(struct open_file *f)
 }
 
 /*
- * A lifeline is alive while its port is: minting through a send handle
- * fails with -EPERM on a live port and -EPIPE on a destroyed one
- * (docs/ipc.md), and never blocks, whatever the client does.
+ * A session lives while its client task does (rb_task_alive of the key
+ * rb_ipc_caller_task gave at connect, which no later task with the same
+ * id shares) and while its lifeline's port does: minting through a send
+ * handle fails with -EPERM on a live port and -EPIPE on a destroyed one
+ * (docs/ipc.md).  Neither blocks, whatever the client does; the task's
+ * key alone ends a session whose lifeline never dies (a port of the
+ * server's own, or of another task).
  */
-static bool alive(long lifeline)
+static bool alive(const struct session *s)
 {
-	return rb_port_mint(lifeline, 0) != -EPIPE;
+	return rb_task_alive(s->task) == 1 && rb_port_mint(s->lifeline, 0) != -EPIPE;
 }
 
 unsigned session_sweep(void)
@@ -118,7 +122,7 @@ unsigned session_sweep(void)
 
 	for (unsigned i = 0; i < SESSIONS_MAX; i++) {
 		struct session *s = &sessions[i];
-		if (!s->lifeline || alive(s->lifeline))
+		if (!s->lifeline || alive(s))
 			continue;
 		for (unsigned f = 0; f < SESSION_FILES_MAX; f++)
 			if (s->files[f].node)

@@ -30,7 +30,7 @@ struct open_file {
 
 struct session {
 	long lifeline;			/* 0: slot free */
-	long task;			/* the client's task id (rb_ipc_caller_task) */
+	long task;			/* the client's task key (rb_ipc_caller_task) */
 	uint64_t serial;
 	size_t bytes;			/* file growth charged */
 	unsigned nodes;			/* nodes created */

@@ -71,3 +71,10 @@ void share_done(struct share *sh)
 	tree_close(sh->node);
 	sh->node = NULL;
 }
+
+void share_sweep(void)
+{
+	for (unsigned i = 0; i < SHARES_MAX; i++)
+		if (shares[i].node && !session_of(shares[i].owner))
+			share_done(&shares[i]);
+}

@@ -4,9 +4,11 @@
  * descriptors").  RB_FS_SHARE on a file handle copies the open file
  * (node, offset, flags) into a share named by a random 64-bit key;
  * RB_FS_ADOPT of that key on another session turns the share into an open
- * file of that session.  A share is the server's, not the sharer's: it
- * outlives the session that made it, so a spawner that ends at once does
- * not take its child's files with it.
+ * file of that session.  A share is the server's, not the sharer's open
+ * file: it outlives the descriptor the sharer closes after the spawn.  It
+ * goes when its sharer's session ends (share_sweep): the sharer's task
+ * has ended then, and its children with it (docs/kernel.md), so nobody is
+ * left to adopt it, and its file's space comes back.
  */
 #ifndef FSD_SHARE_H
 #define FSD_SHARE_H
@@ -48,5 +50,8 @@ struct share *share_take(uint64_t key);
 
 /* Releases a taken share's hold on its node. */
 void share_done(struct share *sh);
+
+/* Gives up every share whose sharer's session has ended; O(SHARES_MAX). */
+void share_sweep(void);
 
 #endif

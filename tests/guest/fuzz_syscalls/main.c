@@ -442,6 +442,12 @@ static long fuzz_rb_ipc_caller_task(void)
 	return rb_ipc_caller_task((long)number_arg());
 }
 
+/* Keys from every class, and keys of live tasks' ids with wrong incarnations. */
+static long fuzz_rb_task_alive(void)
+{
+	return rb_task_alive(pick(2) ? (long)number_arg() : ((long)pick(8) << 32 | (long)pick(140)));
+}
+
 /* rb_exit ends the task: made once, when main returns. */
 #define fuzz_rb_exit NULL
 

@@ -226,9 +226,12 @@ long rb_ipc_read(long rcvid, uint64_t offset, void *buf, uint64_t len);
 long rb_ipc_write(long rcvid, uint64_t offset, const void *buf, uint64_t len);
 
 /*
- * The task id (rb_task_id) of the caller rcvid names, awaiting this
- * thread's reply: so that a server can count what it grants per task.
- * -ESRCH as for rb_ipc_read.  Does not block.
+ * The task key of the caller rcvid names, awaiting this thread's reply:
+ * its task id (rb_task_id) in bits 0..31 and the id's incarnation in bits
+ * 32..62, so that a server can count what it grants per task and, with
+ * rb_task_alive, let it go when the task ends; a later task with the same
+ * id has another key.  Always > 0.  -ESRCH as for rb_ipc_read.  Does not
+ * block.
  */
 long rb_ipc_caller_task(long rcvid);
 

@@ -155,6 +155,16 @@ long rb_sleep_ns(uint64_t ns);
  */
 long rb_task_id(void);
 
+/*
+ * Whether the task key names a task that has not ended: 1, or 0 once it
+ * has ended (or its id names a later task).  A key is what
+ * rb_ipc_caller_task gives a server: the task's id in bits 0..31 and its
+ * incarnation above, so that a server can let go of what it keeps for a
+ * client task once that task is gone, even when the client left it no
+ * other sign (docs/files.md).  -EINVAL for a key <= 0.  Does not block.
+ */
+long rb_task_alive(long key);
+
 /* Returns the calling thread's id (> 0), as rb_thread_create() gave it. */
 long rb_thread_id(void);
 
