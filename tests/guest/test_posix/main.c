@@ -1,0 +1,98 @@
+/*
+ * POSIX facilities of a small single-user system against what POSIX
+ * prescribes: <sys/resource.h>'s limits and usage.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "tap.h"
+
+/* Burns about ms milliseconds of CPU time of this thread. */
+static void spin_cpu(long ms)
+{
+	struct timespec a, b;
+	volatile unsigned long x = 0;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &a);
+	do {
+		for (int i = 0; i < 100000; i++)
+			x += i;
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b);
+	} while ((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000 < ms);
+}
+
+static void test_rlimits(void)
+{
+	struct rlimit r;
+
+	check(getrlimit(RLIMIT_STACK, &r) == 0 && r.rlim_cur == 8u << 20 && r.rlim_max == 8u << 20,
+	      "RLIMIT_STACK is the main stack's 8 MiB");
+	/* A 1 MiB local array fits within it. */
+	volatile char big[1 << 20];
+	big[0] = 1;
+	big[sizeof(big) - 1] = 2;
+	check(big[0] + big[sizeof(big) - 1] == 3, "a stack array below RLIMIT_STACK works");
+
+	check(getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur == 64, "RLIMIT_NOFILE is the table's 64");
+	check(getrlimit(RLIMIT_CORE, &r) == 0 && r.rlim_cur == 0 && r.rlim_max == 0, "RLIMIT_CORE is 0");
+	check(getrlimit(RLIMIT_CPU, &r) == 0 && r.rlim_cur == RLIM_INFINITY, "RLIMIT_CPU is RLIM_INFINITY");
+
+	struct rlimit as, data;
+	check(getrlimit(RLIMIT_AS, &as) == 0 && getrlimit(RLIMIT_DATA, &data) == 0 &&
+	      as.rlim_cur == data.rlim_cur && as.rlim_cur >= 16u << 20 && as.rlim_cur != RLIM_INFINITY,
+	      "RLIMIT_AS and RLIMIT_DATA are the task's memory limit");
+	/* Past it, malloc fails: the limit is real. */
+	void *p = malloc(as.rlim_cur + 1);
+	check(p == NULL && errno == ENOMEM, "malloc of more than RLIMIT_AS fails with ENOMEM");
+
+	errno = 0;
+	check(getrlimit(12345, &r) == -1 && errno == EINVAL, "getrlimit of an unknown resource: EINVAL");
+
+	getrlimit(RLIMIT_NOFILE, &r);
+	check(setrlimit(RLIMIT_NOFILE, &r) == 0, "setrlimit to the current limits succeeds");
+	struct rlimit up = { r.rlim_cur, r.rlim_max + 1 };
+	errno = 0;
+	check(setrlimit(RLIMIT_NOFILE, &up) == -1 && errno == EPERM, "raising a hard limit: EPERM");
+	struct rlimit inverted = { r.rlim_max, r.rlim_max - 1 };
+	errno = 0;
+	check(setrlimit(RLIMIT_NOFILE, &inverted) == -1 && errno == EINVAL, "soft above hard: EINVAL");
+	struct rlimit down = { 10, 10 };
+	errno = 0;
+	check(setrlimit(RLIMIT_NOFILE, &down) == -1 && errno == EINVAL,
+	      "a limit the runtime cannot impose is refused with EINVAL, not pretended");
+	getrlimit(RLIMIT_NOFILE, &r);
+	check(r.rlim_cur == 64, "and the limit is unchanged");
+}
+
+static void test_rusage(void)
+{
+	struct rusage self, thread, children;
+
+	spin_cpu(50);
+	check(getrusage(RUSAGE_SELF, &self) == 0, "getrusage(RUSAGE_SELF) succeeds");
+	long us = self.ru_utime.tv_sec * 1000000L + self.ru_utime.tv_usec;
+	check(us >= 40000 && self.ru_utime.tv_usec < 1000000, "ru_utime counts the CPU time spent");
+	check(self.ru_stime.tv_sec == 0 && self.ru_stime.tv_usec == 0, "ru_stime is 0 (not split)");
+	check(getrusage(RUSAGE_THREAD, &thread) == 0 &&
+	      thread.ru_utime.tv_sec * 1000000L + thread.ru_utime.tv_usec <= us + 10000,
+	      "getrusage(RUSAGE_THREAD): the thread's, within the task's");
+	check(getrusage(RUSAGE_CHILDREN, &children) == 0 && children.ru_utime.tv_sec == 0 &&
+	      children.ru_utime.tv_usec == 0, "RUSAGE_CHILDREN: none collected");
+	errno = 0;
+	check(getrusage(7, &self) == -1 && errno == EINVAL, "getrusage of another who: EINVAL");
+}
+
+static const struct tap_test tests[] = {
+	{ test_rlimits, "getrlimit and setrlimit" },
+	{ test_rusage, "getrusage" },
+};
+
+int main(void)
+{
+	return TAP_RUN(tests);
+}
