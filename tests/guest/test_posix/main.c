@@ -1,14 +1,18 @@
 /*
  * POSIX facilities of a small single-user system against what POSIX
- * prescribes: <sys/resource.h>'s limits and usage.
+ * prescribes: <sys/resource.h>'s limits and usage; the user and group
+ * databases of the one user, root.
  */
 #include <errno.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "tap.h"
 
@@ -87,9 +91,59 @@ static void test_rusage(void)
 	check(getrusage(7, &self) == -1 && errno == EINVAL, "getrusage of another who: EINVAL");
 }
 
+static void test_users(void)
+{
+	check(getuid() == 0 && geteuid() == 0 && getgid() == 0 && getegid() == 0,
+	      "every task is root: uid, euid, gid, egid 0");
+
+	struct passwd *pw = getpwuid(0);
+	check(pw && strcmp(pw->pw_name, "root") == 0 && pw->pw_uid == 0 && pw->pw_gid == 0 &&
+	      strcmp(pw->pw_dir, "/") == 0 && strcmp(pw->pw_shell, "/bin/sh") == 0,
+	      "getpwuid(0): root, home /, shell /bin/sh");
+	pw = getpwnam("root");
+	check(pw && pw->pw_uid == 0, "getpwnam(\"root\") is uid 0");
+	errno = 0;
+	check(getpwuid(1000) == NULL && errno == 0, "getpwuid of another uid: NULL, errno unchanged");
+	check(getpwnam("nobody") == NULL, "getpwnam of another name: NULL");
+
+	struct passwd pwd, *res = &pwd;
+	char buf[64], tiny[4];
+	check(getpwuid_r(0, &pwd, buf, sizeof(buf), &res) == 0 && res == &pwd &&
+	      strcmp(pwd.pw_dir, "/") == 0 && pwd.pw_dir >= buf && pwd.pw_dir < buf + sizeof(buf),
+	      "getpwuid_r fills the caller's entry and buffer");
+	check(getpwnam_r("root", &pwd, tiny, sizeof(tiny), &res) == ERANGE && res == NULL,
+	      "getpwnam_r with too small a buffer: ERANGE");
+	check(getpwuid_r(5, &pwd, buf, sizeof(buf), &res) == 0 && res == NULL,
+	      "getpwuid_r of no entry: 0 and a NULL result");
+
+	setpwent();
+	pw = getpwent();
+	check(pw && pw->pw_uid == 0 && getpwent() == NULL, "getpwent: root, then the end");
+	setpwent();
+	check(getpwent() != NULL, "setpwent rewinds");
+	endpwent();
+
+	struct group *gr = getgrgid(0);
+	check(gr && strcmp(gr->gr_name, "root") == 0 && gr->gr_gid == 0 && gr->gr_mem[0] &&
+	      strcmp(gr->gr_mem[0], "root") == 0 && gr->gr_mem[1] == NULL,
+	      "getgrgid(0): root, with root its one member");
+	check(getgrnam("root") && getgrnam("wheel") == NULL && getgrgid(100) == NULL,
+	      "getgrnam(\"root\") found, other groups not");
+	struct group grp, *gres;
+	char gbuf[64];
+	check(getgrnam_r("root", &grp, gbuf + 1, sizeof(gbuf) - 1, &gres) == 0 && gres == &grp &&
+	      strcmp(grp.gr_mem[0], "root") == 0, "getgrnam_r in an unaligned buffer");
+	check(getgrgid_r(0, &grp, gbuf, 8, &gres) == ERANGE && gres == NULL,
+	      "getgrgid_r with too small a buffer: ERANGE");
+	setgrent();
+	check(getgrent() && getgrent() == NULL, "getgrent: root, then the end");
+	endgrent();
+}
+
 static const struct tap_test tests[] = {
 	{ test_rlimits, "getrlimit and setrlimit" },
 	{ test_rusage, "getrusage" },
+	{ test_users, "users and groups" },
 };
 
 int main(void)
