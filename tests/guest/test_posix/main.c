@@ -1,7 +1,8 @@
 /*
  * POSIX facilities of a small single-user system against what POSIX
  * prescribes: <sys/resource.h>'s limits and usage; the user and group
- * databases of the one user, root.
+ * databases of the one user, root; realpath and readlink on a tree
+ * without links.
  */
 #include <errno.h>
 #include <grp.h>
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -140,10 +142,70 @@ static void test_users(void)
 	endgrent();
 }
 
+/* realpath(path) is want; with a caller's buffer too. */
+static void check_realpath(const char *path, const char *want)
+{
+	char buf[256], what[160];
+	char *got = realpath(path, NULL);
+
+	snprintf(what, sizeof(what), "realpath(\"%s\") is %s", path, want);
+	check(got && strcmp(got, want) == 0 && realpath(path, buf) == buf && strcmp(buf, want) == 0, what);
+	free(got);
+}
+
+/* realpath(path) fails with err. */
+static void check_realpath_err(const char *path, int err, const char *name)
+{
+	char what[160];
+
+	errno = 0;
+	snprintf(what, sizeof(what), "realpath(\"%s\"): %s", path, name);
+	check(realpath(path, NULL) == NULL && errno == err, what);
+}
+
+static void test_paths(void)
+{
+	check_realpath("/", "/");
+	check_realpath("/data/tree", "/data/tree");
+	check_realpath("//data/./tree//sub/..", "/data/tree");
+	check_realpath("/data/tree/sub/../script.sh", "/data/tree/script.sh");
+	check_realpath("/..", "/");
+	check(chdir("/data/tree/sub") == 0, "chdir into the tree");
+	check_realpath(".", "/data/tree/sub");
+	check_realpath("..", "/data/tree");
+	check_realpath("../script.sh", "/data/tree/script.sh");
+	check_realpath_err("/data/none", ENOENT, "ENOENT");
+	check_realpath_err("/data/none/..", ENOENT, "ENOENT for a missing directory before ..");
+	check_realpath_err("/data/tree/script.sh/..", ENOTDIR, "ENOTDIR for a file before ..");
+	check_realpath_err("/data/tree/script.sh/", ENOTDIR, "ENOTDIR for a file with a slash");
+	check_realpath_err("", ENOENT, "ENOENT for the empty path");
+	errno = 0;
+	check(realpath(NULL, NULL) == NULL && errno == EINVAL, "realpath(NULL): EINVAL");
+	char longpath[300];
+	memset(longpath, 'a', sizeof(longpath) - 1);
+	longpath[0] = '/';
+	longpath[sizeof(longpath) - 1] = '\0';
+	check_realpath_err(longpath, ENAMETOOLONG, "ENAMETOOLONG");
+
+	char buf[16] = "unchanged";
+	errno = 0;
+	check(readlink("/data/tree/script.sh", buf, sizeof(buf)) == -1 && errno == EINVAL &&
+	      strcmp(buf, "unchanged") == 0, "readlink of a file: EINVAL (not a link)");
+	errno = 0;
+	check(readlink("/data/tree", buf, sizeof(buf)) == -1 && errno == EINVAL,
+	      "readlink of a directory: EINVAL");
+	errno = 0;
+	check(readlink("/data/none", buf, sizeof(buf)) == -1 && errno == ENOENT, "readlink of nothing: ENOENT");
+	errno = 0;
+	check(readlink("/data/tree/script.sh/x", buf, sizeof(buf)) == -1 && errno == ENOTDIR,
+	      "readlink under a file: ENOTDIR");
+}
+
 static const struct tap_test tests[] = {
 	{ test_rlimits, "getrlimit and setrlimit" },
 	{ test_rusage, "getrusage" },
 	{ test_users, "users and groups" },
+	{ test_paths, "realpath and readlink" },
 };
 
 int main(void)
