@@ -2,9 +2,10 @@
  * POSIX facilities of a small single-user system against what POSIX
  * prescribes: <sys/resource.h>'s limits and usage; the user and group
  * databases of the one user, root; realpath and readlink on a tree
- * without links.
+ * without links; fcntl on descriptors.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
 #include <stdint.h>
@@ -201,11 +202,70 @@ static void test_paths(void)
 	      "readlink under a file: ENOTDIR");
 }
 
+static void test_fcntl(void)
+{
+	int fd = open("/data/tree/script.sh", O_RDONLY | O_CLOEXEC);
+	check(fd >= 3, "open a file close-on-exec");
+	check(fcntl(fd, F_GETFD) == FD_CLOEXEC, "F_GETFD: FD_CLOEXEC from O_CLOEXEC");
+	check(fcntl(fd, F_SETFD, 0) == 0 && fcntl(fd, F_GETFD) == 0, "F_SETFD 0 clears it");
+	check(fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 && fcntl(fd, F_GETFD) == FD_CLOEXEC, "F_SETFD sets it");
+	check(fcntl(fd, F_GETFL) == O_RDONLY, "F_GETFL: O_RDONLY, no creation flags");
+
+	int d = fcntl(fd, F_DUPFD, 20);
+	check(d == 20 && fcntl(d, F_GETFD) == 0, "F_DUPFD: the lowest from 20, not close-on-exec");
+	int d2 = fcntl(fd, F_DUPFD, 20);
+	check(d2 == 21, "F_DUPFD again: 21, the next free");
+	int dc = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	check(dc > fd && dc < 20 && fcntl(dc, F_GETFD) == FD_CLOEXEC, "F_DUPFD_CLOEXEC: close-on-exec");
+	char a[4] = "", b[4] = "";
+	check(read(d, a, 2) == 2 && read(fd, b, 2) == 2 && memcmp(a, b, 2) != 0 && lseek(d2, 0, SEEK_CUR) == 4,
+	      "a duplicate shares the offset");
+	errno = 0;
+	check(fcntl(fd, F_DUPFD, -1) == -1 && errno == EINVAL, "F_DUPFD below 0: EINVAL");
+	errno = 0;
+	check(fcntl(fd, F_DUPFD, 64) == -1 && errno == EINVAL, "F_DUPFD from 64 (OPEN_MAX): EINVAL");
+	errno = 0;
+	check(fcntl(fd, F_DUPFD, 63) == 63 && fcntl(fd, F_DUPFD, 63) == -1 && errno == EMFILE,
+	      "F_DUPFD with none free above: EMFILE");
+	close(63);
+
+	check(fcntl(fd, F_SETFL, O_NONBLOCK) == 0 && fcntl(d, F_GETFL) == (O_RDONLY | O_NONBLOCK),
+	      "F_SETFL O_NONBLOCK on a file, seen through a duplicate (one open file description)");
+	check(fcntl(d, F_SETFL, 0) == 0 && fcntl(fd, F_GETFL) == O_RDONLY, "F_SETFL clears it");
+	errno = 0;
+	check(fcntl(fd, F_SETFL, O_APPEND) == -1 && errno == EINVAL, "F_SETFL cannot add O_APPEND: EINVAL");
+	errno = 0;
+	check(fcntl(0, F_SETFL, fcntl(0, F_GETFL) | O_NONBLOCK) == -1 && errno == EINVAL,
+	      "O_NONBLOCK on the console, whose reads wait: EINVAL");
+
+	struct flock lk = { .l_type = F_RDLCK, .l_whence = SEEK_SET };
+	errno = 0;
+	check(fcntl(fd, F_SETLK, &lk) == -1 && errno == EINVAL, "F_SETLK: EINVAL (no locking)");
+	errno = 0;
+	check(fcntl(fd, F_GETLK, &lk) == -1 && errno == EINVAL, "F_GETLK: EINVAL");
+	errno = 0;
+	check(fcntl(fd, 999) == -1 && errno == EINVAL, "an unknown command: EINVAL");
+	close(fd);
+	errno = 0;
+	check(fcntl(fd, F_GETFD) == -1 && errno == EBADF, "a closed descriptor: EBADF");
+	errno = 0;
+	check(fcntl(-1, F_GETFL) == -1 && errno == EBADF && fcntl(64, F_GETFD) == -1, "out of range: EBADF");
+
+	int w = open("/data/tree/appended", O_WRONLY | O_CREAT | O_APPEND, 0644);
+	check(w >= 0 && fcntl(w, F_GETFL) == (O_WRONLY | O_APPEND), "F_GETFL: O_WRONLY | O_APPEND");
+	check(fcntl(w, F_SETFL, O_APPEND | O_NONBLOCK) == 0, "F_SETFL keeping O_APPEND succeeds");
+	close(w);
+	close(d);
+	close(d2);
+	close(dc);
+}
+
 static const struct tap_test tests[] = {
 	{ test_rlimits, "getrlimit and setrlimit" },
 	{ test_rusage, "getrusage" },
 	{ test_users, "users and groups" },
 	{ test_paths, "realpath and readlink" },
+	{ test_fcntl, "fcntl" },
 };
 
 int main(void)
