@@ -2,12 +2,13 @@
  * POSIX facilities of a small single-user system against what POSIX
  * prescribes: <sys/resource.h>'s limits and usage; the user and group
  * databases of the one user, root; realpath and readlink on a tree
- * without links; fcntl on descriptors.
+ * without links; fcntl on descriptors; _setjmp and _longjmp.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
+#include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -260,12 +261,44 @@ static void test_fcntl(void)
 	close(dc);
 }
 
+static jmp_buf env;
+
+/* Jumps back from a frame below the _setjmp. */
+__attribute__((noinline)) static void jump_back(int val)
+{
+	_longjmp(env, val);
+}
+
+static void test_jumps(void)
+{
+	volatile int passes = 0;
+	int r = _setjmp(env);
+
+	passes++;
+	if (r == 0) {
+		check(passes == 1, "_setjmp returns 0 when called");
+		jump_back(42);
+	}
+	check(r == 42 && passes == 2, "_longjmp(env, 42) returns 42 from _setjmp, once");
+
+	r = _setjmp(env);
+	if (r == 0)
+		jump_back(0);
+	check(r == 1, "_longjmp(env, 0) makes _setjmp return 1");
+
+	r = setjmp(env);
+	if (r == 0)
+		_longjmp(env, 7);
+	check(r == 7, "_longjmp to a setjmp (the same jump buffer)");
+}
+
 static const struct tap_test tests[] = {
 	{ test_rlimits, "getrlimit and setrlimit" },
 	{ test_rusage, "getrusage" },
 	{ test_users, "users and groups" },
 	{ test_paths, "realpath and readlink" },
 	{ test_fcntl, "fcntl" },
+	{ test_jumps, "_setjmp and _longjmp" },
 };
 
 int main(void)
