@@ -2,7 +2,7 @@
  * POSIX facilities of a small single-user system against what POSIX
  * prescribes: <sys/resource.h>'s limits and usage; the user and group
  * databases of the one user, root; realpath and readlink on a tree
- * without links; fcntl on descriptors; _setjmp and _longjmp.
+ * without links; fcntl and ioctl on descriptors; _setjmp and _longjmp.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -261,6 +262,21 @@ static void test_fcntl(void)
 	close(dc);
 }
 
+static void test_ioctl(void)
+{
+	/* Linux's TIOCGWINSZ and FIONREAD: requests a program may try. */
+	char out[64];
+
+	errno = 0;
+	check(ioctl(1, 0x5413, out) == -1 && errno == ENOTTY, "ioctl on the console: ENOTTY");
+	int fd = open("/data/tree/script.sh", O_RDONLY);
+	errno = 0;
+	check(ioctl(fd, 0x541B, out) == -1 && errno == ENOTTY, "ioctl on a file: ENOTTY");
+	close(fd);
+	errno = 0;
+	check(ioctl(fd, 0x541B, out) == -1 && errno == EBADF, "ioctl on a closed descriptor: EBADF");
+}
+
 static jmp_buf env;
 
 /* Jumps back from a frame below the _setjmp. */
@@ -298,6 +314,7 @@ static const struct tap_test tests[] = {
 	{ test_users, "users and groups" },
 	{ test_paths, "realpath and readlink" },
 	{ test_fcntl, "fcntl" },
+	{ test_ioctl, "ioctl" },
 	{ test_jumps, "_setjmp and _longjmp" },
 };
 
