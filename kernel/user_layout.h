@@ -82,7 +82,7 @@
  * page lies below it.
  */
 #define USER_STACK_TOP   0x00007ffff0000000
-#define USER_STACK_SIZE  0x800000
+#define USER_STACK_SIZE  RB_MAIN_STACK_SIZE   /* <rainbow/page.h>: the runtime reads it too */
 #define USER_STACK_MAX   0x40000000
 /*
  * Of it, the top 128 KiB are committed (charged when the task starts), so

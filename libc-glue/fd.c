@@ -136,6 +136,27 @@ bool __rb_fd_cloexec(int fd)
 	return fd >= 0 && fd < FD_MAX && (__atomic_load_n(&cloexec, __ATOMIC_RELAXED) >> fd & 1);
 }
 
+long __rb_fd_dup_from(int fd, int min, bool close_on_exec)
+{
+	struct ofile *f = __rb_fd_get(fd);
+
+	return f ? install(f, min, close_on_exec) : -EBADF;
+}
+
+long __rb_fd_set_cloexec(int fd, bool on)
+{
+	long err = 0;
+
+	__rb_word_lock(&fds_lock);
+	if (fd < 0 || fd >= FD_MAX || !fds[fd])
+		err = -EBADF;
+	else
+		__atomic_store_n(&cloexec, (cloexec & ~(1ull << fd)) | (uint64_t)on << fd,
+				 __ATOMIC_RELAXED);
+	__rb_word_unlock(&fds_lock);
+	return err;
+}
+
 long __rb_fd_share(const struct ofile *f, uint64_t *key)
 {
 	long r = __rb_fs_call(f->handle, RB_FS_SHARE, 0, 0);

@@ -45,6 +45,11 @@ void __rb_fd_release(struct ofile *f);
 bool __rb_fd_is_console(const struct ofile *f);
 /* Whether descriptor fd is close-on-exec (O_CLOEXEC): not inherited. */
 bool __rb_fd_cloexec(int fd);
+/* fcntl (fcntl.c): the lowest free descriptor from min naming fd's open
+ * file, close-on-exec or not: the number, or -EBADF, -EMFILE. */
+long __rb_fd_dup_from(int fd, int min, bool close_on_exec);
+/* fcntl: makes fd close-on-exec or not: 0, or -EBADF. */
+long __rb_fd_set_cloexec(int fd, bool on);
 /* RB_FS_SHARE: a key another task can adopt f's copy by; 0 or -errno. */
 long __rb_fd_share(const struct ofile *f, uint64_t *key);
 /* RB_FS_ADOPT: the share of key as descriptor fd (replacing what fd was),

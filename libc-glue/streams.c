@@ -8,6 +8,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "glue.h"
 
@@ -62,8 +63,16 @@ FILE *__wrap_funopen(const void *cookie, _ssize_t (*readfn)(void *, void *, size
 	return track(__real_funopen(cookie, readfn, writefn, seekfn, closefn));
 }
 
+/*
+ * fclose: the console's streams (stdio.c) are static, their locks too, so
+ * picolibc's fclose, which frees a stream's lock, must not see them (the
+ * heap took the static lock and later hung the task at exit): their output
+ * goes out and their descriptor closes (close(2), console_fd.c), 0 or EOF.
+ */
 int __wrap_fclose(FILE *stream)
 {
+	if (stream == stdin || stream == stdout || stream == stderr)
+		return (stream != stdin && __real_fflush(stream)) | (close(fileno(stream)) < 0) ? EOF : 0;
 	__rb_word_lock(&streams_lock);
 	for (size_t i = 0; i < count; i++) {
 		if (open_streams[i] == stream) {

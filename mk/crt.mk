@@ -28,7 +28,7 @@ SYSROOT_HEADERS := $(SYSROOT)/include/elf.h \
 # -iquote vdso: the list of calls (calls.def) the vDSO binding is made from.
 CRT_CFLAGS := $(APP_CFLAGS) -fPIE -fno-stack-protector -Icrt -Ilibc-glue -iquote vdso -MMD -MP
 
-CRT_SRC := $(filter-out crt/crt0.S,$(wildcard crt/*.c crt/*.S)) $(wildcard libc-glue/*.c)
+CRT_SRC := $(filter-out crt/crt0.S,$(wildcard crt/*.c crt/*.S)) $(wildcard libc-glue/*.c libc-glue/*.S)
 CRT_OBJ := $(patsubst %,$(BUILD)/%.o,$(basename $(CRT_SRC)))
 # A change of flags rebuilds the crt.
 $(CRT_OBJ): mk/config.mk mk/crt.mk
@@ -106,6 +106,11 @@ $(BUILD)/crt/%.o: crt/%.S $(CRT_COMPILE_DEPS)
 
 $(BUILD)/libc-glue/%.o: libc-glue/%.c $(CRT_COMPILE_DEPS)
 	$(call say,CC,$@)
+	@mkdir -p $(@D)
+	$(Q)$(APP_CC) $(CRT_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libc-glue/%.o: libc-glue/%.S $(CRT_COMPILE_DEPS)
+	$(call say,AS,$@)
 	@mkdir -p $(@D)
 	$(Q)$(APP_CC) $(CRT_CFLAGS) -c -o $@ $<
 

@@ -49,6 +49,14 @@ static int child(const char *mode)
 /* In a child: a line written, the stream left open, then the end. */
 static int child_main(const char *mode)
 {
+	if (!strcmp(mode, "fclose_stdout")) {
+		/* jq's end: a file read and closed, then stdout closed, then exit. */
+		FILE *r = fopen("/bin/test_streams", "r");
+		if (!r || fgetc(r) != 0x7f || fclose(r) || fclose(stdout))
+			return 1;
+		free(malloc(64));
+		exit(5);
+	}
 	FILE *f = fopen(!strcmp(mode, "exit") ? "/tmp/at_exit" : "/tmp/at__exit", "w");
 
 	if (!f || fprintf(f, "left open\n") < 0)
@@ -76,6 +84,7 @@ static void at_exit(void)
 	      "exit(3) with a stream left open: status 3, its line in the file");
 	check(child("_exit") == 7 && !strcmp(first_line("/tmp/at__exit"), ""),
 	      "_exit(7) with a stream left open: status 7, nothing written");
+	check(child("fclose_stdout") == 5, "fclose(stdout) after a file's fclose, then exit(5): status 5");
 }
 
 static void remove_directories(void)
