@@ -76,20 +76,19 @@ long handle_transfer(struct handle_table *from, long n, struct handle_table *to,
 	long copy = handle_install(to, h->port, false, h->badge);
 	if (copy > 0 && sender) {
 		struct handle *installed = handle_slot(to, copy);
-		installed->sender_id = (uint32_t)sender->id;
-		installed->sender_incarnation = sender->incarnation;
+		installed->sender = task_key(sender);
 		sender->handles_sent++;
 	}
 	return copy;
 }
 
-/* Takes h off its sender's count, if a call installed it and the sender's
- * id still names that task (the same incarnation). */
+/* Takes h off its sender's count, if a call installed it and its sender's
+ * key still names a task (a later task with the same id has another). */
 static void forget_sender(struct handle *h)
 {
-	struct task *sender = h->sender_id ? task_by_id(h->sender_id) : NULL;
+	struct task *sender = h->sender ? task_by_id(h->sender & TASK_KEY_ID_MASK) : NULL;
 
-	if (sender && sender->incarnation == h->sender_incarnation)
+	if (sender && task_key(sender) == h->sender)
 		sender->handles_sent--;
 }
 

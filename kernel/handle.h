@@ -17,9 +17,8 @@
 struct handle {
 	struct port *port;		/* first: an id table record's word 0 */
 	uint64_t badge;			/* delivered to the receiver of each call */
-	/* Installed by a call's RB_TAG_HANDLE: its sender's task id and
-	 * incarnation (task.h), else 0. */
-	uint32_t sender_id, sender_incarnation;
+	/* Installed by a call's RB_TAG_HANDLE: its sender's task key (task.h), else 0. */
+	long sender;
 	uint32_t generation;		/* of the port when the handle was made */
 	bool owner;			/* may wait, mint, destroy */
 };
