@@ -33,24 +33,9 @@
 static uint64_t slowest_ns;		/* the slowest timed call of the current test */
 static uint64_t slowest_addr, slowest_len;	/* and its arguments */
 
-static long timed_map(uint64_t hint, size_t len)
+/* Keeps the slowest call's time and arguments, given its start. */
+static long note_time(uint64_t start, uint64_t addr, size_t len, long r)
 {
-	uint64_t start = rb_clock_monotonic_ns();
-	long r = rb_mem_map((void *)hint, len, RW);
-	uint64_t ns = rb_clock_monotonic_ns() - start;
-
-	if (ns > slowest_ns) {
-		slowest_ns = ns;
-		slowest_addr = hint;
-		slowest_len = len;
-	}
-	return r;
-}
-
-static long timed_unmap(uint64_t addr, size_t len)
-{
-	uint64_t start = rb_clock_monotonic_ns();
-	long r = rb_mem_unmap((void *)addr, len);
 	uint64_t ns = rb_clock_monotonic_ns() - start;
 
 	if (ns > slowest_ns) {
@@ -59,6 +44,20 @@ static long timed_unmap(uint64_t addr, size_t len)
 		slowest_len = len;
 	}
 	return r;
+}
+
+static long timed_map(uint64_t hint, size_t len)
+{
+	uint64_t start = rb_clock_monotonic_ns();
+
+	return note_time(start, hint, len, rb_mem_map((void *)hint, len, RW));
+}
+
+static long timed_unmap(uint64_t addr, size_t len)
+{
+	uint64_t start = rb_clock_monotonic_ns();
+
+	return note_time(start, addr, len, rb_mem_unmap((void *)addr, len));
 }
 
 /* Starts a test's timing. */
