@@ -23,9 +23,8 @@
 #include <rainbow/ipc.h>
 #include <rainbow/syscall.h>
 
+#include "spawn_status.h"
 #include "tap.h"
-
-extern char **environ;
 
 static long raw(long handle, uint64_t label, unsigned words, uint64_t flags)
 {
@@ -79,13 +78,7 @@ static int share(long mib, const char *path)
 /* Runs /bin/fs_dead with args; its exit status, or -1. */
 static int child(char *const args[])
 {
-	pid_t pid;
-	int status;
-
-	if (posix_spawn(&pid, "/bin/fs_dead", NULL, NULL, args, environ) ||
-	    waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
-		return -1;
-	return WEXITSTATUS(status);
+	return spawn_status("/bin/fs_dead", args);
 }
 
 static void dead_sessions(void)

@@ -14,9 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "spawn_status.h"
 #include "tap.h"
-
-extern char **environ;
 
 /* The first line of path, or "" when there is none. */
 static const char *first_line(const char *path)
@@ -37,13 +36,8 @@ static const char *first_line(const char *path)
 static int child(const char *mode)
 {
 	char *argv[] = { "test_streams", (char *)mode, NULL };
-	pid_t pid;
-	int status;
 
-	if (posix_spawn(&pid, "/bin/test_streams", NULL, NULL, argv, environ) ||
-	    waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
-		return -1;
-	return WEXITSTATUS(status);
+	return spawn_status("/bin/test_streams", argv);
 }
 
 /* In a child: a line written, the stream left open, then the end. */
