@@ -100,6 +100,28 @@ static struct thread *take_next(void)
 }
 
 /*
+ * The start of every switch, next to run with slice ticks: the canary of
+ * the stack being left, and no switch due any more.
+ */
+static inline __attribute__((always_inline)) void prepare_run(const struct thread *prev,
+							       struct thread *next, unsigned slice)
+{
+	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
+	need_resched = false;
+	next->slice_left = slice;
+}
+
+/* From prev, which is current, to next, another thread; returns when prev runs again. */
+static inline __attribute__((always_inline)) void switch_threads(struct thread *prev,
+								  struct thread *next)
+{
+	current = next;
+	arch_switch_to(prev, next);
+	context_switch(&prev->kernel_sp, next->kernel_sp);
+	sched_after_switch();
+}
+
+/*
  * Inlined into the handoff and the reschedule (the IPC round trip goes
  * through it twice).  The previous thread is remembered only when dead,
  * for the next thread to free it after the switch.
@@ -108,49 +130,21 @@ static inline __attribute__((always_inline)) void switch_to(struct thread *next,
 {
 	struct thread *prev = current;
 
-	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
-	need_resched = false;
-	next->slice_left = slice;
+	prepare_run(prev, next, slice);
 	if (next == prev)
 		return;
-	current = next;
 	if (prev->state == THREAD_DEAD)
 		dead_prev = prev;
-	arch_switch_to(prev, next);
-	context_switch(&prev->kernel_sp, next->kernel_sp);
-	sched_after_switch();
+	switch_threads(prev, next);
 }
 
 /*
- * A ready current (yielding, or preempted) goes to the back of its task's
- * queue, and the next thread is picked.  When its task is the only one in
- * line at the highest ready priority, the pick is that queue's oldest
- * thread, and the line itself does not change: the same result as
- * enqueue() then take_next(), in half the instructions (rb_yield between
- * threads of one task).
+ * Current gives up the CPU, and is not ready (it blocked, or died), or is
+ * the idle thread (which is never queued): every caller but sched_yield.
  */
-static struct thread *requeue_current(void)
-{
-	unsigned p = current->priority;
-	struct sched_queue *q = &current->share->queue[p];
-
-	if ((ready_mask >> p) == 1 && run_queue[p].next == &q->link &&
-	    q->link.next == &run_queue[p]) {
-		struct thread *t = list_entry(q->ready.next, struct thread, run_link);
-		list_remove(&t->run_link);
-		list_push_back(&q->ready, &current->run_link);
-		return t;
-	}
-	enqueue(current);
-	return take_next();
-}
-
-/* Current gives up the CPU; a ready current goes to the back of its queue. */
 static void reschedule(void)
 {
-	bool ready = current->state == THREAD_READY && current != idle;
-
-	switch_to(ready ? requeue_current() : take_next(), SCHED_SLICE_TICKS);
+	switch_to(take_next(), SCHED_SLICE_TICKS);
 }
 
 /*
@@ -217,9 +211,38 @@ void sched_set_priority(struct thread *t, unsigned priority)
 		need_resched = true;
 }
 
-void sched_yield(void)
+/*
+ * The yielding current goes to the back of its family's queue, and the
+ * next thread is picked.  When its family is the only one in line at the
+ * highest ready priority, the pick is that queue's oldest thread, and the
+ * line itself does not change: the same result as enqueue() then
+ * take_next(), in half the instructions (rb_yield between threads of one
+ * task).
+ */
+static inline __attribute__((always_inline)) struct thread *requeue_current(void)
 {
-	reschedule();
+	unsigned p = current->priority;
+	struct sched_queue *q = &current->share->queue[p];
+
+	if ((ready_mask >> p) == 1 && run_queue[p].next == &q->link &&
+	    q->link.next == &run_queue[p]) {
+		struct thread *t = list_entry(q->ready.next, struct thread, run_link);
+		list_remove(&t->run_link);
+		list_push_back(&q->ready, &current->run_link);
+		return t;
+	}
+	enqueue(current);
+	return take_next();
+}
+
+long sched_yield(void)
+{
+	struct thread *prev = current, *next = requeue_current();
+
+	prepare_run(prev, next, SCHED_SLICE_TICKS);
+	if (next != prev)
+		switch_threads(prev, next);	/* a ready current is never dead */
+	return 0;
 }
 
 void sched_block(enum thread_state why)

@@ -17,8 +17,12 @@ void sched_init(void);
 /* Start scheduling; the caller's stack is abandoned. */
 _Noreturn void sched_start(void);
 void sched_make_ready(struct thread *t);
-/* Give the CPU to the next thread; current stays ready. */
-void sched_yield(void);
+/*
+ * Give the CPU to the next thread; current, a user thread, stays ready at
+ * the back of its family's queue.  Returns 0, rb_yield's result, so that
+ * sys_yield is a jump here.
+ */
+long sched_yield(void);
 /* Current stops running until someone makes it ready (state says why). */
 void sched_block(enum thread_state why);
 extern unsigned ready_mask;	/* bit p: a thread of priority p is ready */

@@ -9,8 +9,7 @@
 long sys_yield(const uint64_t arg[6])
 {
 	(void)arg;		/* no arguments */
-	sched_yield();
-	return 0;
+	return sched_yield();
 }
 
 /* Never fails: any length is a valid sleep, the longest ones capped. */

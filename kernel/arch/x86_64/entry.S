@@ -51,20 +51,16 @@
  * those fields of a system call's frame.
  */
 .macro SYSCALL_TRAP
-	subq $48, %rsp		/* error, vector, r15, r14, r13, r12 */
+	subq $64, %rsp		/* error, vector, r15, r14, r13, r12, rbp, rbx */
 	pushq %r11
-	subq $8, %rsp		/* rbp */
 	pushq %rcx
-	subq $8, %rsp		/* rbx */
 	PUSH_CALL_REGS
 	movq %rsp, %rdi
 	call syscall_dispatch
 	POP_CALL_REGS
-	addq $8, %rsp
 	popq %rcx
-	addq $8, %rsp
 	popq %r11
-	addq $48, %rsp
+	addq $64, %rsp
 	iretq
 .endm
 
@@ -126,10 +122,10 @@ trap_common:
 	pushq %r14
 	pushq %r13
 	pushq %r12
-	pushq %r11
 	pushq %rbp
-	pushq %rcx
 	pushq %rbx
+	pushq %r11
+	pushq %rcx
 	PUSH_CALL_REGS
 	movq %rsp, %rdi
 	call trap_dispatch
@@ -140,10 +136,10 @@ trap_common:
 trap_return:
 	movq %rdi, %rsp
 	POP_CALL_REGS
-	popq %rbx
 	popq %rcx
-	popq %rbp
 	popq %r11
+	popq %rbx
+	popq %rbp
 	popq %r12
 	popq %r13
 	popq %r14

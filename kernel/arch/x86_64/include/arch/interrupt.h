@@ -16,7 +16,9 @@
 struct trap_frame {
 	/* The system call arguments, in argument order: the table's arg[]. */
 	uint64_t rdi, rsi, rdx, r10, r8, r9;
-	uint64_t rax, rbx, rcx, rbp, r11, r12, r13, r14, r15;
+	/* rcx and r11 next to them: a system call saves all these with pushes only. */
+	uint64_t rax, rcx, r11;
+	uint64_t rbx, rbp, r12, r13, r14, r15;
 	uint64_t vector, error;
 	uint64_t rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
 };
