@@ -176,8 +176,7 @@ void sched_ipc_preempt(struct thread *next)
 	struct thread *prev = current;
 
 	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
-	prev->state = THREAD_READY;
-	enqueue(prev);
+	enqueue(prev);		/* running, so THREAD_READY already */
 	next->state = THREAD_READY;
 	next->slice_left = SCHED_SLICE_TICKS;
 	current = next;
