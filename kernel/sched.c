@@ -22,8 +22,21 @@ struct thread *current;
 static struct thread *idle;
 static struct thread *dead_prev;	/* switched away from for good: reap it */
 static struct list run_queue[SCHED_PRIORITIES];	/* of struct sched_queue link */
-unsigned ready_mask;			/* bit p: run_queue[p] is not empty */
+unsigned ready_mask;			/* bit p: run_queue[p] is not empty, or pending is of priority p */
 bool need_resched;
+
+/*
+ * A thread the IPC fastpath preempted (sched_ipc_preempt), ready but not
+ * on its queue yet.  It is left so only when no family is in line at its
+ * priority, and its priority's bit is set in ready_mask; every operation
+ * on the queues first puts it on its queue (settle), none having run
+ * since it was preempted, so its place is the one enqueue would have
+ * given it then.  Until then run_queue[its priority] stays empty, so a
+ * pick would choose it exactly when no higher bit of ready_mask is set:
+ * a contended IPC caller that blocks takes it straight back on that test
+ * (sched_ipc_block), leaving the queues as enqueue then take_next would.
+ */
+static struct thread *pending;
 
 void sched_task_init(struct sched_task *s)
 {
@@ -33,8 +46,8 @@ void sched_task_init(struct sched_task *s)
 	}
 }
 
-/* A ready thread (not current, not idle) joins the back of its family's queue. */
-static inline __attribute__((always_inline)) void enqueue(struct thread *t)
+/* t, ready (not current, not idle), joins the back of its family's queue. */
+static inline __attribute__((always_inline)) void link_ready(struct thread *t)
 {
 	unsigned p = t->priority;
 	struct sched_queue *q = &t->share->queue[p];
@@ -45,14 +58,47 @@ static inline __attribute__((always_inline)) void enqueue(struct thread *t)
 	ready_mask |= 1u << p;
 }
 
+static __attribute__((noinline, cold)) void settle_pending(void)
+{
+	link_ready(pending);
+	pending = NULL;
+}
+
+/*
+ * The pending thread on its queue, before any other operation on the
+ * queues.  Out of line: the test is all its callers carry.
+ */
+static inline __attribute__((always_inline)) void settle(void)
+{
+	if (__builtin_expect(pending != NULL, 0))
+		settle_pending();
+}
+
+/* A ready thread (not current, not idle) joins the back of its family's queue. */
+static inline __attribute__((always_inline)) void enqueue(struct thread *t)
+{
+	settle();
+	link_ready(t);
+}
+
+/* enqueue(t) when a thread is pending: sched_make_ready jumps here, keeping no frame. */
+static __attribute__((noinline, cold)) void settle_then_enqueue(struct thread *t)
+{
+	settle_pending();
+	link_ready(t);
+}
+
 void sched_make_ready(struct thread *t)
 {
 	t->state = THREAD_READY;
 	if (t == current || t == idle)
 		return;
-	enqueue(t);
 	if (t->priority > current->priority || current == idle)
 		need_resched = true;
+	if (__builtin_expect(pending != NULL, 0))
+		settle_then_enqueue(t);
+	else
+		link_ready(t);
 }
 
 /* q has no ready thread left: out of the run queue of priority p. */
@@ -65,6 +111,7 @@ static inline void queue_emptied(struct sched_queue *q, unsigned p)
 
 void sched_unlink(struct thread *t)
 {
+	settle();
 	if (!list_linked(&t->run_link))
 		return;
 	if (t->wake_tick) {
@@ -87,6 +134,7 @@ void sched_unlink(struct thread *t)
  */
 static inline __attribute__((always_inline)) struct thread *take_next(void)
 {
+	settle();
 	if (!ready_mask)
 		return idle;
 	unsigned p = 31u - (unsigned)__builtin_clz(ready_mask);
@@ -176,7 +224,14 @@ void sched_ipc_preempt(struct thread *next)
 	struct thread *prev = current;
 
 	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
-	enqueue(prev);		/* running, so THREAD_READY already */
+	/* prev, running, is THREAD_READY already. */
+	settle();
+	if (list_empty(&run_queue[prev->priority])) {
+		pending = prev;
+		ready_mask |= 1u << prev->priority;
+	} else {
+		link_ready(prev);
+	}
 	next->state = THREAD_READY;
 	next->slice_left = SCHED_SLICE_TICKS;
 	current = next;
@@ -186,13 +241,19 @@ void sched_ipc_preempt(struct thread *next)
 
 void sched_ipc_block(enum thread_state why)
 {
-	struct thread *prev = current, *next;
+	struct thread *prev = current, *next = pending;
 
 	prev->state = why;
-	next = take_next();
-	if (!arch_ipc_resumable(next)) {
-		switch_to(next, SCHED_SLICE_TICKS);
-		return;
+	if (next && (ready_mask >> next->priority) == 1) {
+		/* The pick would choose the pending thread, which the fastpath left (see pending). */
+		pending = NULL;
+		ready_mask &= ~(1u << next->priority);
+	} else {
+		next = take_next();
+		if (!arch_ipc_resumable(next)) {
+			switch_to(next, SCHED_SLICE_TICKS);
+			return;
+		}
 	}
 	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
 	need_resched = false;
@@ -221,7 +282,9 @@ void sched_set_priority(struct thread *t, unsigned priority)
  * highest ready priority, the pick is that queue's oldest thread, and the
  * line itself does not change: the same result as enqueue() then
  * take_next(), in half the instructions (rb_yield between threads of one
- * task).
+ * task).  A pending thread needs no settling for that test: above this
+ * priority it fails the mask test, at it the line is empty (so this
+ * family is not in line), below it it is not what is picked.
  */
 static inline __attribute__((always_inline)) struct thread *requeue_current(void)
 {
