@@ -72,8 +72,10 @@ void sched_ipc_block(enum thread_state why);
 /*
  * The IPC fastpath, once the current thread's operation is complete and
  * it woke next, which outranks it (sched_may_hand_to(next) held): the
- * current thread goes back to its run queue, resumable through its IPC
- * frame, and next returns to user mode at once.  Never returns.
+ * current thread stays ready, resumable through its IPC frame (on its
+ * queue, or pending off it until the next operation on the queues or a
+ * blocking IPC caller takes it back: sched.c), and next returns to user
+ * mode at once.  Never returns.
  */
 _Noreturn void sched_ipc_preempt(struct thread *next);
 /* Sleep for at least the given number of ticks. */
