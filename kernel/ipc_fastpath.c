@@ -8,7 +8,7 @@
  *
  * Fastpath conditions (docs/ipc.md lists them for users):
  * - call: the message carries no handle, no flags, no reserved bit, at
- *   most RB_IPC_MRS words (past RB_IPC_REG_WORDS, UTCB to UTCB); the handle is valid and
+ *   most RB_IPC_MRS words (UTCB to UTCB); the handle is valid and
  *   its port live; a server thread is already waiting on it; it has at
  *   least the caller's priority, no ready thread has a higher one, and
  *   the tick has not asked for a switch.  When no server thread waits,
@@ -89,8 +89,7 @@ static inline __attribute__((always_inline)) bool hand_call(struct ipc_frame *f,
 	/* Nothing can fail from here on. */
 	struct ipc_frame *dst = ipc_frame_of(server);
 	list_remove(&server->run_link);
-	ipc_copy_registers(dst, f, tag);
-	ipc_copy_utcb_words(server, current, RB_TAG_WORDS(tag));
+	ipc_copy_words(server, current, RB_TAG_WORDS(tag));
 	ipc_set_received(dst, tag, current, h->badge);
 	ipc_await_reply(current, server);
 	sched_ipc_switch(server);
@@ -127,15 +126,11 @@ static bool fastpath_call(struct ipc_frame *f)
 	return hand_call(f, h, p);
 }
 
-/* The reply (its registers in f) to caller, which no longer waits for it. */
-static inline __attribute__((always_inline)) void reply_to(struct thread *caller,
-							    const struct ipc_frame *f, uint64_t tag)
+/* The reply to caller, which no longer waits for it. */
+static inline __attribute__((always_inline)) void reply_to(struct thread *caller, uint64_t tag)
 {
-	struct ipc_frame *dst = ipc_frame_of(caller);
-
-	ipc_copy_registers(dst, f, tag);
-	ipc_copy_utcb_words(caller, current, RB_TAG_WORDS(tag));
-	dst->result = tag;
+	ipc_copy_words(caller, current, RB_TAG_WORDS(tag));
+	ipc_frame_of(caller)->result = tag;
 	ipc_end_reply(caller);
 }
 
@@ -155,10 +150,9 @@ static void reply_and_take_queued(struct ipc_frame *f, uint64_t tag, struct thre
 		return;
 
 	/* Nothing can fail from here on. */
-	reply_to(caller, f, tag);
+	reply_to(caller, tag);
 	list_remove(&queued->run_link);
-	ipc_copy_registers(f, sent, sent->tag);
-	ipc_copy_utcb_words(current, queued, RB_TAG_WORDS(sent->tag));
+	ipc_copy_words(current, queued, RB_TAG_WORDS(sent->tag));
 	ipc_set_received(f, sent->tag, queued, queued->ipc_badge);
 	ipc_await_reply(queued, current);
 	sched_ipc_preempt(caller);
@@ -181,7 +175,7 @@ static void fastpath_reply_and_wait(struct ipc_frame *f)
 		return;
 
 	/* Nothing can fail from here on. */
-	reply_to(caller, f, tag);
+	reply_to(caller, tag);
 	ipc_wait_on_port(p);
 	sched_ipc_switch(caller);
 }

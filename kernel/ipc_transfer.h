@@ -34,35 +34,13 @@ _Static_assert((RB_TAG_WINDOW & ~IPC_TAG_FLAGS) == 0, "RB_TAG_WINDOW is a tag fl
 _Static_assert(RB_TAG_LABEL(IPC_TAG_LABEL) == RB_TAG_LABEL_MAX, "the label field holds RB_TAG_LABEL_MAX");
 
 /*
- * Row n keeps the first n register words and clears the others: a load
- * and an AND per word, where computing each mask took three instructions
- * more.
+ * The message's words, mr[0..words-1], from UTCB to UTCB (through the
+ * direct map): exactly the words the tag counts, so the receiver's other
+ * words keep what they held.  One rep movsq whatever the count.
  */
-static const uint64_t ipc_register_word_mask[RB_IPC_REG_WORDS + 1][RB_IPC_REG_WORDS] = {
-	{ 0, 0, 0 }, { ~0ull, 0, 0 }, { ~0ull, ~0ull, 0 }, { ~0ull, ~0ull, ~0ull },
-};
-
-/* mr[0..2] travel in the frame; words the tag does not cover arrive as 0. */
-static inline void ipc_copy_registers(struct ipc_frame *dst, const struct ipc_frame *src,
-				      uint64_t tag)
+static inline void ipc_copy_words(struct thread *to, const struct thread *from, unsigned words)
 {
-	unsigned words = RB_TAG_WORDS(tag);
-	const uint64_t *mask = ipc_register_word_mask[words < RB_IPC_REG_WORDS ? words :
-						       RB_IPC_REG_WORDS];
-
-	/* Spelled out: GCC keeps a loop here, and this is the fastpath. */
-	dst->mr[0] = src->mr[0] & mask[0];
-	dst->mr[1] = src->mr[1] & mask[1];
-	dst->mr[2] = src->mr[2] & mask[2];
-}
-
-/* Words RB_IPC_REG_WORDS..words-1 of a message, from UTCB to UTCB. */
-static inline void ipc_copy_utcb_words(struct thread *to, const struct thread *from,
-				       unsigned words)
-{
-	if (words > RB_IPC_REG_WORDS)
-		copy_words(&to->utcb->mr[RB_IPC_REG_WORDS], &from->utcb->mr[RB_IPC_REG_WORDS],
-			   words - RB_IPC_REG_WORDS);
+	copy_words(to->utcb->mr, from->utcb->mr, words);
 }
 
 /* The receiver learns the tag, who to reply to, and the caller's badge. */

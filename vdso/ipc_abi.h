@@ -3,13 +3,14 @@
  * instruction, reserved for IPC.  Everything else uses int $0x80.
  *
  * In:  rax = IPC_OP_*, rdi = handle (call), port (wait) or rcvid (reply*),
- *      rsi = tag, rdx = flags (call, wait) or port (reply_and_wait),
- *      r8, r9, r10 = mr[0..2].
+ *      rsi = tag, rdx = flags (call, wait) or port (reply_and_wait).
  * Out: rax = tag received or 0 (reply), or -errno; after a receive, rdi =
- *      rcvid and rsi = badge; r8, r9, r10 = mr[0..2] of the message
- *      received (words the tag does not cover read as 0).
+ *      rcvid and rsi = badge.
+ * The message words are not in registers: the kernel copies mr[0..words-1]
+ * from the sender's UTCB to the receiver's, and no other word.
  * rdi and rsi may change on every operation; rdx is preserved.
- * rcx and r11 are clobbered (SYSCALL/SYSRET use them); the rest survive.
+ * rcx and r11 are clobbered (SYSCALL/SYSRET use them), r8, r9 and r10
+ * come back 0; the rest survive.
  */
 #ifndef RAINBOW_IPC_ABI_H
 #define RAINBOW_IPC_ABI_H

@@ -3,7 +3,9 @@
  * rflags in r11, and no stack: we take the current thread's kernel stack
  * (one CPU, so a plain variable holds it), save the registers of the IPC
  * convention and the callee-saved ones as a struct ipc_frame, call
- * ipc_syscall(), and go back with SYSRET.
+ * ipc_syscall(), and go back with SYSRET.  r8..r10, which the convention
+ * does not keep (the message words travel UTCB to UTCB), are cleared on
+ * the way out so that no kernel value reaches user mode.
  *
  * ipc_switch_return(save_sp, prev_frame, next_frame), the fastpath's way
  * out: the CPU goes straight to user mode through the partner's frame,
@@ -20,9 +22,6 @@ syscall_entry:
 	pushq syscall_user_rsp(%rip)
 	pushq %r11
 	pushq %rcx
-	pushq %r10
-	pushq %r9
-	pushq %r8
 	pushq %rdx
 	pushq %rsi
 	pushq %rdi
@@ -46,9 +45,9 @@ ipc_return:
 	popq %rdi
 	popq %rsi
 	popq %rdx
-	popq %r8
-	popq %r9
-	popq %r10
+	xorl %r8d, %r8d		/* the kernel's values, not the user's: r8..r10 are not kept */
+	xorl %r9d, %r9d
+	xorl %r10d, %r10d
 	popq %rcx
 	popq %r11
 	popq %rsp

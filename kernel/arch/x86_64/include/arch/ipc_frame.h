@@ -2,7 +2,6 @@
 #define ARCH_IPC_FRAME_H
 
 #include <stdint.h>
-#include <rainbow/ipc.h>
 
 /*
  * What syscall_entry.S saves at the top of the kernel stack on a SYSCALL
@@ -20,10 +19,13 @@
  *   rdi       target: handle, port or rcvid   rcvid (after a receive)
  *   rsi       tag                             badge (after a receive)
  *   rdx       flags, or reply_and_wait's port (preserved)
- *   r8..r10   mr[0..2]                        mr[0..2]
  *   rcx, r11  user_ip, user_flags (SYSCALL/SYSRET use them)
  *   rsp       user_sp
  *   rbx, rbp, r12..r15  kept (callee-saved, given back unchanged)
+ *   r8..r10   not saved: syscall_entry.S clears them on the way out
+ *
+ * The message words are not in the frame: the kernel copies them from
+ * the sender's UTCB to the receiver's (ipc_transfer.h).
  */
 /* The IPC entry instruction, SYSCALL, is two bytes long: user_ip is right after it. */
 #define IPC_ENTRY_BYTES 2
@@ -40,11 +42,9 @@ struct ipc_frame {
 	union { uint64_t target; uint64_t rcvid; };
 	union { uint64_t tag; uint64_t badge; };
 	union { uint64_t flags; uint64_t port; };
-	uint64_t mr[RB_IPC_REG_WORDS];
 	uint64_t user_ip, user_flags, user_sp;
 };
 
-_Static_assert(sizeof(struct ipc_frame) == 16 * 8, "syscall_entry.S pushes 16 words");
-_Static_assert(RB_IPC_REG_WORDS == 3, "syscall_entry.S carries mr[0..2] in r8, r9, r10");
+_Static_assert(sizeof(struct ipc_frame) == 13 * 8, "syscall_entry.S pushes 13 words");
 
 #endif
