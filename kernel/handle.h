@@ -51,8 +51,8 @@ struct handle_table {
 	uint32_t first_high;		/* indexes below it are in first_leaf: min(ids.high, HANDLES_FIRST_LEAF) */
 };
 
-/* The handle number n names, or NULL when it names nothing; O(1). */
-static inline struct handle *handle_slot(struct handle_table *ht, long n)
+/* The handle number n names, or NULL when it names nothing; O(1).  Always inline: the fastpath's lookup. */
+static inline __attribute__((always_inline)) struct handle *handle_slot(struct handle_table *ht, long n)
 {
 	uint64_t i = (uint64_t)n - 1;	/* n < 1 wraps past every index */
 	uint64_t *r;
@@ -66,16 +66,19 @@ static inline struct handle *handle_slot(struct handle_table *ht, long n)
 	return r[0] & 1 ? NULL : (struct handle *)r;
 }
 
-/* The port h names while it lives; NULL for no handle or a stale one. */
-static inline struct port *handle_live_port(const struct handle *h)
+/*
+ * The port h names while it lives; NULL for no handle or a stale one.  A
+ * handle always names a port, made while the port lived, and destroying
+ * the port bumps its generation (port.c, whose pool keeps a dead port's
+ * generation): the generation alone tells a live port from a dead one.
+ */
+static inline __attribute__((always_inline)) struct port *handle_live_port(const struct handle *h)
 {
-	struct port *p = h ? h->port : NULL;
-
-	return p && p->live && p->generation == h->generation ? p : NULL;
+	return h && h->port->generation == h->generation ? h->port : NULL;
 }
 
 /* The port h names while it lives, if h is an owner handle; else NULL. */
-static inline struct port *handle_live_owned_port(const struct handle *h)
+static inline __attribute__((always_inline)) struct port *handle_live_owned_port(const struct handle *h)
 {
 	return h && h->owner ? handle_live_port(h) : NULL;
 }

@@ -4,7 +4,9 @@
  * fails; past the marked point nothing can fail, and the CPU goes straight
  * to the partner thread's user mode through its IPC frame, without
  * touching the run queues or unwinding any C frame (sched_ipc_switch).
- * Each returns only when its case does not apply.
+ * Nothing here returns: every case ends in user mode through an IPC
+ * frame (ipc_exit, sched_ipc_switch), so the entry's C function saves no
+ * register of its caller's.
  *
  * Fastpath conditions (docs/ipc.md lists them for users):
  * - call: the message carries no handle, no flags, no reserved bit, at
@@ -68,116 +70,11 @@ static bool may_hand_to(const struct thread *next)
 	return next->priority >= current->priority && sched_may_hand_to(next);
 }
 
-/*
- * The call checked, through h to p: queue behind a busy server, or hand
- * over to the server waiting; false when the server may not run now.
- */
-static inline __attribute__((always_inline)) bool hand_call(struct ipc_frame *f, const struct handle *h,
-							     struct port *p)
+/* Back to user mode through the current thread's IPC frame, once a switch due is done. */
+static _Noreturn void return_to_user(void)
 {
-	uint64_t tag = f->tag;
-
-	if (!receiver_waiting(p)) {
-		/* The server is busy: queue as the general path would, without its checks again. */
-		ipc_queue_call(p, h->badge);
-		return true;
-	}
-	struct thread *server = list_entry(p->receivers.next, struct thread, run_link);
-	if (unlikely(!may_hand_to(server)))
-		return false;
-
-	/* Nothing can fail from here on. */
-	struct ipc_frame *dst = ipc_frame_of(server);
-	list_remove(&server->run_link);
-	ipc_copy_words(server, current, RB_TAG_WORDS(tag));
-	ipc_set_received(dst, tag, current, h->badge);
-	ipc_await_reply(current, server);
-	sched_ipc_switch(server);
-}
-
-/*
- * A call whose only option is a window lent (RB_TAG_WINDOW, ipc_copy.h):
- * the window taken, as a plain call.  Out of line, reached only where
- * plain_fast_call says no, so plain calls pay nothing for it.
- */
-static __attribute__((noinline)) bool window_call(struct ipc_frame *f, const struct handle *h,
-						  struct port *p)
-{
-	if ((((f->tag & TAG_NOT_FAST) ^ RB_TAG_WINDOW) | f->flags) != 0 ||
-	    RB_TAG_WORDS(f->tag) > RB_IPC_MRS || ipc_window_take(f->tag))
-		return false;
-	return hand_call(f, h, p);
-}
-
-/*
- * Returns true when the call is done (queued behind a busy server, then
- * answered); false when the general path must take it.  A handoff to the
- * server does not return.
- */
-static bool fastpath_call(struct ipc_frame *f)
-{
-	const struct handle *h = handle_slot(&current->task->handles, (long)f->target);
-	struct port *p = handle_live_port(h);
-
-	if (unlikely(!p))
-		return false;
-	if (unlikely(!plain_fast_call(f)))
-		return window_call(f, h, p);
-	return hand_call(f, h, p);
-}
-
-/* The reply to caller, which no longer waits for it. */
-static inline __attribute__((always_inline)) void reply_to(struct thread *caller, uint64_t tag)
-{
-	ipc_copy_words(caller, current, RB_TAG_WORDS(tag));
-	ipc_frame_of(caller)->result = tag;
-	ipc_end_reply(caller);
-}
-
-/*
- * A caller is queued: answer, receive the oldest queued caller into f,
- * and let the answered caller, which outranks the current thread, run at
- * once.  Only for a queued message the fastpath can move itself.
- */
-static void reply_and_take_queued(struct ipc_frame *f, uint64_t tag, struct thread *caller,
-				  struct port *p)
-{
-	struct thread *queued = list_entry(p->callers.next, struct thread, run_link);
-	const struct ipc_frame *sent = ipc_frame_of(queued);
-
-	if (unlikely(!message_fast(sent->tag) || caller->priority <= current->priority ||
-		     !sched_may_hand_to(caller)))
-		return;
-
-	/* Nothing can fail from here on. */
-	reply_to(caller, tag);
-	list_remove(&queued->run_link);
-	ipc_copy_words(current, queued, RB_TAG_WORDS(sent->tag));
-	ipc_set_received(f, sent->tag, queued, queued->ipc_badge);
-	ipc_await_reply(queued, current);
-	sched_ipc_preempt(caller);
-}
-
-static void fastpath_reply_and_wait(struct ipc_frame *f)
-{
-	uint64_t tag = f->tag;
-	struct thread *caller = ipc_reply_target((long)f->target);	/* NULL: none awaits it */
-	struct port *p = handle_live_owned_port(handle_slot(&current->task->handles,
-							    (long)f->port));	/* NULL: not ours, or gone */
-
-	if (unlikely(!caller || !p || !message_fast(tag)))
-		return;
-	if (!no_caller_queued(p)) {
-		reply_and_take_queued(f, tag, caller, p);
-		return;
-	}
-	if (unlikely(!sched_may_hand_to(caller)))
-		return;
-
-	/* Nothing can fail from here on. */
-	reply_to(caller, tag);
-	ipc_wait_on_port(p);
-	sched_ipc_switch(caller);
+	sched_before_user_return();
+	ipc_exit(ipc_frame_of(current));
 }
 
 /*
@@ -193,22 +90,136 @@ static bool from_vdso_entry(const struct ipc_frame *f, uint64_t offset)
 	return f->op < IPC_OP_COUNT && offset == vdso_ipc_return[f->op];
 }
 
-void ipc_syscall(struct ipc_frame *f)
+/*
+ * Every case the fastpath does not take: a stray entry is killed, the
+ * rest goes to the general path.  Out of line, so that the fastpath's
+ * own code keeps nothing across a call and saves no register.
+ */
+static __attribute__((noinline)) _Noreturn void general_path(struct ipc_frame *f)
 {
 	uint64_t offset = f->user_ip - current->vdso_base;
 
-	if (f->op == IPC_OP_CALL && offset == vdso_ipc_return[IPC_OP_CALL]) {
-		if (fastpath_call(f)) {
-			sched_before_user_return();
-			return;
-		}
-	} else if (f->op == IPC_OP_REPLY_AND_WAIT &&
-		   offset == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT]) {
-		fastpath_reply_and_wait(f);
-	}
 	if (!from_vdso_entry(f, offset))
 		fault_kill_stray_entry("IPC operation", f->op, offset - IPC_ENTRY_BYTES);
 	else
 		ipc_slowpath(f);
-	sched_before_user_return();
+	return_to_user();
+}
+
+/*
+ * The call checked, through h to p: queue behind a busy server, or hand
+ * over to the server waiting, or the general path when the server may
+ * not run now.
+ */
+static inline __attribute__((always_inline)) _Noreturn void hand_call(struct ipc_frame *f,
+								       const struct handle *h,
+								       struct port *p)
+{
+	uint64_t tag = f->tag;
+
+	if (!receiver_waiting(p)) {
+		/* The server is busy: queue as the general path would, without its checks again. */
+		ipc_queue_call(p, h->badge);
+		return_to_user();
+	}
+	struct thread *server = list_entry(p->receivers.next, struct thread, run_link);
+	if (unlikely(!may_hand_to(server)))
+		general_path(f);
+
+	/* Nothing can fail from here on. */
+	struct ipc_frame *dst = ipc_frame_of(server);
+	list_remove(&server->run_link);
+	ipc_copy_words(server, current, RB_TAG_WORDS(tag));
+	ipc_set_received(dst, tag, current, h->badge);
+	ipc_await_reply(current, server);
+	sched_ipc_switch(server);
+}
+
+/*
+ * A call whose only option is a window lent (RB_TAG_WINDOW, ipc_copy.h):
+ * the window taken, as a plain call.  Out of line, reached only where
+ * plain_fast_call says no, so plain calls pay nothing for it.
+ */
+static __attribute__((noinline)) _Noreturn void window_call(struct ipc_frame *f, const struct handle *h,
+							     struct port *p)
+{
+	if ((((f->tag & TAG_NOT_FAST) ^ RB_TAG_WINDOW) | f->flags) != 0 ||
+	    RB_TAG_WORDS(f->tag) > RB_IPC_MRS || ipc_window_take(f->tag))
+		general_path(f);
+	hand_call(f, h, p);
+}
+
+static _Noreturn void fastpath_call(struct ipc_frame *f)
+{
+	const struct handle *h = handle_slot(&current->task->handles, (long)f->target);
+	struct port *p = handle_live_port(h);
+
+	if (unlikely(!p))
+		general_path(f);
+	if (unlikely(!plain_fast_call(f)))
+		window_call(f, h, p);
+	hand_call(f, h, p);
+}
+
+/* The reply to caller, which no longer waits for it. */
+static inline __attribute__((always_inline)) void reply_to(struct thread *caller, uint64_t tag)
+{
+	ipc_copy_words(caller, current, RB_TAG_WORDS(tag));
+	ipc_frame_of(caller)->result = tag;
+	ipc_end_reply(caller);
+}
+
+/*
+ * A caller is queued: answer, receive the oldest queued caller into f,
+ * and let the answered caller, which outranks the current thread, run at
+ * once.  Only for a queued message the fastpath can move itself.
+ */
+static _Noreturn void reply_and_take_queued(struct ipc_frame *f, uint64_t tag, struct thread *caller,
+					    struct port *p)
+{
+	struct thread *queued = list_entry(p->callers.next, struct thread, run_link);
+	const struct ipc_frame *sent = ipc_frame_of(queued);
+
+	if (unlikely(!message_fast(sent->tag) || caller->priority <= current->priority ||
+		     !sched_may_hand_to(caller)))
+		general_path(f);
+
+	/* Nothing can fail from here on. */
+	reply_to(caller, tag);
+	list_remove(&queued->run_link);
+	ipc_copy_words(current, queued, RB_TAG_WORDS(sent->tag));
+	ipc_set_received(f, sent->tag, queued, queued->ipc_badge);
+	ipc_await_reply(queued, current);
+	sched_ipc_preempt(caller);
+}
+
+static _Noreturn void fastpath_reply_and_wait(struct ipc_frame *f)
+{
+	uint64_t tag = f->tag;
+	struct thread *caller = ipc_reply_target((long)f->target);	/* NULL: none awaits it */
+	struct port *p = handle_live_owned_port(handle_slot(&current->task->handles,
+							    (long)f->port));	/* NULL: not ours, or gone */
+
+	if (unlikely(!caller || !p || !message_fast(tag)))
+		general_path(f);
+	if (!no_caller_queued(p))
+		reply_and_take_queued(f, tag, caller, p);
+	if (unlikely(!sched_may_hand_to(caller)))
+		general_path(f);
+
+	/* Nothing can fail from here on. */
+	reply_to(caller, tag);
+	ipc_wait_on_port(p);
+	sched_ipc_switch(caller);
+}
+
+__attribute__((flatten)) void ipc_syscall(struct ipc_frame *f)
+{
+	uint64_t offset = f->user_ip - current->vdso_base;
+
+	if (f->op == IPC_OP_CALL && offset == vdso_ipc_return[IPC_OP_CALL])
+		fastpath_call(f);
+	if (f->op == IPC_OP_REPLY_AND_WAIT && offset == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT])
+		fastpath_reply_and_wait(f);
+	general_path(f);
 }

@@ -12,8 +12,9 @@ struct ipc_frame;
 /*
  * One IPC operation, from syscall_entry.S (vdso/ipc_abi.h): the fastpath
  * first, then the general path; results land in f (ipc_fastpath.c).
+ * Never returns: it leaves to user mode through an IPC frame.
  */
-void ipc_syscall(struct ipc_frame *f);
+_Noreturn void ipc_syscall(struct ipc_frame *f);
 
 /* End a thread's wait in IPC with err (a -errno) as its result, and make it ready. */
 void ipc_wake_with_error(struct thread *t, long err);

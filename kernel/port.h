@@ -16,7 +16,6 @@ struct port {
 	struct list pool_link;		/* first: the pool's while free */
 	struct task *owner;
 	uint32_t generation;		/* bumped when destroyed: old handles go stale */
-	bool live;
 	bool accepts_handles;		/* calls may carry RB_TAG_HANDLE (handle.c) */
 	struct list callers;		/* threads in THREAD_IPC_SEND, oldest first */
 	struct list receivers;		/* threads in THREAD_IPC_RECV, oldest first */

@@ -3,7 +3,8 @@
  * rflags in r11, and no stack: we take the current thread's kernel stack
  * (one CPU, so a plain variable holds it), save the registers of the IPC
  * convention and the callee-saved ones as a struct ipc_frame, call
- * ipc_syscall(), and go back with SYSRET.  r8..r10, which the convention
+ * ipc_syscall(), which never returns: it leaves by ipc_exit(frame) or
+ * ipc_switch_return, and the pops restore the frame for SYSRET.  r8..r10, which the convention
  * does not keep (the message words travel UTCB to UTCB), are cleared on
  * the way out so that no kernel value reaches user mode.
  *
@@ -33,7 +34,10 @@ syscall_entry:
 	pushq %r14
 	pushq %r15
 	movq %rsp, %rdi
-	call ipc_syscall
+	call ipc_syscall	/* never returns: it leaves through ipc_exit or ipc_switch_return */
+	.global ipc_exit
+ipc_exit:
+	movq %rdi, %rsp
 ipc_return:
 	popq %r15
 	popq %r14

@@ -47,4 +47,7 @@ struct ipc_frame {
 
 _Static_assert(sizeof(struct ipc_frame) == 13 * 8, "syscall_entry.S pushes 13 words");
 
+/* syscall_entry.S: back to user mode through f, the current thread's frame (its SYSRET exit). */
+_Noreturn void ipc_exit(struct ipc_frame *f);
+
 #endif
