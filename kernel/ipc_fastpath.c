@@ -78,16 +78,18 @@ static _Noreturn void return_to_user(void)
 }
 
 /*
- * Whether the operation came from the vDSO's own entry for it
- * (vdso_traps.h): its offset from the task's vDSO base.  The fastpath's
- * guards compare the entry of their operation directly, a constant
- * offset: with the subtraction of the base, three instructions each
- * (current is loaded for the fastpath anyway; the report takes the
- * offset, so the address need not be kept).
+ * The operation whose vDSO entry (vdso_traps.h) the SYSCALL came from,
+ * offset bytes past the task's vDSO base: each operation has its own
+ * SYSCALL instruction, so the site names the operation and rax is not
+ * read; IPC_OP_COUNT for any other address.
  */
-static bool from_vdso_entry(const struct ipc_frame *f, uint64_t offset)
+static uint64_t op_of_site(uint64_t offset)
 {
-	return f->op < IPC_OP_COUNT && offset == vdso_ipc_return[f->op];
+	uint64_t op = 0;
+
+	while (op < IPC_OP_COUNT && offset != vdso_ipc_return[op])
+		op++;
+	return op;
 }
 
 /*
@@ -98,11 +100,14 @@ static bool from_vdso_entry(const struct ipc_frame *f, uint64_t offset)
 static __attribute__((noinline)) _Noreturn void general_path(struct ipc_frame *f)
 {
 	uint64_t offset = f->user_ip - current->vdso_base;
+	uint64_t op = op_of_site(offset);
 
-	if (!from_vdso_entry(f, offset))
+	if (op == IPC_OP_COUNT) {
 		fault_kill_stray_entry("IPC operation", f->op, offset - IPC_ENTRY_BYTES);
-	else
+	} else {
+		f->op = op;
 		ipc_slowpath(f);
+	}
 	return_to_user();
 }
 
@@ -213,13 +218,14 @@ static _Noreturn void fastpath_reply_and_wait(struct ipc_frame *f)
 	sched_ipc_switch(caller);
 }
 
+/* The operation is the entry site's (op_of_site): the fastpath's two compare it directly. */
 __attribute__((flatten)) void ipc_syscall(struct ipc_frame *f)
 {
 	uint64_t offset = f->user_ip - current->vdso_base;
 
-	if (f->op == IPC_OP_CALL && offset == vdso_ipc_return[IPC_OP_CALL])
+	if (offset == vdso_ipc_return[IPC_OP_CALL])
 		fastpath_call(f);
-	if (f->op == IPC_OP_REPLY_AND_WAIT && offset == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT])
+	if (offset == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT])
 		fastpath_reply_and_wait(f);
 	general_path(f);
 }

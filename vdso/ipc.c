@@ -68,20 +68,22 @@ long rb_ipc_caller_task(long rcvid)
 
 /*
  * The IPC SYSCALL, its register use stated once (the kernel's side is
- * arch/ipc_frame.h): rax the operation, back the result; rdi the target,
+ * arch/ipc_frame.h): rax back the result (the operation is the site's,
+ * rax is not read going in); rdi the target,
  * back the rcvid; rsi the tag, back the badge; rdx, an input only, the
  * flags or the port.  The message words stay in the UTCB: the kernel
  * copies them from the sender's to the receiver's ("memory").  rcx and
  * r11 are lost to SYSCALL/SYSRET, r8..r10 come back cleared; rdi and rsi
  * are treated as changed by every op, which costs nothing in these leaf
  * functions.  The instruction is recorded with its operation in
- * .rb_ipc_sites (trap.h's RB_KERNEL_ENTRY): the kernel accepts each
- * operation only from its own site, so op must be a constant where this
- * is expanded, and each operation has one site.
+ * .rb_ipc_sites (trap.h's RB_KERNEL_ENTRY): the kernel takes the
+ * operation from the site (and kills a SYSCALL from anywhere else), so op
+ * must be a constant where this is expanded, and each operation has one
+ * site.
  */
-#define IPC_SYSCALL(op, rdi, rsi, rdx)							\
+#define IPC_SYSCALL(op, ret, rdi, rsi, rdx)						\
 	__asm__ volatile(RB_KERNEL_ENTRY("syscall", ".rb_ipc_sites", "site_op")		\
-			 : "+a"(op), "+D"(rdi), "+S"(rsi)				\
+			 : "=a"(ret), "+D"(rdi), "+S"(rsi)				\
 			 : [site_op] "i"(op), "d"(rdx)					\
 			 : "rcx", "r8", "r9", "r10", "r11", "memory")
 
@@ -91,10 +93,10 @@ long rb_ipc_caller_task(long rcvid)
  */
 long ipc_call(long handle, uint64_t tag, unsigned flags)
 {
-	long op = IPC_OP_CALL;
+	long ret;
 
-	IPC_SYSCALL(op, handle, tag, (unsigned long)flags);
-	return op;
+	IPC_SYSCALL(IPC_OP_CALL, ret, handle, tag, (unsigned long)flags);
+	return ret;
 }
 
 /* After a receive, who sent the message and how to answer. */
@@ -106,29 +108,29 @@ static inline void receive_sender(long rcvid, uint64_t badge)
 
 long ipc_wait(long port, unsigned flags)
 {
-	long op = IPC_OP_WAIT;
+	long ret;
 	uint64_t badge = 0;
 
-	IPC_SYSCALL(op, port, badge, (unsigned long)flags);
-	if (op >= 0)
+	IPC_SYSCALL(IPC_OP_WAIT, ret, port, badge, (unsigned long)flags);
+	if (ret >= 0)
 		receive_sender(port, badge);
-	return op;
+	return ret;
 }
 
 long ipc_reply(long rcvid, uint64_t tag)
 {
-	long op = IPC_OP_REPLY;
+	long ret;
 
-	IPC_SYSCALL(op, rcvid, tag, 0ul);
-	return op;
+	IPC_SYSCALL(IPC_OP_REPLY, ret, rcvid, tag, 0ul);
+	return ret;
 }
 
 long ipc_reply_and_wait(long rcvid, uint64_t tag, long port)
 {
-	long op = IPC_OP_REPLY_AND_WAIT;
+	long ret;
 
-	IPC_SYSCALL(op, rcvid, tag, (unsigned long)port);
-	if (op >= 0)
+	IPC_SYSCALL(IPC_OP_REPLY_AND_WAIT, ret, rcvid, tag, (unsigned long)port);
+	if (ret >= 0)
 		receive_sender(rcvid, tag);
-	return op;
+	return ret;
 }

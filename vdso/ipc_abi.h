@@ -2,7 +2,9 @@
  * The IPC entry, private to the kernel and the vDSO: the SYSCALL
  * instruction, reserved for IPC.  Everything else uses int $0x80.
  *
- * In:  rax = IPC_OP_*, rdi = handle (call), port (wait) or rcvid (reply*),
+ * Each operation IPC_OP_* has its own SYSCALL instruction in the vDSO
+ * (.rb_ipc_sites), and the site names the operation: rax is not read.
+ * In:  rdi = handle (call), port (wait) or rcvid (reply*),
  *      rsi = tag, rdx = flags (call, wait) or port (reply_and_wait).
  * Out: rax = tag received or 0 (reply), or -errno; after a receive, rdi =
  *      rcvid and rsi = badge.

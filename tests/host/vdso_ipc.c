@@ -18,6 +18,7 @@
 #define _GNU_SOURCE		/* REG_* of <ucontext.h>, syscall() */
 #include <asm/prctl.h>
 #include <asm/unistd.h>
+#include <elf.h>
 #include <errno.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
@@ -48,6 +49,8 @@ struct regs {
 };
 
 static struct regs entered;	/* what the last entry brought */
+static uint64_t entered_site;	/* and the address after its instruction */
+static uint64_t ipc_site[IPC_OP_COUNT];	/* the same for each IPC operation's SYSCALL, from the image */
 static struct regs answer;	/* what the stand-in kernel returns */
 static int entries;
 static struct rb_utcb utcb;
@@ -68,6 +71,7 @@ static void kernel(int sig, siginfo_t *info, void *context)
 	entries++;
 	entered = (struct regs){ info->si_syscall, g[REG_RDI], g[REG_RSI],
 				 g[REG_RDX], g[REG_R8], g[REG_R9], g[REG_R10] };
+	entered_site = (uint64_t)g[REG_RIP];
 	g[REG_RAX] = answer.nr;
 	g[REG_RDI] = answer.rdi;
 	g[REG_RSI] = answer.rsi;
@@ -96,6 +100,36 @@ static const unsigned char *map_image(const char *path, size_t *size)
 	if (mprotect(image, *size, PROT_READ | PROT_EXEC))
 		die("mprotect failed");
 	return image;
+}
+
+/*
+ * ipc_site[op]: the address after the SYSCALL the image records for op in
+ * .rb_ipc_sites (two 32-bit words a site: the op, the instruction's
+ * distance from the second word), as the kernel reads it.
+ */
+static void find_ipc_sites(const unsigned char *image, size_t size)
+{
+	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)image;
+	const Elf64_Shdr *sh = (const Elf64_Shdr *)(image + eh->e_shoff);
+	const char *names = (const char *)image + sh[eh->e_shstrndx].sh_offset;
+
+	if (eh->e_shoff + (uint64_t)eh->e_shnum * sizeof(*sh) > size)
+		die("no section headers");
+	for (unsigned i = 0; i < eh->e_shnum; i++) {
+		if (strcmp(names + sh[i].sh_name, ".rb_ipc_sites"))
+			continue;
+		for (uint64_t off = 0; off + 8 <= sh[i].sh_size; off += 8) {
+			uint32_t op;
+			int32_t distance;
+			memcpy(&op, image + sh[i].sh_offset + off, 4);
+			memcpy(&distance, image + sh[i].sh_offset + off + 4, 4);
+			if (op < IPC_OP_COUNT)
+				ipc_site[op] = (uintptr_t)image + sh[i].sh_addr + off + 4 + distance + 2;
+		}
+	}
+	for (unsigned op = 0; op < IPC_OP_COUNT; op++)
+		if (!ipc_site[op])
+			die("an IPC operation has no site in .rb_ipc_sites");
 }
 
 /* SIGSYS for system calls from [image, image + size), nothing else. */
@@ -155,6 +189,16 @@ static int entered_once(long nr, long rdi)
 	return entries == 1 && entered.nr == nr && entered.rdi == rdi;
 }
 
+/*
+ * One SYSCALL since kernel_answers(), with rdi = rdi, from the site the
+ * image records for op (.rb_ipc_sites; the kernel takes the operation
+ * from the site, not from rax).
+ */
+static int entered_ipc_once(long op, long rdi)
+{
+	return entries == 1 && entered_site == ipc_site[op] && entered.rdi == rdi;
+}
+
 /* The stand-in kernel's next answer (r8..r10 come back 0, as SYSRET leaves them); entries counts from here. */
 static void kernel_answers(long rax, long rdi, long rsi)
 {
@@ -176,9 +220,9 @@ static void test_call(void)
 	utcb_holds(11, 22, 33);
 	kernel_answers(RB_TAG(9, 2), JUNK, JUNK);
 	ret = call_wide(7, RB_TAG(5, 3), 0xabcdef0000000000UL | RB_IPC_NONBLOCK);
-	check(entered_once(IPC_OP_CALL, 7) && entered.rsi == (long)RB_TAG(5, 3) &&
+	check(entered_ipc_once(IPC_OP_CALL, 7) && entered.rsi == (long)RB_TAG(5, 3) &&
 	      entered.rdx == RB_IPC_NONBLOCK,
-	      "ipc_call enters with rax = CALL, rdi = handle, rsi = tag, rdx = flags zero-extended");
+	      "ipc_call enters at its own site with rdi = handle, rsi = tag, rdx = flags zero-extended");
 	check(ret == (long)RB_TAG(9, 2), "ipc_call returns the reply's tag");
 	check(utcb_words_are(11, 22, 33) && utcb_sender_is(UNSET, UNSET),
 	      "ipc_call leaves the UTCB to the kernel");
@@ -196,8 +240,8 @@ static void test_wait(void)
 	utcb_holds(1, 2, 3);
 	kernel_answers(RB_TAG(4, 3), 77, 0xbadbad);
 	ret = wait_on(3, 0);
-	check(entered_once(IPC_OP_WAIT, 3) && entered.rdx == 0,
-	      "ipc_wait enters with rax = WAIT, rdi = port, rdx = flags");
+	check(entered_ipc_once(IPC_OP_WAIT, 3) && entered.rdx == 0,
+	      "ipc_wait enters at its own site with rdi = port, rdx = flags");
 	check(ret == (long)RB_TAG(4, 3) && utcb_words_are(1, 2, 3),
 	      "ipc_wait returns the tag and leaves the words to the kernel");
 	check(utcb_sender_is(0xbadbad, 77),
@@ -215,8 +259,8 @@ static void test_reply(void)
 	utcb_holds(8, 9, 10);
 	kernel_answers(0, JUNK, JUNK);
 	check(reply(77, RB_TAG(2, 1)) == 0 &&
-	      entered_once(IPC_OP_REPLY, 77) && entered.rsi == (long)RB_TAG(2, 1),
-	      "ipc_reply enters with rax = REPLY, rdi = rcvid, rsi = tag");
+	      entered_ipc_once(IPC_OP_REPLY, 77) && entered.rsi == (long)RB_TAG(2, 1),
+	      "ipc_reply enters at its own site with rdi = rcvid, rsi = tag");
 	check(utcb_words_are(8, 9, 10) && utcb_sender_is(UNSET, UNSET),
 	      "ipc_reply leaves the UTCB alone");
 }
@@ -228,9 +272,9 @@ static void test_reply_and_wait(void)
 	utcb_holds(8, 9, 10);
 	kernel_answers(RB_TAG(6, 2), 78, 0xfeed);
 	ret = reply_and_wait(77, RB_TAG(2, 1), 3);
-	check(entered_once(IPC_OP_REPLY_AND_WAIT, 77) &&
+	check(entered_ipc_once(IPC_OP_REPLY_AND_WAIT, 77) &&
 	      entered.rsi == (long)RB_TAG(2, 1) && entered.rdx == 3,
-	      "ipc_reply_and_wait enters with rdi = rcvid, rsi = tag, rdx = port");
+	      "ipc_reply_and_wait enters at its own site with rdi = rcvid, rsi = tag, rdx = port");
 	check(ret == (long)RB_TAG(6, 2) && utcb_words_are(8, 9, 10) &&
 	      utcb_sender_is(0xfeed, 78),
 	      "ipc_reply_and_wait stores the rcvid and badge received, leaves the words to the kernel");
@@ -321,6 +365,7 @@ int main(int argc, char **argv)
 	image = map_image(argv[1], &size);
 	if (!rb_dso_open(&vdso, image))
 		die("not a usable vDSO image");
+	find_ipc_sites(image, size);
 	call = function("ipc_call");
 	wait_on = function("ipc_wait");
 	reply = function("ipc_reply");

@@ -15,7 +15,7 @@
  * that maps roles to x86-64 registers:
  *
  *   register  in                              out
- *   rax       op: IPC_OP_*                    result: tag, 0 or -errno
+ *   rax       (not read: the site is the op)  result: tag, 0 or -errno
  *   rdi       target: handle, port or rcvid   rcvid (after a receive)
  *   rsi       tag                             badge (after a receive)
  *   rdx       flags, or reply_and_wait's port (preserved)
@@ -38,6 +38,7 @@ struct ipc_frame {
 	 * (ipc_switch_return).
 	 */
 	uint64_t kept[6];
+	/* op: the entry site's IPC_OP_* (ipc_fastpath.c), written over the rax the user left. */
 	union { uint64_t op; uint64_t result; };
 	union { uint64_t target; uint64_t rcvid; };
 	union { uint64_t tag; uint64_t badge; };
