@@ -57,7 +57,7 @@ static inline __attribute__((always_inline)) struct handle *handle_slot(struct h
 	uint64_t i = (uint64_t)n - 1;	/* n < 1 wraps past every index */
 	uint64_t *r;
 
-	if (i < ht->first_high)
+	if (__builtin_expect(i < ht->first_high, 1))
 		r = ht->first_leaf + (i << HANDLE_ORDER);
 	else if (i < ht->ids.high)
 		r = idtable_at(&ht->ids, i, HANDLE_ORDER);

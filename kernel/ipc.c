@@ -192,7 +192,6 @@ void ipc_wake_with_error(struct thread *t, long err)
 {
 	if (list_linked(&t->run_link))
 		list_remove(&t->run_link);
-	t->ipc_server = NULL;
 	ipc_frame_of(t)->result = err;
 	sched_make_ready(t);
 }

@@ -42,16 +42,15 @@
 /* The tag bits that keep a message off the fastpath: a flag (a handle to transfer), a reserved bit. */
 #define TAG_NOT_FAST (IPC_TAG_RESERVED | IPC_TAG_FLAGS)
 
-/* A valid tag without a handle: the fastpath can move the message. */
-static bool message_fast(uint64_t tag)
+/*
+ * The tag without its label: the word count when the fastpath can move
+ * the message (no flag, no reserved bit), else a number past RB_IPC_MRS
+ * (the flags and reserved bits lie above the count).  One mask and one
+ * compare for every condition on the tag.
+ */
+static uint64_t fast_words(uint64_t tag)
 {
-	return (tag & TAG_NOT_FAST) == 0 && RB_TAG_WORDS(tag) <= RB_IPC_MRS;
-}
-
-/* message_fast, and a call without RB_IPC_NONBLOCK or any other option. */
-static bool plain_fast_call(const struct ipc_frame *f)
-{
-	return ((f->tag & TAG_NOT_FAST) | f->flags) == 0 && RB_TAG_WORDS(f->tag) <= RB_IPC_MRS;
+	return tag & (TAG_NOT_FAST | IPC_TAG_WORDS);
 }
 
 static bool receiver_waiting(const struct port *p)
@@ -118,10 +117,8 @@ static __attribute__((noinline)) _Noreturn void general_path(struct ipc_frame *f
  */
 static inline __attribute__((always_inline)) _Noreturn void hand_call(struct ipc_frame *f,
 								       const struct handle *h,
-								       struct port *p)
+								       struct port *p, uint64_t words)
 {
-	uint64_t tag = f->tag;
-
 	if (!receiver_waiting(p)) {
 		/* The server is busy: queue as the general path would, without its checks again. */
 		ipc_queue_call(p, h->badge);
@@ -134,8 +131,8 @@ static inline __attribute__((always_inline)) _Noreturn void hand_call(struct ipc
 	/* Nothing can fail from here on. */
 	struct ipc_frame *dst = ipc_frame_of(server);
 	list_remove(&server->run_link);
-	ipc_copy_words(server, current, RB_TAG_WORDS(tag));
-	ipc_set_received(dst, tag, current, h->badge);
+	ipc_copy_words(server, current, words);
+	ipc_set_received(dst, f->tag, current, h->badge);
 	ipc_await_reply(current, server);
 	sched_ipc_switch(server);
 }
@@ -143,33 +140,37 @@ static inline __attribute__((always_inline)) _Noreturn void hand_call(struct ipc
 /*
  * A call whose only option is a window lent (RB_TAG_WINDOW, ipc_copy.h):
  * the window taken, as a plain call.  Out of line, reached only where
- * plain_fast_call says no, so plain calls pay nothing for it.
+ * the tag or the flags keep a call off the plain fastpath, so plain calls
+ * pay nothing for it.
  */
 static __attribute__((noinline)) _Noreturn void window_call(struct ipc_frame *f, const struct handle *h,
 							     struct port *p)
 {
-	if ((((f->tag & TAG_NOT_FAST) ^ RB_TAG_WINDOW) | f->flags) != 0 ||
-	    RB_TAG_WORDS(f->tag) > RB_IPC_MRS || ipc_window_take(f->tag))
+	uint64_t words = fast_words(f->tag ^ RB_TAG_WINDOW);
+
+	if (words > RB_IPC_MRS || f->flags || ipc_window_take(f->tag))
 		general_path(f);
-	hand_call(f, h, p);
+	hand_call(f, h, p, words);
 }
 
 static _Noreturn void fastpath_call(struct ipc_frame *f)
 {
 	const struct handle *h = handle_slot(&current->task->handles, (long)f->target);
 	struct port *p = handle_live_port(h);
+	uint64_t words = fast_words(f->tag);
 
 	if (unlikely(!p))
 		general_path(f);
-	if (unlikely(!plain_fast_call(f)))
+	if (unlikely(words > RB_IPC_MRS || f->flags))	/* a window, an option, anything else */
 		window_call(f, h, p);
-	hand_call(f, h, p);
+	hand_call(f, h, p, words);
 }
 
-/* The reply to caller, which no longer waits for it. */
-static inline __attribute__((always_inline)) void reply_to(struct thread *caller, uint64_t tag)
+/* The reply (of words words) to caller, which no longer waits for it. */
+static inline __attribute__((always_inline)) void reply_to(struct thread *caller, uint64_t tag,
+							    uint64_t words)
 {
-	ipc_copy_words(caller, current, RB_TAG_WORDS(tag));
+	ipc_copy_words(caller, current, words);
 	ipc_frame_of(caller)->result = tag;
 	ipc_end_reply(caller);
 }
@@ -179,41 +180,43 @@ static inline __attribute__((always_inline)) void reply_to(struct thread *caller
  * and let the answered caller, which outranks the current thread, run at
  * once.  Only for a queued message the fastpath can move itself.
  */
-static _Noreturn void reply_and_take_queued(struct ipc_frame *f, uint64_t tag, struct thread *caller,
-					    struct port *p)
+static _Noreturn void reply_and_take_queued(struct ipc_frame *f, uint64_t tag, uint64_t words,
+					    struct thread *caller, struct port *p)
 {
 	struct thread *queued = list_entry(p->callers.next, struct thread, run_link);
 	const struct ipc_frame *sent = ipc_frame_of(queued);
+	uint64_t sent_words = fast_words(sent->tag);
 
-	if (unlikely(!message_fast(sent->tag) || caller->priority <= current->priority ||
+	if (unlikely(sent_words > RB_IPC_MRS || caller->priority <= current->priority ||
 		     !sched_may_hand_to(caller)))
 		general_path(f);
 
 	/* Nothing can fail from here on. */
-	reply_to(caller, tag);
+	reply_to(caller, tag, words);
 	list_remove(&queued->run_link);
-	ipc_copy_words(current, queued, RB_TAG_WORDS(sent->tag));
+	ipc_copy_words(current, queued, sent_words);
 	ipc_set_received(f, sent->tag, queued, queued->ipc_badge);
 	ipc_await_reply(queued, current);
 	sched_ipc_preempt(caller);
 }
 
+/* The reply goes to the thread's oldest unanswered caller (the usual one); any other, the general path. */
 static _Noreturn void fastpath_reply_and_wait(struct ipc_frame *f)
 {
-	uint64_t tag = f->tag;
-	struct thread *caller = ipc_reply_target((long)f->target);	/* NULL: none awaits it */
+	uint64_t tag = f->tag, words = fast_words(tag);
+	struct thread *caller = ipc_oldest_caller((long)f->target);	/* NULL: not the oldest */
 	struct port *p = handle_live_owned_port(handle_slot(&current->task->handles,
 							    (long)f->port));	/* NULL: not ours, or gone */
 
-	if (unlikely(!caller || !p || !message_fast(tag)))
+	if (unlikely(!caller || !p || words > RB_IPC_MRS))
 		general_path(f);
 	if (!no_caller_queued(p))
-		reply_and_take_queued(f, tag, caller, p);
+		reply_and_take_queued(f, tag, words, caller, p);
 	if (unlikely(!sched_may_hand_to(caller)))
 		general_path(f);
 
 	/* Nothing can fail from here on. */
-	reply_to(caller, tag);
+	reply_to(caller, tag, words);
 	ipc_wait_on_port(p);
 	sched_ipc_switch(caller);
 }

@@ -81,29 +81,41 @@ static inline void ipc_wait_on_port(struct port *p)
 	list_push_back(&p->receivers, &current->run_link);
 }
 
-/* The caller got its reply: off the server's list. */
+/*
+ * The caller got its reply: off the server's list.  Its ipc_server stays:
+ * it means something only in THREAD_IPC_REPLY, which ipc_await_reply sets
+ * with it.
+ */
 static inline void ipc_end_reply(struct thread *caller)
 {
 	list_remove(&caller->run_link);
-	caller->ipc_server = NULL;
 }
 
 /*
- * The caller rcvid names, if it awaits the current thread's reply.  The
- * current thread's oldest unanswered caller first (usually its only one):
- * a thread is on its server's ipc_callers exactly while it waits for that
- * server's reply (ipc_await_reply, ipc_end_reply, ipc_wake_with_error), so
- * one load and a compare find it without the thread id table.
+ * The current thread's oldest unanswered caller (usually its only one),
+ * if rcvid names it: a thread is on its server's ipc_callers exactly
+ * while it waits for that server's reply (ipc_await_reply, ipc_end_reply,
+ * ipc_wake_with_error), so one load and a compare find it.  NULL
+ * otherwise.
  */
-static inline struct thread *ipc_reply_target(long rcvid)
+static inline __attribute__((always_inline)) struct thread *ipc_oldest_caller(long rcvid)
 {
 	const struct list *oldest = current->ipc_callers.next;
 
-	if (oldest != &current->ipc_callers &&
-	    list_entry(oldest, struct thread, run_link)->id == rcvid)
+	if (__builtin_expect(oldest != &current->ipc_callers &&
+			     list_entry(oldest, struct thread, run_link)->id == rcvid, 1))
 		return list_entry(oldest, struct thread, run_link);
-	struct thread *caller = thread_by_id(rcvid);
+	return NULL;
+}
 
+/* The caller rcvid names, if it awaits the current thread's reply: the oldest first, then by id. */
+static inline struct thread *ipc_reply_target(long rcvid)
+{
+	struct thread *caller = ipc_oldest_caller(rcvid);
+
+	if (caller)
+		return caller;
+	caller = thread_by_id(rcvid);
 	if (!caller || caller->state != THREAD_IPC_REPLY || caller->ipc_server != current)
 		return NULL;
 	return caller;
