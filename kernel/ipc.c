@@ -33,11 +33,11 @@ static void transfer(struct thread *from, struct thread *to, uint64_t tag, struc
 							    &to->task->handles, sender);
 }
 
-/* Deliver caller's message to server (its words to the UTCB, the rest to its frame). */
+/* Deliver caller's message to server (the tag to its frame, the rest to its UTCB). */
 static void receive(struct thread *server, struct thread *caller, uint64_t tag, uint64_t badge)
 {
 	transfer(caller, server, tag, caller->task);
-	ipc_set_received(ipc_frame_of(server), tag, caller, badge);
+	ipc_set_received(server, tag, caller, badge);
 	ipc_await_reply(caller, server);
 }
 

@@ -129,10 +129,9 @@ static inline __attribute__((always_inline)) _Noreturn void hand_call(struct ipc
 		general_path(f);
 
 	/* Nothing can fail from here on. */
-	struct ipc_frame *dst = ipc_frame_of(server);
 	list_remove(&server->run_link);
 	ipc_copy_words(server, current, words);
-	ipc_set_received(dst, f->tag, current, h->badge);
+	ipc_set_received(server, f->tag, current, h->badge);
 	ipc_await_reply(current, server);
 	sched_ipc_switch(server);
 }
@@ -195,7 +194,7 @@ static _Noreturn void reply_and_take_queued(struct ipc_frame *f, uint64_t tag, u
 	reply_to(caller, tag, words);
 	list_remove(&queued->run_link);
 	ipc_copy_words(current, queued, sent_words);
-	ipc_set_received(f, sent->tag, queued, queued->ipc_badge);
+	ipc_set_received(current, sent->tag, queued, queued->ipc_badge);
 	ipc_await_reply(queued, current);
 	sched_ipc_preempt(caller);
 }

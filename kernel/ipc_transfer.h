@@ -43,13 +43,13 @@ static inline void ipc_copy_words(struct thread *to, const struct thread *from, 
 	copy_words(to->utcb->mr, from->utcb->mr, words);
 }
 
-/* The receiver learns the tag, who to reply to, and the caller's badge. */
-static inline void ipc_set_received(struct ipc_frame *dst, uint64_t tag,
-				    const struct thread *caller, uint64_t badge)
+/* The receiver learns the tag (its result), who to reply to and the caller's badge (its UTCB). */
+static inline void ipc_set_received(struct thread *to, uint64_t tag, const struct thread *caller,
+				    uint64_t badge)
 {
-	dst->result = tag;
-	dst->rcvid = caller->id;
-	dst->badge = badge;
+	ipc_frame_of(to)->result = tag;
+	to->utcb->rcvid = caller->id;
+	to->utcb->badge = badge;
 }
 
 /* The caller now waits for server's reply, on server's list of callers. */

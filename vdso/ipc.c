@@ -2,19 +2,14 @@
  * vDSO entry points of <rainbow/ipc.h>.
  *
  * Port, handle and name calls are ordinary traps.  The message calls use
- * the SYSCALL instruction with the registers of ipc_abi.h; the message
- * itself stays in the UTCB, which the kernel copies from and to.
+ * the SYSCALL instruction with the registers of ipc_abi.h; the message,
+ * and the rcvid and badge of a receive, are in the UTCB, which the kernel
+ * copies from and writes.
  */
 #include <rainbow/ipc.h>
 
 #include "ipc_abi.h"
 #include "trap.h"
-
-/*
- * The calling thread's UTCB, through the GS base: each access is a single
- * %gs-relative move, with no need to load the UTCB's address first.
- */
-#define UTCB ((__seg_gs struct rb_utcb *)0)
 
 long rb_port_create(void)
 {
@@ -69,23 +64,25 @@ long rb_ipc_caller_task(long rcvid)
 /*
  * The IPC SYSCALL, its register use stated once (the kernel's side is
  * arch/ipc_frame.h): rax back the result (the operation is the site's,
- * rax is not read going in); rdi the target,
- * back the rcvid; rsi the tag, back the badge; rdx, an input only, the
- * flags or the port.  The message words stay in the UTCB: the kernel
- * copies them from the sender's to the receiver's ("memory").  rcx and
- * r11 are lost to SYSCALL/SYSRET, r8..r10 come back cleared; rdi and rsi
- * are treated as changed by every op, which costs nothing in these leaf
- * functions.  The instruction is recorded with its operation in
+ * rax is not read going in); rdi the target, rsi the tag, rdx the flags
+ * or the port, all kept.  The message words stay in the UTCB, and a
+ * receive's rcvid and badge land there: the kernel writes the receiver's
+ * UTCB ("memory").  rcx and r11 are lost to SYSCALL/SYSRET, r8..r10 come
+ * back cleared.  The instruction is recorded with its operation in
  * .rb_ipc_sites (trap.h's RB_KERNEL_ENTRY): the kernel takes the
  * operation from the site (and kills a SYSCALL from anywhere else), so op
  * must be a constant where this is expanded, and each operation has one
  * site.
  */
-#define IPC_SYSCALL(op, ret, rdi, rsi, rdx)						\
-	__asm__ volatile(RB_KERNEL_ENTRY("syscall", ".rb_ipc_sites", "site_op")		\
-			 : "=a"(ret), "+D"(rdi), "+S"(rsi)				\
-			 : [site_op] "i"(op), "d"(rdx)					\
-			 : "rcx", "r8", "r9", "r10", "r11", "memory")
+#define IPC_SYSCALL(op, rdi, rsi, rdx)							\
+	({										\
+		long ret_;								\
+		__asm__ volatile(RB_KERNEL_ENTRY("syscall", ".rb_ipc_sites", "site_op")	\
+				 : "=a"(ret_)						\
+				 : [site_op] "i"(op), "D"(rdi), "S"(rsi), "d"(rdx)	\
+				 : "rcx", "r8", "r9", "r10", "r11", "memory");		\
+		ret_;									\
+	})
 
 /*
  * flags (here and in ipc_wait) is an unsigned int: the psABI leaves the
@@ -93,44 +90,20 @@ long rb_ipc_caller_task(long rcvid)
  */
 long ipc_call(long handle, uint64_t tag, unsigned flags)
 {
-	long ret;
-
-	IPC_SYSCALL(IPC_OP_CALL, ret, handle, tag, (unsigned long)flags);
-	return ret;
-}
-
-/* After a receive, who sent the message and how to answer. */
-static inline void receive_sender(long rcvid, uint64_t badge)
-{
-	UTCB->rcvid = rcvid;
-	UTCB->badge = badge;
+	return IPC_SYSCALL(IPC_OP_CALL, handle, tag, (unsigned long)flags);
 }
 
 long ipc_wait(long port, unsigned flags)
 {
-	long ret;
-	uint64_t badge = 0;
-
-	IPC_SYSCALL(IPC_OP_WAIT, ret, port, badge, (unsigned long)flags);
-	if (ret >= 0)
-		receive_sender(port, badge);
-	return ret;
+	return IPC_SYSCALL(IPC_OP_WAIT, port, 0ul, (unsigned long)flags);
 }
 
 long ipc_reply(long rcvid, uint64_t tag)
 {
-	long ret;
-
-	IPC_SYSCALL(IPC_OP_REPLY, ret, rcvid, tag, 0ul);
-	return ret;
+	return IPC_SYSCALL(IPC_OP_REPLY, rcvid, tag, 0ul);
 }
 
 long ipc_reply_and_wait(long rcvid, uint64_t tag, long port)
 {
-	long ret;
-
-	IPC_SYSCALL(IPC_OP_REPLY_AND_WAIT, ret, rcvid, tag, (unsigned long)port);
-	if (ret >= 0)
-		receive_sender(rcvid, tag);
-	return ret;
+	return IPC_SYSCALL(IPC_OP_REPLY_AND_WAIT, rcvid, tag, port);
 }

@@ -16,8 +16,8 @@
  *
  *   register  in                              out
  *   rax       (not read: the site is the op)  result: tag, 0 or -errno
- *   rdi       target: handle, port or rcvid   rcvid (after a receive)
- *   rsi       tag                             badge (after a receive)
+ *   rdi       target: handle, port or rcvid   (preserved)
+ *   rsi       tag                             (preserved)
  *   rdx       flags, or reply_and_wait's port (preserved)
  *   rcx, r11  user_ip, user_flags (SYSCALL/SYSRET use them)
  *   rsp       user_sp
@@ -25,7 +25,8 @@
  *   r8..r10   not saved: syscall_entry.S clears them on the way out
  *
  * The message words are not in the frame: the kernel copies them from
- * the sender's UTCB to the receiver's (ipc_transfer.h).
+ * the sender's UTCB to the receiver's, and writes the rcvid and badge of
+ * a receive there too (ipc_transfer.h).
  */
 /* The IPC entry instruction, SYSCALL, is two bytes long: user_ip is right after it. */
 #define IPC_ENTRY_BYTES 2
@@ -40,8 +41,8 @@ struct ipc_frame {
 	uint64_t kept[6];
 	/* op: the entry site's IPC_OP_* (ipc_fastpath.c), written over the rax the user left. */
 	union { uint64_t op; uint64_t result; };
-	union { uint64_t target; uint64_t rcvid; };
-	union { uint64_t tag; uint64_t badge; };
+	uint64_t target;
+	uint64_t tag;
 	union { uint64_t flags; uint64_t port; };
 	uint64_t user_ip, user_flags, user_sp;
 };
