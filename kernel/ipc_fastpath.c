@@ -117,7 +117,8 @@ static __attribute__((noinline)) _Noreturn void general_path(struct ipc_frame *f
  */
 static inline __attribute__((always_inline)) _Noreturn void hand_call(struct ipc_frame *f,
 								       const struct handle *h,
-								       struct port *p, uint64_t words)
+								       struct port *p, uint64_t tag,
+								       uint64_t words)
 {
 	if (!receiver_waiting(p)) {
 		/* The server is busy: queue as the general path would, without its checks again. */
@@ -131,7 +132,7 @@ static inline __attribute__((always_inline)) _Noreturn void hand_call(struct ipc
 	/* Nothing can fail from here on. */
 	list_remove(&server->run_link);
 	ipc_copy_words(server, current, words);
-	ipc_set_received(server, f->tag, current, h->badge);
+	ipc_set_received(server, tag, current, h->badge);
 	ipc_await_reply(current, server);
 	sched_ipc_switch(server);
 }
@@ -149,20 +150,20 @@ static __attribute__((noinline)) _Noreturn void window_call(struct ipc_frame *f,
 
 	if (words > RB_IPC_MRS || f->flags || ipc_window_take(f->tag))
 		general_path(f);
-	hand_call(f, h, p, words);
+	hand_call(f, h, p, f->tag, words);
 }
 
-static _Noreturn void fastpath_call(struct ipc_frame *f)
+static _Noreturn void fastpath_call(struct ipc_frame *f, long handle, uint64_t tag, uint32_t flags)
 {
-	const struct handle *h = handle_slot(&current->task->handles, (long)f->target);
+	const struct handle *h = handle_slot(&current->task->handles, handle);
 	struct port *p = handle_live_port(h);
-	uint64_t words = fast_words(f->tag);
+	uint64_t words = fast_words(tag);
 
 	if (unlikely(!p))
 		general_path(f);
-	if (unlikely(words > RB_IPC_MRS || f->flags))	/* a window, an option, anything else */
+	if (unlikely(words > RB_IPC_MRS || flags))	/* a window, an option, anything else */
 		window_call(f, h, p);
-	hand_call(f, h, p, words);
+	hand_call(f, h, p, tag, words);
 }
 
 /* The reply (of words words) to caller, which no longer waits for it. */
@@ -200,12 +201,13 @@ static _Noreturn void reply_and_take_queued(struct ipc_frame *f, uint64_t tag, u
 }
 
 /* The reply goes to the thread's oldest unanswered caller (the usual one); any other, the general path. */
-static _Noreturn void fastpath_reply_and_wait(struct ipc_frame *f)
+static _Noreturn void fastpath_reply_and_wait(struct ipc_frame *f, long rcvid, uint64_t tag,
+					      long port)
 {
-	uint64_t tag = f->tag, words = fast_words(tag);
-	struct thread *caller = ipc_oldest_caller((long)f->target);	/* NULL: not the oldest */
+	uint64_t words = fast_words(tag);
+	struct thread *caller = ipc_oldest_caller(rcvid);	/* NULL: not the oldest */
 	struct port *p = handle_live_owned_port(handle_slot(&current->task->handles,
-							    (long)f->port));	/* NULL: not ours, or gone */
+							    port));	/* NULL: not ours, or gone */
 
 	if (unlikely(!caller || !p || words > RB_IPC_MRS))
 		general_path(f);
@@ -221,13 +223,14 @@ static _Noreturn void fastpath_reply_and_wait(struct ipc_frame *f)
 }
 
 /* The operation is the entry site's (op_of_site): the fastpath's two compare it directly. */
-__attribute__((flatten)) void ipc_syscall(struct ipc_frame *f)
+__attribute__((flatten)) void ipc_syscall(uint64_t target, uint64_t tag, uint64_t flags_or_port,
+					  struct ipc_frame *f)
 {
 	uint64_t offset = f->user_ip - current->vdso_base;
 
 	if (offset == vdso_ipc_return[IPC_OP_CALL])
-		fastpath_call(f);
+		fastpath_call(f, (long)target, tag, (uint32_t)flags_or_port);
 	if (offset == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT])
-		fastpath_reply_and_wait(f);
+		fastpath_reply_and_wait(f, (long)target, tag, (long)flags_or_port);
 	general_path(f);
 }

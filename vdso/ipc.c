@@ -85,17 +85,17 @@ long rb_ipc_caller_task(long rcvid)
 	})
 
 /*
- * flags (here and in ipc_wait) is an unsigned int: the psABI leaves the
- * upper half of its register undefined, and the kernel reads all of rdx.
+ * flags (here and in ipc_wait) is an unsigned int, which the kernel reads
+ * from edx: the psABI leaves the upper half of rdx undefined.
  */
 long ipc_call(long handle, uint64_t tag, unsigned flags)
 {
-	return IPC_SYSCALL(IPC_OP_CALL, handle, tag, (unsigned long)flags);
+	return IPC_SYSCALL(IPC_OP_CALL, handle, tag, flags);
 }
 
 long ipc_wait(long port, unsigned flags)
 {
-	return IPC_SYSCALL(IPC_OP_WAIT, port, 0ul, (unsigned long)flags);
+	return IPC_SYSCALL(IPC_OP_WAIT, port, 0ul, flags);
 }
 
 long ipc_reply(long rcvid, uint64_t tag)

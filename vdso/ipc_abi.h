@@ -5,7 +5,8 @@
  * Each operation IPC_OP_* has its own SYSCALL instruction in the vDSO
  * (.rb_ipc_sites), and the site names the operation: rax is not read.
  * In:  rdi = handle (call), port (wait) or rcvid (reply*),
- *      rsi = tag, rdx = flags (call, wait) or port (reply_and_wait).
+ *      rsi = tag, edx = flags (call, wait: an unsigned int, rdx's upper
+ *      half not read) or rdx = port (reply_and_wait).
  * Out: rax = tag received or 0 (reply), or -errno.
  * The message words are not in registers: the kernel copies mr[0..words-1]
  * from the sender's UTCB to the receiver's, and no other word; a receive

@@ -225,8 +225,8 @@ static void test_call(void)
 	kernel_answers(RB_TAG(9, 2));
 	ret = call_wide(7, RB_TAG(5, 3), 0xabcdef0000000000UL | RB_IPC_NONBLOCK);
 	check(entered_ipc_once(IPC_OP_CALL, 7) && entered.rsi == (long)RB_TAG(5, 3) &&
-	      entered.rdx == RB_IPC_NONBLOCK,
-	      "ipc_call enters at its own site with rdi = handle, rsi = tag, rdx = flags zero-extended");
+	      (uint32_t)entered.rdx == RB_IPC_NONBLOCK,
+	      "ipc_call enters at its own site with rdi = handle, rsi = tag, edx = flags");
 	check(ret == (long)RB_TAG(9, 2), "ipc_call returns the reply's tag");
 	check(utcb_words_are(11, 22, 33) && utcb_sender_is(UNSET, UNSET),
 	      "ipc_call leaves the UTCB to the kernel");
@@ -244,14 +244,14 @@ static void test_wait(void)
 	utcb_holds(1, 2, 3);
 	kernel_answers(RB_TAG(4, 3));
 	ret = wait_on(3, 0);
-	check(entered_ipc_once(IPC_OP_WAIT, 3) && entered.rdx == 0,
-	      "ipc_wait enters at its own site with rdi = port, rdx = flags");
+	check(entered_ipc_once(IPC_OP_WAIT, 3) && (uint32_t)entered.rdx == 0,
+	      "ipc_wait enters at its own site with rdi = port, edx = flags");
 	check(ret == (long)RB_TAG(4, 3) && utcb_words_are(1, 2, 3) && utcb_sender_is(UNSET, UNSET),
 	      "ipc_wait returns the tag and leaves the UTCB to the kernel");
 
 	utcb_holds(1, 2, 3);
 	kernel_answers(-EAGAIN);
-	check(wait_on(3, RB_IPC_NONBLOCK) == -EAGAIN && entered.rdx == RB_IPC_NONBLOCK &&
+	check(wait_on(3, RB_IPC_NONBLOCK) == -EAGAIN && (uint32_t)entered.rdx == RB_IPC_NONBLOCK &&
 	      utcb_words_are(1, 2, 3) && utcb_sender_is(UNSET, UNSET),
 	      "ipc_wait that fails returns -errno and leaves the UTCB alone");
 }

@@ -36,7 +36,7 @@ syscall_entry:
 	pushq %r13
 	pushq %r14
 	pushq %r15
-	movq %rsp, %rdi
+	movq %rsp, %rcx		/* the frame; rdi, rsi, rdx still hold target, tag, flags or port */
 	call ipc_syscall	/* never returns: its return address is the switch frame's */
 
 /* A context_switch to a thread the fastpath left lands here, on its frame. */

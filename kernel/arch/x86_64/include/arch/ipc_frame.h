@@ -18,7 +18,7 @@
  *   rax       (not read: the site is the op)  result: tag, 0 or -errno
  *   rdi       target: handle, port or rcvid   (preserved)
  *   rsi       tag                             (preserved)
- *   rdx       flags, or reply_and_wait's port (preserved)
+ *   rdx       flags (edx), or reply_and_wait's port (preserved)
  *   rcx, r11  user_ip, user_flags (SYSCALL/SYSRET use them)
  *   rsp       user_sp
  *   rbx, rbp, r12..r15  kept (callee-saved, given back unchanged)
@@ -43,7 +43,8 @@ struct ipc_frame {
 	union { uint64_t op; uint64_t result; };
 	uint64_t target;
 	uint64_t tag;
-	union { uint64_t flags; uint64_t port; };
+	/* flags: ipc_call's and ipc_wait's unsigned int, edx (the psABI leaves rdx's upper half undefined). */
+	union { uint32_t flags; uint64_t port; };
 	uint64_t user_ip, user_flags, user_sp;
 };
 
