@@ -19,8 +19,19 @@ struct handle {
 	uint64_t badge;			/* delivered to the receiver of each call */
 	/* Installed by a call's RB_TAG_HANDLE: its sender's task key (task.h), else 0. */
 	long sender;
-	uint32_t generation;		/* of the port when the handle was made */
-	bool owner;			/* may wait, mint, destroy */
+	/*
+	 * The port's generation when the handle was made, and whether it is
+	 * the owner handle (1: may wait, mint, destroy; 0: send only).  Read
+	 * as one word, key equals the port's owner_key exactly while this is
+	 * a live owner handle: the fastpath's one compare.
+	 */
+	union {
+		struct {
+			uint32_t generation;
+			uint32_t owner;
+		};
+		uint64_t key;
+	};
 };
 
 #define HANDLE_ORDER 2			/* a record per handle, of 2^2 words */
@@ -80,7 +91,7 @@ static inline __attribute__((always_inline)) struct port *handle_live_port(const
 /* The port h names while it lives, if h is an owner handle; else NULL. */
 static inline __attribute__((always_inline)) struct port *handle_live_owned_port(const struct handle *h)
 {
-	return h && h->owner ? handle_live_port(h) : NULL;
+	return h && h->key == h->port->owner_key ? h->port : NULL;
 }
 
 /* An empty table for task t (task_create). */

@@ -219,10 +219,12 @@ static _Noreturn void fastpath_reply_and_wait(struct ipc_frame *f, long rcvid, u
 {
 	uint64_t words = fast_words(tag);
 	struct thread *caller = ipc_oldest_caller(rcvid);	/* NULL: not the oldest */
+
+	if (unlikely(!caller))
+		general_path(f);
 	struct port *p = handle_live_owned_port(handle_slot(&current->task->handles,
 							    port));	/* NULL: not ours, or gone */
-
-	if (unlikely(!caller || !p || words > RB_IPC_MRS))
+	if (unlikely(!p || words > RB_IPC_MRS))
 		general_path(f);
 	if (!no_caller_queued(p))
 		reply_and_take_queued(f, tag, words, caller, p);

@@ -22,6 +22,7 @@ struct port *port_create(struct task *owner, long *err)
 	if (!p)
 		return NULL;
 	p->owner = owner;
+	p->owned = 1;
 	p->accepts_handles = false;
 	list_init(&p->callers);
 	list_init(&p->receivers);

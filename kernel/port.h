@@ -15,7 +15,13 @@ struct task;
 struct port {
 	struct list pool_link;		/* first: the pool's while free */
 	struct task *owner;
-	uint32_t generation;		/* bumped when destroyed: old handles go stale */
+	union {
+		struct {
+			uint32_t generation;	/* bumped when destroyed: old handles go stale */
+			uint32_t owned;		/* always 1: an owner handle's mark (handle.h) */
+		};
+		uint64_t owner_key;		/* the key of a live owner handle (handle.h) */
+	};
 	bool accepts_handles;		/* calls may carry RB_TAG_HANDLE (handle.c) */
 	struct list callers;		/* threads in THREAD_IPC_SEND, oldest first */
 	struct list receivers;		/* threads in THREAD_IPC_RECV, oldest first */
