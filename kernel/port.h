@@ -13,7 +13,10 @@ struct task;
  * a stale handle still reads the generation of what it named.
  */
 struct port {
-	struct list pool_link;		/* first: the pool's while free */
+	union {
+		struct list pool_link;	/* first: the pool's while free */
+		bool accepts_handles;	/* while live: calls may carry RB_TAG_HANDLE (handle.c) */
+	};
 	struct task *owner;
 	union {
 		struct {
@@ -22,7 +25,6 @@ struct port {
 		};
 		uint64_t owner_key;		/* the key of a live owner handle (handle.h) */
 	};
-	bool accepts_handles;		/* calls may carry RB_TAG_HANDLE (handle.c) */
 	struct list callers;		/* threads in THREAD_IPC_SEND, oldest first */
 	struct list receivers;		/* threads in THREAD_IPC_RECV, oldest first */
 	struct list owner_link;		/* live: in its owner's ports */
