@@ -5,8 +5,11 @@
  * to the partner thread's user mode through its IPC frame, without
  * touching the run queues or unwinding any C frame (sched_ipc_switch).
  * Nothing here returns: every case ends in user mode through an IPC
- * frame (ipc_exit, sched_ipc_switch), so the entry's C function saves no
- * register of its caller's.
+ * frame (ipc_exit, sched_ipc_switch), and that frame keeps the user's
+ * callee-saved registers, so this file is compiled with them call-used
+ * (mk/kernel.mk) and ipc_syscall's prologue saves none.  ipc_syscall is
+ * flattened: gcc counts a function whose every path ends in a noreturn
+ * call as cold and would call the small helpers instead of inlining them.
  *
  * Fastpath conditions (docs/ipc.md lists them for users):
  * - call: the message carries no handle, no flags, no reserved bit, at
@@ -16,8 +19,8 @@
  *   the tick has not asked for a switch.  When no server thread waits,
  *   the caller queues on the port at once, as the general path would.
  * - reply_and_wait: the reply carries no handle and no reserved bit, at
- *   most RB_IPC_MRS words; the caller is waiting for this thread; the port is live
- *   and owned; the caller would be the scheduler's choice, and the tick
+ *   most RB_IPC_MRS words; the caller is this thread's oldest unanswered
+ *   one; the port is live and owned; the caller would be the scheduler's choice, and the tick
  *   has not asked for a switch; and either no caller is queued on the
  *   port (the thread then waits, the caller runs), or the oldest queued
  *   caller's message is one the fastpath can move and the answered caller
