@@ -19,8 +19,19 @@ struct handle {
 	uint64_t badge;			/* delivered to the receiver of each call */
 	/* Installed by a call's RB_TAG_HANDLE: its sender's task key (task.h), else 0. */
 	long sender;
-	uint32_t generation;		/* of the port when the handle was made */
-	bool owner;			/* may wait, mint, destroy */
+	/*
+	 * The port's generation when the handle was made, and whether it is
+	 * the owner handle (1: may wait, mint, destroy; 0: send only).  Read
+	 * as one word, key equals the port's owner_key exactly while this is
+	 * a live owner handle: the fastpath's one compare.
+	 */
+	union {
+		struct {
+			uint32_t generation;
+			uint32_t owner;
+		};
+		uint64_t key;
+	};
 };
 
 #define HANDLE_ORDER 2			/* a record per handle, of 2^2 words */
@@ -51,13 +62,13 @@ struct handle_table {
 	uint32_t first_high;		/* indexes below it are in first_leaf: min(ids.high, HANDLES_FIRST_LEAF) */
 };
 
-/* The handle number n names, or NULL when it names nothing; O(1). */
-static inline struct handle *handle_slot(struct handle_table *ht, long n)
+/* The handle number n names, or NULL when it names nothing; O(1).  Always inline: the fastpath's lookup. */
+static inline __attribute__((always_inline)) struct handle *handle_slot(struct handle_table *ht, long n)
 {
 	uint64_t i = (uint64_t)n - 1;	/* n < 1 wraps past every index */
 	uint64_t *r;
 
-	if (i < ht->first_high)
+	if (__builtin_expect(i < ht->first_high, 1))
 		r = ht->first_leaf + (i << HANDLE_ORDER);
 	else if (i < ht->ids.high)
 		r = idtable_at(&ht->ids, i, HANDLE_ORDER);
@@ -66,18 +77,21 @@ static inline struct handle *handle_slot(struct handle_table *ht, long n)
 	return r[0] & 1 ? NULL : (struct handle *)r;
 }
 
-/* The port h names while it lives; NULL for no handle or a stale one. */
-static inline struct port *handle_live_port(const struct handle *h)
+/*
+ * The port h names while it lives; NULL for no handle or a stale one.  A
+ * handle always names a port, made while the port lived, and destroying
+ * the port bumps its generation (port.c, whose pool keeps a dead port's
+ * generation): the generation alone tells a live port from a dead one.
+ */
+static inline __attribute__((always_inline)) struct port *handle_live_port(const struct handle *h)
 {
-	struct port *p = h ? h->port : NULL;
-
-	return p && p->live && p->generation == h->generation ? p : NULL;
+	return h && h->port->generation == h->generation ? h->port : NULL;
 }
 
 /* The port h names while it lives, if h is an owner handle; else NULL. */
-static inline struct port *handle_live_owned_port(const struct handle *h)
+static inline __attribute__((always_inline)) struct port *handle_live_owned_port(const struct handle *h)
 {
-	return h && h->owner ? handle_live_port(h) : NULL;
+	return h && h->key == h->port->owner_key ? h->port : NULL;
 }
 
 /* An empty table for task t (task_create). */

@@ -21,44 +21,36 @@
 #include <errno.h>
 
 /*
- * The message words: RB_IPC_REG_WORDS in the frame, the rest UTCB to UTCB;
- * a handle carried goes to the receiver's table (for a call, counted
- * against its sender, handle.h), its number or -errno in mr[0].
+ * The message words, UTCB to UTCB; a handle carried goes to the receiver's
+ * table (for a call, counted against its sender, handle.h), its number or
+ * -errno in the receiver's mr[0].
  */
-static void transfer(struct thread *from, const struct ipc_frame *src,
-		     struct thread *to, struct ipc_frame *dst, uint64_t tag, struct task *sender)
+static void transfer(struct thread *from, struct thread *to, uint64_t tag, struct task *sender)
 {
-	ipc_copy_registers(dst, src, tag);
-	ipc_copy_utcb_words(to, from, RB_TAG_WORDS(tag));
+	ipc_copy_words(to, from, RB_TAG_WORDS(tag));
 	if (tag & RB_TAG_HANDLE)
-		dst->mr[0] = (uint64_t)handle_transfer(&from->task->handles, (long)src->mr[0],
-						       &to->task->handles, sender);
+		to->utcb->mr[0] = (uint64_t)handle_transfer(&from->task->handles, (long)from->utcb->mr[0],
+							    &to->task->handles, sender);
 }
 
-/* Deliver caller's message (its registers in src) to server's frame. */
-static void receive(struct thread *server, struct thread *caller, const struct ipc_frame *src,
-		    uint64_t tag, uint64_t badge)
+/* Deliver caller's message to server (the tag to its frame, the rest to its UTCB). */
+static void receive(struct thread *server, struct thread *caller, uint64_t tag, uint64_t badge)
 {
-	struct ipc_frame *dst = ipc_frame_of(server);
-
-	transfer(caller, src, server, dst, tag, caller->task);
-	ipc_set_received(dst, tag, caller, badge);
+	transfer(caller, server, tag, caller->task);
+	ipc_set_received(server, tag, caller, badge);
 	ipc_await_reply(caller, server);
 }
 
-/* Deliver server's reply (its registers in src) to caller. */
-static void deliver_reply(struct thread *caller, struct thread *server,
-			  const struct ipc_frame *src, uint64_t tag)
+/* Deliver server's reply to caller. */
+static void deliver_reply(struct thread *caller, struct thread *server, uint64_t tag)
 {
-	struct ipc_frame *dst = ipc_frame_of(caller);
-
-	transfer(server, src, caller, dst, tag, NULL);
-	dst->result = tag;
+	transfer(server, caller, tag, NULL);
+	ipc_frame_of(caller)->result = tag;
 	ipc_end_reply(caller);
 }
 
 /* Checks every message needs: no reserved bit, its size, and a handle it carries. */
-static long check_message(const struct ipc_frame *f, uint64_t tag)
+static long check_message(uint64_t tag)
 {
 	long err;
 
@@ -67,7 +59,7 @@ static long check_message(const struct ipc_frame *f, uint64_t tag)
 	if (RB_TAG_WORDS(tag) > RB_IPC_MRS)
 		return -EMSGSIZE;
 	if ((tag & RB_TAG_HANDLE) &&
-	    (RB_TAG_WORDS(tag) < 1 || !handle_port(&current->task->handles, (long)f->mr[0], &err)))
+	    (RB_TAG_WORDS(tag) < 1 || !handle_port(&current->task->handles, (long)current->utcb->mr[0], &err)))
 		return -EBADF;
 	return 0;
 }
@@ -84,7 +76,7 @@ static void call(struct ipc_frame *f)
 	long err = f->flags & IPC_FLAGS_RESERVED ? -EINVAL : 0;
 	const struct handle *h = err ? NULL : handle_live(&current->task->handles, (long)f->target, &err);
 
-	if (!h || (err = check_message(f, tag)) || (err = ipc_window_take(tag)) ||
+	if (!h || (err = check_message(tag)) || (err = ipc_window_take(tag)) ||
 	    ((tag & RB_TAG_HANDLE) && (err = handle_send_check(h->port, current->task)))) {
 		f->result = err;
 		return;
@@ -101,7 +93,7 @@ static void call(struct ipc_frame *f)
 	}
 	struct thread *server = first_waiter(&p->receivers);
 	list_remove(&server->run_link);
-	receive(server, current, f, tag, badge);
+	receive(server, current, tag, badge);
 	sched_handoff(server);
 }
 
@@ -111,9 +103,8 @@ static bool receive_queued(struct port *p)
 	if (list_empty(&p->callers))
 		return false;
 	struct thread *caller = first_waiter(&p->callers);
-	const struct ipc_frame *sent = ipc_frame_of(caller);
 	list_remove(&caller->run_link);
-	receive(current, caller, sent, sent->tag, caller->ipc_badge);
+	receive(current, caller, ipc_frame_of(caller)->tag, caller->ipc_badge);
 	return true;
 }
 
@@ -137,22 +128,22 @@ static void wait(struct ipc_frame *f)
 }
 
 /* A reply's checks: a message's, and no window (only a call lends one). */
-static long check_reply(const struct ipc_frame *f, uint64_t tag)
+static long check_reply(uint64_t tag)
 {
-	return tag & RB_TAG_WINDOW ? -EINVAL : check_message(f, tag);
+	return tag & RB_TAG_WINDOW ? -EINVAL : check_message(tag);
 }
 
 static void reply(struct ipc_frame *f)
 {
 	uint64_t tag = f->tag;
 	struct thread *caller = ipc_reply_target((long)f->target);
-	long err = check_reply(f, tag);
+	long err = check_reply(tag);
 
 	if (!caller || err) {
 		f->result = err ? err : -ESRCH;
 		return;
 	}
-	deliver_reply(caller, current, f, tag);
+	deliver_reply(caller, current, tag);
 	sched_make_ready(caller);
 	f->result = 0;
 }
@@ -161,14 +152,14 @@ static void reply_and_wait(struct ipc_frame *f)
 {
 	uint64_t tag = f->tag;
 	struct thread *caller = ipc_reply_target((long)f->target);
-	long err = check_reply(f, tag);
+	long err = check_reply(tag);
 	struct port *p = err ? NULL : handle_owned_port(&current->task->handles, (long)f->port, &err);
 
 	if (!caller || !p) {
 		f->result = err ? err : -ESRCH;
 		return;
 	}
-	deliver_reply(caller, current, f, tag);
+	deliver_reply(caller, current, tag);
 	if (receive_queued(p)) {
 		sched_make_ready(caller);
 		return;
@@ -201,7 +192,6 @@ void ipc_wake_with_error(struct thread *t, long err)
 {
 	if (list_linked(&t->run_link))
 		list_remove(&t->run_link);
-	t->ipc_server = NULL;
 	ipc_frame_of(t)->result = err;
 	sched_make_ready(t);
 }

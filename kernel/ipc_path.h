@@ -6,14 +6,20 @@
  * user API <rainbow/ipc.h>: the entry, the general path, and the ways a
  * thread's wait in IPC ends from outside.
  */
+#include <stdint.h>
+
 struct thread;
 struct ipc_frame;
 
 /*
- * One IPC operation, from syscall_entry.S (vdso/ipc_abi.h): the fastpath
- * first, then the general path; results land in f (ipc_fastpath.c).
+ * One IPC operation, from syscall_entry.S (vdso/ipc_abi.h), whose frame f
+ * holds target, tag and flags_or_port too (passed again as they are still
+ * in their registers): the fastpath first, then the general path; results
+ * land in f (ipc_fastpath.c).  Never returns: it leaves to user mode
+ * through an IPC frame.
  */
-void ipc_syscall(struct ipc_frame *f);
+_Noreturn void ipc_syscall(uint64_t target, uint64_t tag, uint64_t flags_or_port,
+			   struct ipc_frame *f);
 
 /* End a thread's wait in IPC with err (a -errno) as its result, and make it ready. */
 void ipc_wake_with_error(struct thread *t, long err);

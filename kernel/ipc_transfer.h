@@ -34,44 +34,22 @@ _Static_assert((RB_TAG_WINDOW & ~IPC_TAG_FLAGS) == 0, "RB_TAG_WINDOW is a tag fl
 _Static_assert(RB_TAG_LABEL(IPC_TAG_LABEL) == RB_TAG_LABEL_MAX, "the label field holds RB_TAG_LABEL_MAX");
 
 /*
- * Row n keeps the first n register words and clears the others: a load
- * and an AND per word, where computing each mask took three instructions
- * more.
+ * The message's words, mr[0..words-1], from UTCB to UTCB (through the
+ * direct map): exactly the words the tag counts, so the receiver's other
+ * words keep what they held.  One rep movsq whatever the count.
  */
-static const uint64_t ipc_register_word_mask[RB_IPC_REG_WORDS + 1][RB_IPC_REG_WORDS] = {
-	{ 0, 0, 0 }, { ~0ull, 0, 0 }, { ~0ull, ~0ull, 0 }, { ~0ull, ~0ull, ~0ull },
-};
-
-/* mr[0..2] travel in the frame; words the tag does not cover arrive as 0. */
-static inline void ipc_copy_registers(struct ipc_frame *dst, const struct ipc_frame *src,
-				      uint64_t tag)
+static inline void ipc_copy_words(struct thread *to, const struct thread *from, unsigned words)
 {
-	unsigned words = RB_TAG_WORDS(tag);
-	const uint64_t *mask = ipc_register_word_mask[words < RB_IPC_REG_WORDS ? words :
-						       RB_IPC_REG_WORDS];
-
-	/* Spelled out: GCC keeps a loop here, and this is the fastpath. */
-	dst->mr[0] = src->mr[0] & mask[0];
-	dst->mr[1] = src->mr[1] & mask[1];
-	dst->mr[2] = src->mr[2] & mask[2];
+	copy_words(to->utcb->mr, from->utcb->mr, words);
 }
 
-/* Words RB_IPC_REG_WORDS..words-1 of a message, from UTCB to UTCB. */
-static inline void ipc_copy_utcb_words(struct thread *to, const struct thread *from,
-				       unsigned words)
+/* The receiver learns the tag (its result), who to reply to and the caller's badge (its UTCB). */
+static inline void ipc_set_received(struct thread *to, uint64_t tag, const struct thread *caller,
+				    uint64_t badge)
 {
-	if (words > RB_IPC_REG_WORDS)
-		copy_words(&to->utcb->mr[RB_IPC_REG_WORDS], &from->utcb->mr[RB_IPC_REG_WORDS],
-			   words - RB_IPC_REG_WORDS);
-}
-
-/* The receiver learns the tag, who to reply to, and the caller's badge. */
-static inline void ipc_set_received(struct ipc_frame *dst, uint64_t tag,
-				    const struct thread *caller, uint64_t badge)
-{
-	dst->result = tag;
-	dst->rcvid = caller->id;
-	dst->badge = badge;
+	ipc_frame_of(to)->result = tag;
+	to->utcb->rcvid = caller->id;
+	to->utcb->badge = badge;
 }
 
 /* The caller now waits for server's reply, on server's list of callers. */
@@ -103,29 +81,41 @@ static inline void ipc_wait_on_port(struct port *p)
 	list_push_back(&p->receivers, &current->run_link);
 }
 
-/* The caller got its reply: off the server's list. */
+/*
+ * The caller got its reply: off the server's list.  Its ipc_server stays:
+ * it means something only in THREAD_IPC_REPLY, which ipc_await_reply sets
+ * with it.
+ */
 static inline void ipc_end_reply(struct thread *caller)
 {
 	list_remove(&caller->run_link);
-	caller->ipc_server = NULL;
 }
 
 /*
- * The caller rcvid names, if it awaits the current thread's reply.  The
- * current thread's oldest unanswered caller first (usually its only one):
- * a thread is on its server's ipc_callers exactly while it waits for that
- * server's reply (ipc_await_reply, ipc_end_reply, ipc_wake_with_error), so
- * one load and a compare find it without the thread id table.
+ * The current thread's oldest unanswered caller (usually its only one),
+ * if rcvid names it: a thread is on its server's ipc_callers exactly
+ * while it waits for that server's reply (ipc_await_reply, ipc_end_reply,
+ * ipc_wake_with_error), so one load and a compare find it.  NULL
+ * otherwise.
  */
-static inline struct thread *ipc_reply_target(long rcvid)
+static inline __attribute__((always_inline)) struct thread *ipc_oldest_caller(long rcvid)
 {
 	const struct list *oldest = current->ipc_callers.next;
 
-	if (oldest != &current->ipc_callers &&
-	    list_entry(oldest, struct thread, run_link)->id == rcvid)
+	if (__builtin_expect(oldest != &current->ipc_callers &&
+			     list_entry(oldest, struct thread, run_link)->id == rcvid, 1))
 		return list_entry(oldest, struct thread, run_link);
-	struct thread *caller = thread_by_id(rcvid);
+	return NULL;
+}
 
+/* The caller rcvid names, if it awaits the current thread's reply: the oldest first, then by id. */
+static inline struct thread *ipc_reply_target(long rcvid)
+{
+	struct thread *caller = ipc_oldest_caller(rcvid);
+
+	if (caller)
+		return caller;
+	caller = thread_by_id(rcvid);
 	if (!caller || caller->state != THREAD_IPC_REPLY || caller->ipc_server != current)
 		return NULL;
 	return caller;

@@ -22,7 +22,7 @@ struct port *port_create(struct task *owner, long *err)
 	if (!p)
 		return NULL;
 	p->owner = owner;
-	p->live = true;
+	p->owned = 1;
 	p->accepts_handles = false;
 	list_init(&p->callers);
 	list_init(&p->receivers);
@@ -33,8 +33,7 @@ struct port *port_create(struct task *owner, long *err)
 
 void port_destroy(struct port *p)
 {
-	p->live = false;
-	p->generation++;
+	p->generation++;		/* the one mark of a dead port: its handles' generation is older */
 	while (!list_empty(&p->callers))
 		ipc_wake_with_error(list_entry(p->callers.next, struct thread, run_link), -EPIPE);
 	while (!list_empty(&p->receivers))

@@ -13,11 +13,18 @@ struct task;
  * a stale handle still reads the generation of what it named.
  */
 struct port {
-	struct list pool_link;		/* first: the pool's while free */
+	union {
+		struct list pool_link;	/* first: the pool's while free */
+		bool accepts_handles;	/* while live: calls may carry RB_TAG_HANDLE (handle.c) */
+	};
 	struct task *owner;
-	uint32_t generation;		/* bumped when destroyed: old handles go stale */
-	bool live;
-	bool accepts_handles;		/* calls may carry RB_TAG_HANDLE (handle.c) */
+	union {
+		struct {
+			uint32_t generation;	/* bumped when destroyed: old handles go stale */
+			uint32_t owned;		/* always 1: an owner handle's mark (handle.h) */
+		};
+		uint64_t owner_key;		/* the key of a live owner handle (handle.h) */
+	};
 	struct list callers;		/* threads in THREAD_IPC_SEND, oldest first */
 	struct list receivers;		/* threads in THREAD_IPC_RECV, oldest first */
 	struct list owner_link;		/* live: in its owner's ports */

@@ -19,6 +19,12 @@ $(BUILD)/kernel/%.o: kernel/%.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
+# The IPC fastpath's entry never returns to syscall_entry.S, which keeps the
+# user's callee-saved registers in the IPC frame: its C code may use them
+# without saving them (kernel/ipc_fastpath.c).
+$(BUILD)/kernel/ipc_fastpath.o: KERNEL_CFLAGS += -fcall-used-rbx -fcall-used-r12 -fcall-used-r13 \
+	-fcall-used-r14 -fcall-used-r15
+
 $(BUILD)/kernel/%.o: kernel/%.S
 	$(call say,AS,$@)
 	@mkdir -p $(@D)

@@ -2,20 +2,14 @@
  * vDSO entry points of <rainbow/ipc.h>.
  *
  * Port, handle and name calls are ordinary traps.  The message calls use
- * the SYSCALL instruction with the registers of ipc_abi.h: the first
- * RB_IPC_REG_WORDS message registers go in and come back in r8, r9, r10,
- * so a short message never makes the kernel touch the UTCB.
+ * the SYSCALL instruction with the registers of ipc_abi.h; the message,
+ * and the rcvid and badge of a receive, are in the UTCB, which the kernel
+ * copies from and writes.
  */
 #include <rainbow/ipc.h>
 
 #include "ipc_abi.h"
 #include "trap.h"
-
-/*
- * The calling thread's UTCB, through the GS base: each access is a single
- * %gs-relative move, with no need to load the UTCB's address first.
- */
-#define UTCB ((__seg_gs struct rb_utcb *)0)
 
 long rb_port_create(void)
 {
@@ -68,145 +62,48 @@ long rb_ipc_caller_task(long rcvid)
 }
 
 /*
- * The registers of one IPC entry (ipc_abi.h).  rdi, rsi and r8..r10 are
- * treated as changed by every op, which costs nothing in these leaf
- * functions and leaves the kernel free in what it returns there.
- */
-struct ipc_regs {
-	long rdi;		/* handle, port or rcvid; back: rcvid */
-	long rsi;		/* tag; back: badge */
-	uint64_t mr[RB_IPC_REG_WORDS];
-};
-
-/*
  * The IPC SYSCALL, its register use stated once (the kernel's side is
- * arch/ipc_frame.h): rax the operation, back the result; rdi the target,
- * back the rcvid; rsi the tag, back the badge; r8..r10 message words 0..2
- * both ways; rdx, an input only, the flags or the port.  MODE is "+" where
- * the registers carry a message in and "=" where they only bring one back;
- * the rest of the arguments are the inputs after them ("d"(rdx), or none).
- * rcx and r11 are lost to SYSCALL/SYSRET.  "memory": the kernel reads and
- * writes the UTCB's other message registers.  The instruction is recorded
- * with its operation in .rb_ipc_sites (trap.h's RB_KERNEL_ENTRY): the
- * kernel accepts each operation only from its own site, so op must be a
- * constant where this is expanded, and each operation has one site.
+ * arch/ipc_frame.h): rax back the result (the operation is the site's,
+ * rax is not read going in); rdi the target, rsi the tag, rdx the flags
+ * or the port, all kept.  The message words stay in the UTCB, and a
+ * receive's rcvid and badge land there: the kernel writes the receiver's
+ * UTCB ("memory").  rcx and r11 are lost to SYSCALL/SYSRET, r8..r10 come
+ * back cleared.  The instruction is recorded with its operation in
+ * .rb_ipc_sites (trap.h's RB_KERNEL_ENTRY): the kernel takes the
+ * operation from the site (and kills a SYSCALL from anywhere else), so op
+ * must be a constant where this is expanded, and each operation has one
+ * site.
  */
-#define IPC_SYSCALL(op, r, MODE, r8, r9, r10, ...)					\
-	__asm__ volatile(RB_KERNEL_ENTRY("syscall", ".rb_ipc_sites", "site_op")		\
-			 : "+a"(op), "+D"((r)->rdi), MODE "S"((r)->rsi),		\
-			   MODE "r"(r8), MODE "r"(r9), MODE "r"(r10)			\
-			 : [site_op] "i"(op), ##__VA_ARGS__				\
-			 : "rcx", "r11", "memory")
-
-/* One SYSCALL that sends and receives (call, reply_and_wait). */
-static inline __attribute__((always_inline)) long ipc_exchange(long op, struct ipc_regs *r, unsigned long rdx)
-{
-	register uint64_t r8 __asm__("r8") = r->mr[0];
-	register uint64_t r9 __asm__("r9") = r->mr[1];
-	register uint64_t r10 __asm__("r10") = r->mr[2];
-
-	IPC_SYSCALL(op, r, "+", r8, r9, r10, "d"(rdx));
-	r->mr[0] = r8;
-	r->mr[1] = r9;
-	r->mr[2] = r10;
-	return op;
-}
-
-/* The same for wait, which sends nothing: no rsi, r8..r10 going in. */
-static inline __attribute__((always_inline)) long ipc_receive(struct ipc_regs *r, unsigned long rdx)
-{
-	register uint64_t r8 __asm__("r8");
-	register uint64_t r9 __asm__("r9");
-	register uint64_t r10 __asm__("r10");
-	long op = IPC_OP_WAIT;
-
-	IPC_SYSCALL(op, r, "=", r8, r9, r10, "d"(rdx));
-	r->mr[0] = r8;
-	r->mr[1] = r9;
-	r->mr[2] = r10;
-	return op;
-}
-
-/* The same for reply, which receives nothing and has no use for rdx. */
-static inline __attribute__((always_inline)) long ipc_send(struct ipc_regs *r)
-{
-	register uint64_t r8 __asm__("r8") = r->mr[0];
-	register uint64_t r9 __asm__("r9") = r->mr[1];
-	register uint64_t r10 __asm__("r10") = r->mr[2];
-	long op = IPC_OP_REPLY;
-
-	IPC_SYSCALL(op, r, "+", r8, r9, r10);
-	return op;
-}
-
-static inline void send_words(struct ipc_regs *r)
-{
-	r->mr[0] = UTCB->mr[0];
-	r->mr[1] = UTCB->mr[1];
-	r->mr[2] = UTCB->mr[2];
-}
-
-static inline void receive_words(const struct ipc_regs *r)
-{
-	UTCB->mr[0] = r->mr[0];
-	UTCB->mr[1] = r->mr[1];
-	UTCB->mr[2] = r->mr[2];
-}
-
-/* After a wait, who sent the message and how to answer. */
-static inline void receive_sender(const struct ipc_regs *r)
-{
-	UTCB->rcvid = r->rdi;
-	UTCB->badge = (uint64_t)r->rsi;
-}
+#define IPC_SYSCALL(op, rdi, rsi, rdx)							\
+	({										\
+		long ret_;								\
+		__asm__ volatile(RB_KERNEL_ENTRY("syscall", ".rb_ipc_sites", "site_op")	\
+				 : "=a"(ret_)						\
+				 : [site_op] "i"(op), "D"(rdi), "S"(rsi), "d"(rdx)	\
+				 : "rcx", "r8", "r9", "r10", "r11", "memory");		\
+		ret_;									\
+	})
 
 /*
- * flags (here and in ipc_wait) is an unsigned int: the psABI leaves the
- * upper half of its register undefined, and the kernel reads all of rdx.
+ * flags (here and in ipc_wait) is an unsigned int, which the kernel reads
+ * from edx: the psABI leaves the upper half of rdx undefined.
  */
 long ipc_call(long handle, uint64_t tag, unsigned flags)
 {
-	struct ipc_regs r = { .rdi = handle, .rsi = (long)tag };
-	long ret;
-
-	send_words(&r);
-	ret = ipc_exchange(IPC_OP_CALL, &r, flags);
-	if (ret >= 0)
-		receive_words(&r);
-	return ret;
+	return IPC_SYSCALL(IPC_OP_CALL, handle, tag, flags);
 }
 
 long ipc_wait(long port, unsigned flags)
 {
-	struct ipc_regs r = { .rdi = port };
-	long ret;
-
-	ret = ipc_receive(&r, flags);
-	if (ret >= 0) {
-		receive_words(&r);
-		receive_sender(&r);
-	}
-	return ret;
+	return IPC_SYSCALL(IPC_OP_WAIT, port, 0ul, flags);
 }
 
 long ipc_reply(long rcvid, uint64_t tag)
 {
-	struct ipc_regs r = { .rdi = rcvid, .rsi = (long)tag };
-
-	send_words(&r);
-	return ipc_send(&r);
+	return IPC_SYSCALL(IPC_OP_REPLY, rcvid, tag, 0ul);
 }
 
 long ipc_reply_and_wait(long rcvid, uint64_t tag, long port)
 {
-	struct ipc_regs r = { .rdi = rcvid, .rsi = (long)tag };
-	long ret;
-
-	send_words(&r);
-	ret = ipc_exchange(IPC_OP_REPLY_AND_WAIT, &r, (unsigned long)port);
-	if (ret >= 0) {
-		receive_words(&r);
-		receive_sender(&r);
-	}
-	return ret;
+	return IPC_SYSCALL(IPC_OP_REPLY_AND_WAIT, rcvid, tag, port);
 }

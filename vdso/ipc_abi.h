@@ -2,14 +2,17 @@
  * The IPC entry, private to the kernel and the vDSO: the SYSCALL
  * instruction, reserved for IPC.  Everything else uses int $0x80.
  *
- * In:  rax = IPC_OP_*, rdi = handle (call), port (wait) or rcvid (reply*),
- *      rsi = tag, rdx = flags (call, wait) or port (reply_and_wait),
- *      r8, r9, r10 = mr[0..2].
- * Out: rax = tag received or 0 (reply), or -errno; after a receive, rdi =
- *      rcvid and rsi = badge; r8, r9, r10 = mr[0..2] of the message
- *      received (words the tag does not cover read as 0).
- * rdi and rsi may change on every operation; rdx is preserved.
- * rcx and r11 are clobbered (SYSCALL/SYSRET use them); the rest survive.
+ * Each operation IPC_OP_* has its own SYSCALL instruction in the vDSO
+ * (.rb_ipc_sites), and the site names the operation: rax is not read.
+ * In:  rdi = handle (call), port (wait) or rcvid (reply*),
+ *      rsi = tag, edx = flags (call, wait: an unsigned int, rdx's upper
+ *      half not read) or rdx = port (reply_and_wait).
+ * Out: rax = tag received or 0 (reply), or -errno.
+ * The message words are not in registers: the kernel copies mr[0..words-1]
+ * from the sender's UTCB to the receiver's, and no other word; a receive
+ * writes the receiver's UTCB rcvid and badge too.
+ * rcx and r11 are clobbered (SYSCALL/SYSRET use them), r8, r9 and r10
+ * come back 0; the rest survive (rdi, rsi and rdx included).
  */
 #ifndef RAINBOW_IPC_ABI_H
 #define RAINBOW_IPC_ABI_H

@@ -16,7 +16,7 @@ host_cflags=(-std=gnu11 -Wall -Wextra -Werror -O1 -g -Iinclude)
 max_clock_instructions=50
 # The IPC stubs as gcc makes them today: a regression guard on the hot path.
 declare -A max_ipc_instructions=(
-	[ipc_call]=12 [ipc_wait]=11 [ipc_reply]=6 [ipc_reply_and_wait]=13)
+	[ipc_call]=2 [ipc_wait]=4 [ipc_reply]=3 [ipc_reply_and_wait]=2)
 
 . tests/lib/suite.sh
 tmp=$(mktemp -d)

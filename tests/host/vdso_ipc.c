@@ -18,6 +18,7 @@
 #define _GNU_SOURCE		/* REG_* of <ucontext.h>, syscall() */
 #include <asm/prctl.h>
 #include <asm/unistd.h>
+#include <elf.h>
 #include <errno.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
@@ -48,6 +49,8 @@ struct regs {
 };
 
 static struct regs entered;	/* what the last entry brought */
+static uint64_t entered_site;	/* and the address after its instruction */
+static uint64_t ipc_site[IPC_OP_COUNT];	/* the same for each IPC operation's SYSCALL, from the image */
 static struct regs answer;	/* what the stand-in kernel returns */
 static int entries;
 static struct rb_utcb utcb;
@@ -68,6 +71,7 @@ static void kernel(int sig, siginfo_t *info, void *context)
 	entries++;
 	entered = (struct regs){ info->si_syscall, g[REG_RDI], g[REG_RSI],
 				 g[REG_RDX], g[REG_R8], g[REG_R9], g[REG_R10] };
+	entered_site = (uint64_t)g[REG_RIP];
 	g[REG_RAX] = answer.nr;
 	g[REG_RDI] = answer.rdi;
 	g[REG_RSI] = answer.rsi;
@@ -96,6 +100,36 @@ static const unsigned char *map_image(const char *path, size_t *size)
 	if (mprotect(image, *size, PROT_READ | PROT_EXEC))
 		die("mprotect failed");
 	return image;
+}
+
+/*
+ * ipc_site[op]: the address after the SYSCALL the image records for op in
+ * .rb_ipc_sites (two 32-bit words a site: the op, the instruction's
+ * distance from the second word), as the kernel reads it.
+ */
+static void find_ipc_sites(const unsigned char *image, size_t size)
+{
+	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)image;
+	const Elf64_Shdr *sh = (const Elf64_Shdr *)(image + eh->e_shoff);
+	const char *names = (const char *)image + sh[eh->e_shstrndx].sh_offset;
+
+	if (eh->e_shoff + (uint64_t)eh->e_shnum * sizeof(*sh) > size)
+		die("no section headers");
+	for (unsigned i = 0; i < eh->e_shnum; i++) {
+		if (strcmp(names + sh[i].sh_name, ".rb_ipc_sites"))
+			continue;
+		for (uint64_t off = 0; off + 8 <= sh[i].sh_size; off += 8) {
+			uint32_t op;
+			int32_t distance;
+			memcpy(&op, image + sh[i].sh_offset + off, 4);
+			memcpy(&distance, image + sh[i].sh_offset + off + 4, 4);
+			if (op < IPC_OP_COUNT)
+				ipc_site[op] = (uintptr_t)image + sh[i].sh_addr + off + 4 + distance + 2;
+		}
+	}
+	for (unsigned op = 0; op < IPC_OP_COUNT; op++)
+		if (!ipc_site[op])
+			die("an IPC operation has no site in .rb_ipc_sites");
 }
 
 /* SIGSYS for system calls from [image, image + size), nothing else. */
@@ -137,6 +171,7 @@ static void utcb_holds(uint64_t a, uint64_t b, uint64_t c)
 	utcb.self = &utcb;
 }
 
+/* The message words are the kernel's to copy: the entry point leaves them as they were. */
 static int utcb_words_are(uint64_t a, uint64_t b, uint64_t c)
 {
 	return utcb.mr[0] == a && utcb.mr[1] == b && utcb.mr[2] == c &&
@@ -154,15 +189,24 @@ static int entered_once(long nr, long rdi)
 	return entries == 1 && entered.nr == nr && entered.rdi == rdi;
 }
 
-static int entered_words(long a, long b, long c)
+/*
+ * One SYSCALL since kernel_answers(), with rdi = rdi, from the site the
+ * image records for op (.rb_ipc_sites; the kernel takes the operation
+ * from the site, not from rax).
+ */
+static int entered_ipc_once(long op, long rdi)
 {
-	return entered.r8 == a && entered.r9 == b && entered.r10 == c;
+	return entries == 1 && entered_site == ipc_site[op] && entered.rdi == rdi;
 }
 
-/* The stand-in kernel's next answer; entries counts from here. */
-static void kernel_answers(long rax, long rdi, long rsi, long a, long b, long c)
+/*
+ * The stand-in kernel's next answer: rax, and junk in the other registers
+ * the vDSO must not take anything from (the kernel writes a receive's
+ * rcvid and badge into the UTCB itself); entries counts from here.
+ */
+static void kernel_answers(long rax)
 {
-	answer = (struct regs){ rax, rdi, rsi, 0, a, b, c };
+	answer = (struct regs){ rax, JUNK, JUNK, 0, JUNK, JUNK, JUNK };
 	entries = 0;
 }
 
@@ -178,18 +222,17 @@ static void test_call(void)
 	long ret;
 
 	utcb_holds(11, 22, 33);
-	kernel_answers(RB_TAG(9, 2), JUNK, JUNK, 44, 55, 66);
+	kernel_answers(RB_TAG(9, 2));
 	ret = call_wide(7, RB_TAG(5, 3), 0xabcdef0000000000UL | RB_IPC_NONBLOCK);
-	check(entered_once(IPC_OP_CALL, 7) && entered.rsi == (long)RB_TAG(5, 3) &&
-	      entered.rdx == RB_IPC_NONBLOCK,
-	      "ipc_call enters with rax = CALL, rdi = handle, rsi = tag, rdx = flags zero-extended");
-	check(entered_words(11, 22, 33), "ipc_call sends mr[0..2] in r8, r9, r10");
+	check(entered_ipc_once(IPC_OP_CALL, 7) && entered.rsi == (long)RB_TAG(5, 3) &&
+	      (uint32_t)entered.rdx == RB_IPC_NONBLOCK,
+	      "ipc_call enters at its own site with rdi = handle, rsi = tag, edx = flags");
 	check(ret == (long)RB_TAG(9, 2), "ipc_call returns the reply's tag");
-	check(utcb_words_are(44, 55, 66) && utcb_sender_is(UNSET, UNSET),
-	      "ipc_call stores the reply's r8, r9, r10 in mr[0..2], nothing else");
+	check(utcb_words_are(11, 22, 33) && utcb_sender_is(UNSET, UNSET),
+	      "ipc_call leaves the UTCB to the kernel");
 
 	utcb_holds(11, 22, 33);
-	kernel_answers(-EPIPE, JUNK, JUNK, JUNK, JUNK, JUNK);
+	kernel_answers(-EPIPE);
 	check(call(7, RB_TAG(5, 3), 0) == -EPIPE && utcb_words_are(11, 22, 33),
 	      "ipc_call that fails returns -errno and leaves the UTCB alone");
 }
@@ -199,18 +242,16 @@ static void test_wait(void)
 	long ret;
 
 	utcb_holds(1, 2, 3);
-	kernel_answers(RB_TAG(4, 3), 77, 0xbadbad, 44, 55, 66);
+	kernel_answers(RB_TAG(4, 3));
 	ret = wait_on(3, 0);
-	check(entered_once(IPC_OP_WAIT, 3) && entered.rdx == 0,
-	      "ipc_wait enters with rax = WAIT, rdi = port, rdx = flags");
-	check(ret == (long)RB_TAG(4, 3) && utcb_words_are(44, 55, 66),
-	      "ipc_wait returns the tag and stores r8, r9, r10 in mr[0..2]");
-	check(utcb_sender_is(0xbadbad, 77),
-	      "ipc_wait stores rdi in rcvid and rsi in badge");
+	check(entered_ipc_once(IPC_OP_WAIT, 3) && (uint32_t)entered.rdx == 0,
+	      "ipc_wait enters at its own site with rdi = port, edx = flags");
+	check(ret == (long)RB_TAG(4, 3) && utcb_words_are(1, 2, 3) && utcb_sender_is(UNSET, UNSET),
+	      "ipc_wait returns the tag and leaves the UTCB to the kernel");
 
 	utcb_holds(1, 2, 3);
-	kernel_answers(-EAGAIN, JUNK, JUNK, JUNK, JUNK, JUNK);
-	check(wait_on(3, RB_IPC_NONBLOCK) == -EAGAIN && entered.rdx == RB_IPC_NONBLOCK &&
+	kernel_answers(-EAGAIN);
+	check(wait_on(3, RB_IPC_NONBLOCK) == -EAGAIN && (uint32_t)entered.rdx == RB_IPC_NONBLOCK &&
 	      utcb_words_are(1, 2, 3) && utcb_sender_is(UNSET, UNSET),
 	      "ipc_wait that fails returns -errno and leaves the UTCB alone");
 }
@@ -218,11 +259,10 @@ static void test_wait(void)
 static void test_reply(void)
 {
 	utcb_holds(8, 9, 10);
-	kernel_answers(0, JUNK, JUNK, JUNK, JUNK, JUNK);
+	kernel_answers(0);
 	check(reply(77, RB_TAG(2, 1)) == 0 &&
-	      entered_once(IPC_OP_REPLY, 77) && entered.rsi == (long)RB_TAG(2, 1) &&
-	      entered_words(8, 9, 10),
-	      "ipc_reply enters with rax = REPLY, rdi = rcvid, rsi = tag, mr[0..2] in r8..r10");
+	      entered_ipc_once(IPC_OP_REPLY, 77) && entered.rsi == (long)RB_TAG(2, 1),
+	      "ipc_reply enters at its own site with rdi = rcvid, rsi = tag");
 	check(utcb_words_are(8, 9, 10) && utcb_sender_is(UNSET, UNSET),
 	      "ipc_reply leaves the UTCB alone");
 }
@@ -232,18 +272,17 @@ static void test_reply_and_wait(void)
 	long ret;
 
 	utcb_holds(8, 9, 10);
-	kernel_answers(RB_TAG(6, 2), 78, 0xfeed, 44, 55, 66);
+	kernel_answers(RB_TAG(6, 2));
 	ret = reply_and_wait(77, RB_TAG(2, 1), 3);
-	check(entered_once(IPC_OP_REPLY_AND_WAIT, 77) &&
-	      entered.rsi == (long)RB_TAG(2, 1) && entered.rdx == 3 &&
-	      entered_words(8, 9, 10),
-	      "ipc_reply_and_wait enters with rdi = rcvid, rsi = tag, rdx = port, mr[0..2] in r8..r10");
-	check(ret == (long)RB_TAG(6, 2) && utcb_words_are(44, 55, 66) &&
-	      utcb_sender_is(0xfeed, 78),
-	      "ipc_reply_and_wait stores the message, rcvid and badge received");
+	check(entered_ipc_once(IPC_OP_REPLY_AND_WAIT, 77) &&
+	      entered.rsi == (long)RB_TAG(2, 1) && entered.rdx == 3,
+	      "ipc_reply_and_wait enters at its own site with rdi = rcvid, rsi = tag, rdx = port");
+	check(ret == (long)RB_TAG(6, 2) && utcb_words_are(8, 9, 10) &&
+	      utcb_sender_is(UNSET, UNSET),
+	      "ipc_reply_and_wait returns the tag and leaves the UTCB to the kernel");
 
 	utcb_holds(8, 9, 10);
-	kernel_answers(-ESRCH, JUNK, JUNK, JUNK, JUNK, JUNK);
+	kernel_answers(-ESRCH);
 	check(reply_and_wait(77, RB_TAG(2, 1), 3) == -ESRCH &&
 	      utcb_words_are(8, 9, 10) && utcb_sender_is(UNSET, UNSET),
 	      "ipc_reply_and_wait that fails returns -errno and leaves the UTCB alone");
@@ -274,38 +313,38 @@ static void test_traps(void)
 	typeof(rb_ipc_caller_task) *caller_task = function("rb_ipc_caller_task");
 	char buf[8];
 
-	kernel_answers(5, JUNK, JUNK, JUNK, JUNK, JUNK);
+	kernel_answers(5);
 	check(create() == 5 && entries == 1 && entered.nr == SYS_port_create,
 	      "rb_port_create traps with SYS_port_create");
-	kernel_answers(0, JUNK, JUNK, JUNK, JUNK, JUNK);
+	kernel_answers(0);
 	check(destroy(5) == 0 && entered_once(SYS_port_destroy, 5),
 	      "rb_port_destroy traps with SYS_port_destroy, port");
-	kernel_answers(6, JUNK, JUNK, JUNK, JUNK, JUNK);
+	kernel_answers(6);
 	check(mint(5, 0xbadbad) == 6 && entered_once(SYS_port_mint, 5) &&
 	      entered.rsi == 0xbadbad,
 	      "rb_port_mint traps with SYS_port_mint, port, badge");
-	kernel_answers(0, JUNK, JUNK, JUNK, JUNK, JUNK);
+	kernel_answers(0);
 	check(accept(5) == 0 && entered_once(SYS_port_accept_handles, 5),
 	      "rb_port_accept_handles traps with SYS_port_accept_handles, port");
-	kernel_answers(-EBADF, JUNK, JUNK, JUNK, JUNK, JUNK);
+	kernel_answers(-EBADF);
 	check(close_handle(6) == -EBADF && entered_once(SYS_handle_close, 6),
 	      "rb_handle_close traps with SYS_handle_close, handle");
-	kernel_answers(0, JUNK, JUNK, JUNK, JUNK, JUNK);
+	kernel_answers(0);
 	check(ns_register(name, 6) == 0 &&
 	      entered_once(SYS_ns_register, (long)name) && entered.rsi == 6,
 	      "rb_ns_register traps with SYS_ns_register, name, handle");
-	kernel_answers(7, JUNK, JUNK, JUNK, JUNK, JUNK);
+	kernel_answers(7);
 	check(ns_lookup(name) == 7 && entered_once(SYS_ns_lookup, (long)name),
 	      "rb_ns_lookup traps with SYS_ns_lookup, name");
-	kernel_answers(8, JUNK, JUNK, JUNK, JUNK, JUNK);
+	kernel_answers(8);
 	check(copy_in(9, 16, buf, 8) == 8 && entered_once(SYS_ipc_read, 9) && entered.rsi == 16 &&
 	      entered.rdx == (long)buf && entered.r10 == 8,
 	      "rb_ipc_read traps with SYS_ipc_read, rcvid, offset, buf, len");
-	kernel_answers(-EPERM, JUNK, JUNK, JUNK, JUNK, JUNK);
+	kernel_answers(-EPERM);
 	check(copy_out(9, 16, buf, 8) == -EPERM && entered_once(SYS_ipc_write, 9) && entered.rsi == 16 &&
 	      entered.rdx == (long)buf && entered.r10 == 8,
 	      "rb_ipc_write traps with SYS_ipc_write, rcvid, offset, buf, len");
-	kernel_answers(3, JUNK, JUNK, JUNK, JUNK, JUNK);
+	kernel_answers(3);
 	check(caller_task(9) == 3 && entered_once(SYS_ipc_caller_task, 9),
 	      "rb_ipc_caller_task traps with SYS_ipc_caller_task, rcvid");
 }
@@ -328,6 +367,7 @@ int main(int argc, char **argv)
 	image = map_image(argv[1], &size);
 	if (!rb_dso_open(&vdso, image))
 		die("not a usable vDSO image");
+	find_ipc_sites(image, size);
 	call = function("ipc_call");
 	wait_on = function("ipc_wait");
 	reply = function("ipc_reply");

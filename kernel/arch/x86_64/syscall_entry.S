@@ -2,15 +2,21 @@
  * SYSCALL, reserved for IPC.  The CPU gives us the user rip in rcx and
  * rflags in r11, and no stack: we take the current thread's kernel stack
  * (one CPU, so a plain variable holds it), save the registers of the IPC
- * convention and the callee-saved ones as a struct ipc_frame, call
- * ipc_syscall(), and go back with SYSRET.
+ * convention and the callee-saved ones as a struct ipc_frame, and call
+ * ipc_syscall(), which never returns: it leaves by ipc_exit(frame) or
+ * ipc_switch_return, and the pops restore the frame for SYSRET.  r8..r10,
+ * which the convention does not keep (the message words travel UTCB to
+ * UTCB), are cleared on the way out so that no kernel value reaches user
+ * mode.
  *
  * ipc_switch_return(save_sp, prev_frame, next_frame), the fastpath's way
  * out: the CPU goes straight to user mode through the partner's frame,
  * without unwinding the C frames of either thread.  The thread left
  * behind gets, right below its frame, a switch frame (context.S) whose
  * return address is ipc_resumed, so that the scheduler can also switch to
- * it the ordinary way; its own C frames there are abandoned.
+ * it the ordinary way; its own C frames there are abandoned.  That return
+ * address is already in place: it is the one the call of ipc_syscall
+ * pushed, right below the frame, and ipc_syscall never returns to it.
  */
 	.text
 	.global syscall_entry
@@ -20,9 +26,6 @@ syscall_entry:
 	pushq syscall_user_rsp(%rip)
 	pushq %r11
 	pushq %rcx
-	pushq %r10
-	pushq %r9
-	pushq %r8
 	pushq %rdx
 	pushq %rsi
 	pushq %rdi
@@ -33,8 +36,29 @@ syscall_entry:
 	pushq %r13
 	pushq %r14
 	pushq %r15
-	movq %rsp, %rdi
-	call ipc_syscall
+	movq %rsp, %rcx		/* the frame; rdi, rsi, rdx still hold target, tag, flags or port */
+	call ipc_syscall	/* never returns: its return address is the switch frame's */
+
+/* A context_switch to a thread the fastpath left lands here, on its frame. */
+	.global ipc_resumed
+ipc_resumed:
+	call sched_after_switch
+	jmp ipc_return
+
+	.global ipc_exit
+ipc_exit:
+	movq %rdi, %rsp
+	jmp ipc_return
+
+/* The switch frame: six callee-saved registers (not needed: the frame keeps the user's), then the return address. */
+#define SWITCH_FRAME_BYTES (7 * 8)
+
+	.global ipc_switch_return
+ipc_switch_return:
+	leaq -SWITCH_FRAME_BYTES(%rsi), %rax
+	movq %rax, (%rdi)
+	movq %rdx, %rsp
+	/* on into ipc_return */
 ipc_return:
 	popq %r15
 	popq %r14
@@ -46,30 +70,13 @@ ipc_return:
 	popq %rdi
 	popq %rsi
 	popq %rdx
-	popq %r8
-	popq %r9
-	popq %r10
+	xorl %r8d, %r8d		/* the kernel's values, not the user's: r8..r10 are not kept */
+	xorl %r9d, %r9d
+	xorl %r10d, %r10d
 	popq %rcx
 	popq %r11
 	popq %rsp
 	sysretq
-
-/* The switch frame: six callee-saved registers (not needed: the frame keeps the user's), then the return address (thread_arch.h reads it). */
-#define SWITCH_FRAME_BYTES (7 * 8)
-
-	.global ipc_switch_return
-ipc_switch_return:
-	leaq -SWITCH_FRAME_BYTES(%rsi), %rax
-	movq $ipc_resumed, SWITCH_FRAME_BYTES - 8(%rax)
-	movq %rax, (%rdi)
-	movq %rdx, %rsp
-	jmp ipc_return
-
-/* A context_switch to a thread the fastpath left lands here, on its frame. */
-	.global ipc_resumed
-ipc_resumed:
-	call sched_after_switch
-	jmp ipc_return
 
 	.bss
 	.balign 8

@@ -44,14 +44,6 @@ int mrs_match(const uint64_t *mr, unsigned from, unsigned to, uint64_t seed, uin
 	return 1;
 }
 
-int mrs_zero(const uint64_t *mr, unsigned from, unsigned to)
-{
-	for (unsigned i = from; i < to; i++)
-		if (mr[i])
-			return 0;
-	return 1;
-}
-
 static int echo_serve(void *arg)
 {
 	struct echo *e = arg;

@@ -28,8 +28,6 @@ uint64_t pattern(uint64_t seed, unsigned i);
 void fill_mrs(uint64_t *mr, uint64_t seed);
 /* mr[from..to-1] hold pattern(seed, i) ^ flip. */
 int mrs_match(const uint64_t *mr, unsigned from, unsigned to, uint64_t seed, uint64_t flip);
-/* mr[from..to-1] are all zero. */
-int mrs_zero(const uint64_t *mr, unsigned from, unsigned to);
 
 /*
  * An echo server thread: for each of `messages` messages it fills its own

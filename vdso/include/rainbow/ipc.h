@@ -12,9 +12,9 @@
  *   so it knows who is calling.
  * - Messages live in the calling thread's UTCB (user thread control block):
  *   64 message registers mr[0..63].  The tag says how many are used and
- *   carries a label of the sender's choosing.  The first RB_IPC_REG_WORDS
- *   words travel in CPU registers; the kernel copies no more than the tag
- *   says.
+ *   carries a label of the sender's choosing.  The kernel copies exactly
+ *   the words the tag counts, from the sender's UTCB to the receiver's: the
+ *   receiver's other words keep what they held.
  * - The kernel decides where each thread's UTCB lives (one page, mapped
  *   read-write in the task, outside the range rb_mem_map hands out) and
  *   points the GS base at it; rb_utcb() finds it.
@@ -38,7 +38,6 @@
 #include <stdint.h>
 
 #define RB_IPC_MRS        64	/* message registers per UTCB */
-#define RB_IPC_REG_WORDS   3	/* of them, carried in CPU registers */
 
 /*
  * The tag: word count in bits 0..7, flags in 8..15, label in 16..62 (at

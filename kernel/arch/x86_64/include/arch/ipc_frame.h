@@ -2,7 +2,6 @@
 #define ARCH_IPC_FRAME_H
 
 #include <stdint.h>
-#include <rainbow/ipc.h>
 
 /*
  * What syscall_entry.S saves at the top of the kernel stack on a SYSCALL
@@ -16,14 +15,18 @@
  * that maps roles to x86-64 registers:
  *
  *   register  in                              out
- *   rax       op: IPC_OP_*                    result: tag, 0 or -errno
- *   rdi       target: handle, port or rcvid   rcvid (after a receive)
- *   rsi       tag                             badge (after a receive)
- *   rdx       flags, or reply_and_wait's port (preserved)
- *   r8..r10   mr[0..2]                        mr[0..2]
+ *   rax       (not read: the site is the op)  result: tag, 0 or -errno
+ *   rdi       target: handle, port or rcvid   (preserved)
+ *   rsi       tag                             (preserved)
+ *   rdx       flags (edx), or reply_and_wait's port (preserved)
  *   rcx, r11  user_ip, user_flags (SYSCALL/SYSRET use them)
  *   rsp       user_sp
  *   rbx, rbp, r12..r15  kept (callee-saved, given back unchanged)
+ *   r8..r10   not saved: syscall_entry.S clears them on the way out
+ *
+ * The message words are not in the frame: the kernel copies them from
+ * the sender's UTCB to the receiver's, and writes the rcvid and badge of
+ * a receive there too (ipc_transfer.h).
  */
 /* The IPC entry instruction, SYSCALL, is two bytes long: user_ip is right after it. */
 #define IPC_ENTRY_BYTES 2
@@ -36,15 +39,18 @@ struct ipc_frame {
 	 * (ipc_switch_return).
 	 */
 	uint64_t kept[6];
+	/* op: the entry site's IPC_OP_* (ipc_fastpath.c), written over the rax the user left. */
 	union { uint64_t op; uint64_t result; };
-	union { uint64_t target; uint64_t rcvid; };
-	union { uint64_t tag; uint64_t badge; };
-	union { uint64_t flags; uint64_t port; };
-	uint64_t mr[RB_IPC_REG_WORDS];
+	uint64_t target;
+	uint64_t tag;
+	/* flags: ipc_call's and ipc_wait's unsigned int, edx (the psABI leaves rdx's upper half undefined). */
+	union { uint32_t flags; uint64_t port; };
 	uint64_t user_ip, user_flags, user_sp;
 };
 
-_Static_assert(sizeof(struct ipc_frame) == 16 * 8, "syscall_entry.S pushes 16 words");
-_Static_assert(RB_IPC_REG_WORDS == 3, "syscall_entry.S carries mr[0..2] in r8, r9, r10");
+_Static_assert(sizeof(struct ipc_frame) == 13 * 8, "syscall_entry.S pushes 13 words");
+
+/* syscall_entry.S: back to user mode through f, the current thread's frame (its SYSRET exit). */
+_Noreturn void ipc_exit(struct ipc_frame *f);
 
 #endif
