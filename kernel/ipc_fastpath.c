@@ -109,10 +109,12 @@ static uint64_t op_of_site(uint64_t offset)
 /*
  * Every case the fastpath does not take: a stray entry is killed, the
  * rest goes to the general path.  Out of line, so that the fastpath's
- * own code keeps nothing across a call and saves no register.
+ * own code keeps nothing across a call and saves no register; it finds
+ * the frame itself, so that the fastpath keeps no register for it.
  */
-static __attribute__((noinline)) _Noreturn void general_path(struct ipc_frame *f)
+static __attribute__((noinline)) _Noreturn void general_path(void)
 {
+	struct ipc_frame *f = ipc_frame_of(current);
 	uint64_t offset = f->user_ip - current->vdso_base;
 	uint64_t op = op_of_site(offset);
 
@@ -130,8 +132,7 @@ static __attribute__((noinline)) _Noreturn void general_path(struct ipc_frame *f
  * over to the server waiting, or the general path when the server may
  * not run now.
  */
-static inline __attribute__((always_inline)) _Noreturn void hand_call(struct ipc_frame *f,
-								       const struct handle *h,
+static inline __attribute__((always_inline)) _Noreturn void hand_call(const struct handle *h,
 								       struct port *p, uint64_t tag,
 								       uint64_t words)
 {
@@ -142,7 +143,7 @@ static inline __attribute__((always_inline)) _Noreturn void hand_call(struct ipc
 	}
 	struct thread *server = list_entry(p->receivers.next, struct thread, run_link);
 	if (unlikely(!may_hand_to(server)))
-		general_path(f);
+		general_path();
 
 	/* Nothing can fail from here on. */
 	list_remove(&server->run_link);
@@ -159,27 +160,27 @@ static inline __attribute__((always_inline)) _Noreturn void hand_call(struct ipc
  * the tag or the flags keep a call off the plain fastpath, so plain calls
  * pay nothing for it.
  */
-static __attribute__((noinline)) _Noreturn void window_call(struct ipc_frame *f, const struct handle *h,
-							     struct port *p)
+static __attribute__((noinline)) _Noreturn void window_call(const struct handle *h, struct port *p)
 {
+	const struct ipc_frame *f = ipc_frame_of(current);
 	uint64_t words = fast_words(f->tag ^ RB_TAG_WINDOW);
 
 	if (words > RB_IPC_MRS || f->flags || ipc_window_take(f->tag))
-		general_path(f);
-	hand_call(f, h, p, f->tag, words);
+		general_path();
+	hand_call(h, p, f->tag, words);
 }
 
-static _Noreturn void fastpath_call(struct ipc_frame *f, long handle, uint64_t tag, uint32_t flags)
+static _Noreturn void fastpath_call(long handle, uint64_t tag, uint32_t flags)
 {
 	const struct handle *h = handle_slot(&current->task->handles, handle);
 	struct port *p = handle_live_port(h);
 	uint64_t words = fast_words(tag);
 
 	if (unlikely(!p))
-		general_path(f);
+		general_path();
 	if (unlikely(words > RB_IPC_MRS || flags))	/* a window, an option, anything else */
-		window_call(f, h, p);
-	hand_call(f, h, p, tag, words);
+		window_call(h, p);
+	hand_call(h, p, tag, words);
 }
 
 /* The reply (of words words) to caller, which no longer waits for it. */
@@ -192,11 +193,12 @@ static inline __attribute__((always_inline)) void reply_to(struct thread *caller
 }
 
 /*
- * A caller is queued: answer, receive the oldest queued caller into f,
- * and let the answered caller, which outranks the current thread, run at
- * once.  Only for a queued message the fastpath can move itself.
+ * A caller is queued: answer, receive the oldest queued caller into the
+ * current thread's frame, and let the answered caller, which outranks
+ * the current thread, run at once.  Only for a queued message the
+ * fastpath can move itself.
  */
-static _Noreturn void reply_and_take_queued(struct ipc_frame *f, uint64_t tag, uint64_t words,
+static _Noreturn void reply_and_take_queued(uint64_t tag, uint64_t words,
 					    struct thread *caller, struct port *p)
 {
 	struct thread *queued = list_entry(p->callers.next, struct thread, run_link);
@@ -205,7 +207,7 @@ static _Noreturn void reply_and_take_queued(struct ipc_frame *f, uint64_t tag, u
 
 	if (unlikely(sent_words > RB_IPC_MRS || caller->priority <= current->priority ||
 		     !sched_may_hand_to(caller)))
-		general_path(f);
+		general_path();
 
 	/* Nothing can fail from here on. */
 	reply_to(caller, tag, words);
@@ -217,22 +219,22 @@ static _Noreturn void reply_and_take_queued(struct ipc_frame *f, uint64_t tag, u
 }
 
 /* The reply goes to the thread's oldest unanswered caller (the usual one); any other, the general path. */
-static _Noreturn void fastpath_reply_and_wait(struct ipc_frame *f, long rcvid, uint64_t tag,
+static _Noreturn void fastpath_reply_and_wait(long rcvid, uint64_t tag,
 					      long port)
 {
 	uint64_t words = fast_words(tag);
 	struct thread *caller = ipc_oldest_caller(rcvid);	/* NULL: not the oldest */
 
 	if (unlikely(!caller))
-		general_path(f);
+		general_path();
 	struct port *p = handle_live_owned_port(handle_slot(&current->task->handles,
 							    port));	/* NULL: not ours, or gone */
 	if (unlikely(!p || words > RB_IPC_MRS))
-		general_path(f);
+		general_path();
 	if (!no_caller_queued(p))
-		reply_and_take_queued(f, tag, words, caller, p);
+		reply_and_take_queued(tag, words, caller, p);
 	if (unlikely(!sched_may_hand_to(caller)))
-		general_path(f);
+		general_path();
 
 	/* Nothing can fail from here on. */
 	reply_to(caller, tag, words);
@@ -243,13 +245,13 @@ static _Noreturn void fastpath_reply_and_wait(struct ipc_frame *f, long rcvid, u
 
 /* The operation is the entry site's (op_of_site): the fastpath's two compare it directly. */
 __attribute__((flatten)) void ipc_syscall(uint64_t target, uint64_t tag, uint64_t flags_or_port,
-					  struct ipc_frame *f)
+					  uint64_t user_ip)
 {
-	uint64_t offset = f->user_ip - current->vdso_base;
+	uint64_t offset = user_ip - current->vdso_base;
 
 	if (offset == vdso_ipc_return[IPC_OP_CALL])
-		fastpath_call(f, (long)target, tag, (uint32_t)flags_or_port);
+		fastpath_call((long)target, tag, (uint32_t)flags_or_port);
 	if (offset == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT])
-		fastpath_reply_and_wait(f, (long)target, tag, (long)flags_or_port);
-	general_path(f);
+		fastpath_reply_and_wait((long)target, tag, (long)flags_or_port);
+	general_path();
 }

@@ -12,14 +12,15 @@ struct thread;
 struct ipc_frame;
 
 /*
- * One IPC operation, from syscall_entry.S (vdso/ipc_abi.h), whose frame f
- * holds target, tag and flags_or_port too (passed again as they are still
- * in their registers): the fastpath first, then the general path; results
- * land in f (ipc_fastpath.c).  Never returns: it leaves to user mode
- * through an IPC frame.
+ * One IPC operation, from syscall_entry.S (vdso/ipc_abi.h), whose frame,
+ * the current thread's IPC frame, holds target, tag, flags_or_port and
+ * user_ip too (passed again as they are still in their registers): the
+ * fastpath first, then the general path; results land in the frame
+ * (ipc_fastpath.c).  Never returns: it leaves to user mode through an IPC
+ * frame.
  */
 _Noreturn void ipc_syscall(uint64_t target, uint64_t tag, uint64_t flags_or_port,
-			   struct ipc_frame *f);
+			   uint64_t user_ip);
 
 /* End a thread's wait in IPC with err (a -errno) as its result, and make it ready. */
 void ipc_wake_with_error(struct thread *t, long err);

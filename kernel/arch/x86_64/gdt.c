@@ -9,7 +9,6 @@
 _Static_assert(sizeof(struct tss) == 104, "TSS layout is fixed by the CPU");
 
 struct tss tss;
-uint64_t kernel_stack_top;
 static uint8_t double_fault_stack[4096] __attribute__((aligned(16)));
 
 #define SEG_CODE64_KERNEL 0x00af9a000000ffffull

@@ -1,28 +1,33 @@
 /*
  * SYSCALL, reserved for IPC.  The CPU gives us the user rip in rcx and
  * rflags in r11, and no stack: we take the current thread's kernel stack
- * (one CPU, so a plain variable holds it), save the registers of the IPC
+ * (one CPU: the TSS's rsp0, the stack top of interrupts from user mode,
+ * which the switch writes anyway), save the registers of the IPC
  * convention and the callee-saved ones as a struct ipc_frame, and call
- * ipc_syscall(), which never returns: it leaves by ipc_exit(frame) or
- * ipc_switch_return, and the pops restore the frame for SYSRET.  r8..r10,
+ * ipc_syscall(), which never returns: it leaves by ipc_exit, through its
+ * own frame or the partner's, and the pops restore the frame for SYSRET.  r8..r10,
  * which the convention does not keep (the message words travel UTCB to
  * UTCB), are cleared on the way out so that no kernel value reaches user
  * mode.
  *
- * ipc_switch_return(save_sp, prev_frame, next_frame), the fastpath's way
- * out: the CPU goes straight to user mode through the partner's frame,
- * without unwinding the C frames of either thread.  The thread left
- * behind gets, right below its frame, a switch frame (context.S) whose
- * return address is ipc_resumed, so that the scheduler can also switch to
- * it the ordinary way; its own C frames there are abandoned.  That return
- * address is already in place: it is the one the call of ipc_syscall
- * pushed, right below the frame, and ipc_syscall never returns to it.
+ * The fastpath's way out, ipc_exit(next_frame) after a switch
+ * (arch_ipc_switch_return): the CPU goes straight to user mode through
+ * the partner's frame, without unwinding the C frames of either thread.
+ * The thread left behind keeps, right below its frame, a switch frame
+ * (context.S) whose return address is ipc_resumed, so that the scheduler
+ * can also switch to it the ordinary way; its own C frames there are
+ * abandoned.  That return address is already in place: it is the one the
+ * call of ipc_syscall pushed, right below the frame, and ipc_syscall
+ * never returns to it.
  */
+/* The stack top in the TSS: rsp[0] follows a 32-bit reserved field (struct tss, gdt.h). */
+#define TSS_RSP0 4
+
 	.text
 	.global syscall_entry
 syscall_entry:
 	movq %rsp, syscall_user_rsp(%rip)
-	movq kernel_stack_top(%rip), %rsp
+	movq tss+TSS_RSP0(%rip), %rsp
 	pushq syscall_user_rsp(%rip)
 	pushq %r11
 	pushq %rcx
@@ -36,7 +41,7 @@ syscall_entry:
 	pushq %r13
 	pushq %r14
 	pushq %r15
-	movq %rsp, %rcx		/* the frame; rdi, rsi, rdx still hold target, tag, flags or port */
+	/* rdi, rsi, rdx, rcx still hold target, tag, flags or port, user_ip; the frame is at the stack top */
 	call ipc_syscall	/* never returns: its return address is the switch frame's */
 
 /* A context_switch to a thread the fastpath left lands here, on its frame. */
@@ -48,16 +53,6 @@ ipc_resumed:
 	.global ipc_exit
 ipc_exit:
 	movq %rdi, %rsp
-	jmp ipc_return
-
-/* The switch frame: six callee-saved registers (not needed: the frame keeps the user's), then the return address. */
-#define SWITCH_FRAME_BYTES (7 * 8)
-
-	.global ipc_switch_return
-ipc_switch_return:
-	leaq -SWITCH_FRAME_BYTES(%rsi), %rax
-	movq %rax, (%rdi)
-	movq %rdx, %rsp
 	/* on into ipc_return */
 ipc_return:
 	popq %r15

@@ -14,11 +14,6 @@
 
 extern char thread_first_run[];
 
-/* What context_switch pops, in that order, then its return address. */
-struct switch_frame {
-	uint64_t r15, r14, r13, r12, rbx, rbp, ret;
-};
-
 void thread_start_user(struct thread *t, uint64_t entry, uint64_t sp, uint64_t arg)
 {
 	struct trap_frame *f = (struct trap_frame *)(thread_stack_top(t) - sizeof(*f));

@@ -26,9 +26,8 @@ struct tss {
 	uint16_t iomap_base;
 } __attribute__((packed));
 
+/* rsp[0] is also the stack syscall_entry.S switches to (SYSCALL itself does not use the TSS). */
 extern struct tss tss;
-/* syscall_entry.S switches to this stack: SYSCALL does not use the TSS. */
-extern uint64_t kernel_stack_top;
 
 void gdt_init(void);
 
@@ -36,7 +35,6 @@ void gdt_init(void);
 static inline void gdt_set_kernel_stack(uint64_t rsp0)
 {
 	tss.rsp[0] = rsp0;
-	kernel_stack_top = rsp0;
 }
 
 #endif

@@ -12,58 +12,60 @@
 
 struct trap_frame;
 
+/* What context_switch pops, in that order, then its return address. */
+struct switch_frame {
+	uint64_t r15, r14, r13, r12, rbx, rbp, ret;
+};
+
 /*
  * Load next's CPU state; prev is NULL on the first switch.  Inline: it is
- * on every switch, IPC handoffs included.
+ * on every switch, IPC handoffs included.  The address space first: its
+ * test of next->task comes before FXSAVE's memory clobber, so a caller
+ * that told the compiler next has a task (ipc_fastpath.c) keeps no case
+ * for a thread without one.
  */
 static inline __attribute__((always_inline)) void arch_switch_to(struct thread *prev,
 								  struct thread *next)
 {
+	if (!prev || prev->task != next->task)
+		write_cr3(next->task ? next->task->space : vm_kernel_space());
 	if (prev)
 		fpu_save(&prev->fpu);
 	fpu_restore(&next->fpu);
 	gdt_set_kernel_stack(thread_stack_top(next));
-	if (!prev || prev->task != next->task)
-		write_cr3(next->task ? next->task->space : vm_kernel_space());
 	if (!prev || prev->tls_base != next->tls_base)
 		wrmsr(MSR_FS_BASE, next->tls_base);
 	if (!prev || prev->utcb_base != next->utcb_base)
 		wrmsr(MSR_GS_BASE, next->utcb_base);
 }
 void context_switch(uint64_t *save_rsp, uint64_t load_rsp);
-/*
- * syscall_entry.S: save a switch frame below prev_frame that resumes prev
- * through it (*save_sp, prev's kernel_sp), then return to user mode
- * through next_frame.
- */
-_Noreturn void ipc_switch_return(uint64_t *save_sp, struct ipc_frame *prev_frame,
-				 struct ipc_frame *next_frame);
 
 /*
  * After arch_switch_to(prev, next), both threads in IPC (entered by
- * SYSCALL): go straight to next's user mode, leaving prev resumable by
- * context_switch.  The C frames of both are dropped.
+ * SYSCALL): go straight to next's user mode (ipc_exit through its frame),
+ * leaving prev resumable by context_switch through the switch frame
+ * right below its own IPC frame, whose return address, ipc_resumed, the
+ * call of ipc_syscall pushed (syscall_entry.S).  The C frames of both
+ * are dropped.
  */
 static inline __attribute__((always_inline)) _Noreturn void arch_ipc_switch_return(struct thread *prev, struct thread *next)
 {
-	ipc_switch_return(&prev->kernel_sp,
-			  (struct ipc_frame *)(thread_stack_top(prev) - sizeof(struct ipc_frame)),
-			  (struct ipc_frame *)(thread_stack_top(next) - sizeof(struct ipc_frame)));
+	prev->kernel_sp = thread_stack_top(prev) - sizeof(struct ipc_frame) - sizeof(struct switch_frame);
+	ipc_exit((struct ipc_frame *)(thread_stack_top(next) - sizeof(struct ipc_frame)));
 }
 
-/* Where a context_switch to a thread ipc_switch_return left resumes (syscall_entry.S). */
+/* Where a context_switch to a thread arch_ipc_switch_return left resumes (syscall_entry.S). */
 void ipc_resumed(void);
 
 /*
- * Whether t, not running, was left by ipc_switch_return: the return
- * address of the switch frame at its kernel_sp (six saved words, then the
- * address: syscall_entry.S) is ipc_resumed.  Such a thread can be resumed
- * straight through its IPC frame (arch_ipc_switch_return) as well as by
- * context_switch.
+ * Whether t, not running, was left by arch_ipc_switch_return: the return
+ * address of the switch frame at its kernel_sp is ipc_resumed.  Such a
+ * thread can be resumed straight through its IPC frame
+ * (arch_ipc_switch_return) as well as by context_switch.
  */
 static inline bool arch_ipc_resumable(const struct thread *t)
 {
-	return ((const uint64_t *)t->kernel_sp)[6] == (uint64_t)ipc_resumed;
+	return ((const struct switch_frame *)t->kernel_sp)->ret == (uint64_t)ipc_resumed;
 }
 
 /* Make t start in kernel mode in fn, which must never return. */
