@@ -11,10 +11,20 @@
 
 #include <stdint.h>
 
-/* Copy n 64-bit words from src to dst (kernel addresses; they do not overlap). */
+/*
+ * Copy n 64-bit words from src to dst (kernel addresses; they do not
+ * overlap).  The asm names the words it reads and writes (arrays of
+ * unknown length), not all memory, so a caller's other values stay in
+ * registers across it.
+ */
 static inline void copy_words(uint64_t *dst, const uint64_t *src, uint64_t n)
 {
-	__asm__ volatile("rep movsq" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
+	uint64_t *d = dst;
+	const uint64_t *s = src;
+
+	__asm__ volatile("rep movsq"
+			 : "+D"(d), "+S"(s), "+c"(n), "=m"(*(uint64_t (*)[])dst)
+			 : "m"(*(const uint64_t (*)[])src));
 }
 
 /*
