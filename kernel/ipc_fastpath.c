@@ -72,18 +72,6 @@ static bool may_hand_to(const struct thread *next)
 	return next->priority >= current->priority && sched_may_hand_to(next);
 }
 
-/*
- * Both ends of an IPC are threads of tasks (kernel threads never enter
- * by SYSCALL): said before a switch, so that the compiler drops the
- * switch's case of a thread without a task (arch_switch_to) and keeps
- * nothing across its call.
- */
-static inline __attribute__((always_inline)) void partner_has_task(const struct thread *t)
-{
-	if (!t->task)
-		__builtin_unreachable();
-}
-
 /* Back to user mode through the current thread's IPC frame, once a switch due is done. */
 static _Noreturn void return_to_user(void)
 {
@@ -150,7 +138,6 @@ static inline __attribute__((always_inline)) _Noreturn void hand_call(const stru
 	ipc_copy_words(server, current, words);
 	ipc_set_received(server, tag, current, h->badge);
 	ipc_await_reply(current, server);
-	partner_has_task(server);
 	sched_ipc_switch(server);
 }
 
@@ -239,7 +226,6 @@ static _Noreturn void fastpath_reply_and_wait(long rcvid, uint64_t tag,
 	/* Nothing can fail from here on. */
 	reply_to(caller, tag, words);
 	ipc_wait_on_port(p);
-	partner_has_task(caller);
 	sched_ipc_switch(caller);
 }
 

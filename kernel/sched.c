@@ -234,9 +234,7 @@ void sched_ipc_preempt(struct thread *next)
 	}
 	next->state = THREAD_READY;
 	next->slice_left = SCHED_SLICE_TICKS;
-	current = next;
-	arch_switch_to(prev, next);
-	arch_ipc_switch_return(prev, next);
+	sched_ipc_run(prev, next);
 }
 
 void sched_ipc_block(enum thread_state why)
@@ -258,9 +256,7 @@ void sched_ipc_block(enum thread_state why)
 	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
 	need_resched = false;
 	next->slice_left = SCHED_SLICE_TICKS;
-	current = next;
-	arch_switch_to(prev, next);
-	arch_ipc_switch_return(prev, next);
+	sched_ipc_run(prev, next);
 }
 
 void sched_set_priority(struct thread *t, unsigned priority)

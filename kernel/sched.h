@@ -45,6 +45,24 @@ static inline bool sched_may_hand_to(const struct thread *next)
 }
 
 /*
+ * The end of every IPC switch, from prev, the current thread, to next,
+ * both in IPC (entered by SYSCALL): next runs, and returns to user mode
+ * at once through its IPC frame.  Both are threads of tasks (kernel
+ * threads never enter by SYSCALL): said to the compiler before the
+ * switch, so that it drops the switch's case of a thread without a task
+ * (arch_switch_to) and keeps nothing across its call.
+ */
+static inline __attribute__((always_inline)) _Noreturn void sched_ipc_run(struct thread *prev,
+									   struct thread *next)
+{
+	if (!next->task)
+		__builtin_unreachable();
+	current = next;
+	arch_switch_to(prev, next);
+	arch_ipc_switch_return(prev, next);
+}
+
+/*
  * sched_handoff for the IPC fastpath, once sched_may_hand_to(next) held,
  * both threads in IPC (entered by SYSCALL): next returns to user mode at
  * once through its IPC frame, keeping the time slice.  Never returns.
@@ -56,9 +74,7 @@ static inline __attribute__((always_inline)) _Noreturn void sched_ipc_switch(str
 	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
 	next->state = THREAD_READY;
 	next->slice_left = prev->slice_left;
-	current = next;
-	arch_switch_to(prev, next);
-	arch_ipc_switch_return(prev, next);
+	sched_ipc_run(prev, next);
 }
 /*
  * Current, in IPC (entered by SYSCALL), blocks (state why) and the
