@@ -67,7 +67,13 @@ struct thread {
 	uint64_t stack_canary;		/* last word below the stack */
 };
 
-#define THREAD_STACK_CANARY 0x5261696e626f7721ull	/* "Rainbow!" */
+/*
+ * "Rbow" in memory, the upper half zero: a value that fits a sign-extended
+ * 32-bit immediate, so each switch's check is one compare (a full 64-bit
+ * constant costs a movabs more).  Neither a kernel address nor a small
+ * number, which is what an overflowing stack writes.
+ */
+#define THREAD_STACK_CANARY 0x776f6252ull
 
 /* Top of the thread's kernel stack (the end of its page). */
 static inline uint64_t thread_stack_top(const struct thread *t)
