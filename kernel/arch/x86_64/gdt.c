@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 _Static_assert(sizeof(struct tss) == 104, "TSS layout is fixed by the CPU");
+_Static_assert(offsetof(struct tss, rsp) == 4, "syscall_entry.S reads rsp[0] at tss + TSS_RSP0");
 
 struct tss tss;
 static uint8_t double_fault_stack[4096] __attribute__((aligned(16)));
