@@ -5,10 +5,10 @@
  * which the switch writes anyway), save the registers of the IPC
  * convention and the callee-saved ones as a struct ipc_frame, and call
  * ipc_syscall(), which never returns: it leaves by ipc_exit, through its
- * own frame or the partner's, and the pops restore the frame for SYSRET.  r8..r10,
- * which the convention does not keep (the message words travel UTCB to
- * UTCB), are cleared on the way out so that no kernel value reaches user
- * mode.
+ * own frame or the partner's, and the pops restore the frame for SYSRET.
+ * r8..r10, which the convention does not keep (the message words travel
+ * UTCB to UTCB), are cleared on the way out so that no kernel value
+ * reaches user mode.
  *
  * The fastpath's way out, ipc_exit(next_frame) after a switch
  * (arch_ipc_switch_return): the CPU goes straight to user mode through

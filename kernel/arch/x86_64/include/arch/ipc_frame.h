@@ -36,7 +36,7 @@ struct ipc_frame {
 	 * The user's callee-saved registers (r15, r14, r13, r12, rbp, rbx),
 	 * kept as they came: a thread the fastpath switches away from never
 	 * returns through the C frames that would restore them
-	 * (ipc_switch_return).
+	 * (arch_ipc_switch_return).
 	 */
 	uint64_t kept[6];
 	/* op: the entry site's IPC_OP_* (ipc_fastpath.c), written over the rax the user left. */

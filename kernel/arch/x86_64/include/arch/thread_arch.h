@@ -21,8 +21,8 @@ struct switch_frame {
  * Load next's CPU state; prev is NULL on the first switch.  Inline: it is
  * on every switch, IPC handoffs included.  The address space first: its
  * test of next->task comes before FXSAVE's memory clobber, so a caller
- * that told the compiler next has a task (ipc_fastpath.c) keeps no case
- * for a thread without one.
+ * that told the compiler next has a task (sched_ipc_run, sched.h) keeps
+ * no case for a thread without one.
  */
 static inline __attribute__((always_inline)) void arch_switch_to(struct thread *prev,
 								  struct thread *next)
