@@ -5,7 +5,8 @@
 # Host scripts (tests/host/*.sh) check build outputs; boot tests
 # (tests/boot/*.sh) boot QEMU and check what the kernel printed; guest tests
 # (tests/guest/*.sh) boot the bundles beside them, of apps and of the test
-# programs below.  Every script sources tests/lib/suite.sh.
+# programs below.  Every script sources tests/lib/suite.sh.  make test
+# SMP=N boots every guest with N CPUs (suite.sh's BOOT_SMP).
 
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SRC))
@@ -81,4 +82,4 @@ TEST_DEPS    := $(APPS) $(BADELF_MODULES) $(MKMUTANTS) $(VDSO_SO) $(BENCH_ISO)
 
 .PHONY: test
 test: all $(UNIT_BINS) $(TEST_DEPS)
-	$(Q)mk/runtests $(TEST_SUITES)
+	$(Q)BOOT_SMP=$(SMP) mk/runtests $(TEST_SUITES)
