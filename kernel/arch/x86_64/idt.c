@@ -2,6 +2,7 @@
 #include "arch/interrupt.h"
 #include "arch/gdt.h"
 #include "arch/protect.h"
+#include "arch/lapic.h"
 #include <stddef.h>
 
 #define GATE_INTERRUPT 0x8e	/* present, DPL 0, interrupts stay off */
@@ -43,7 +44,12 @@ void idt_init(void)
 		idt_set(v, stub[v], GATE_INTERRUPT,
 			v == VEC_DOUBLE_FAULT ? IST_DOUBLE_FAULT : 0);
 	idt_set(VEC_SYSCALL, stub[n], GATE_INTERRUPT | GATE_USER, 0);
+	idt_set(VEC_LAPIC_SPURIOUS, (uint64_t)lapic_spurious_entry, GATE_INTERRUPT, 0);
+	idt_load();
+}
 
+void idt_load(void)
+{
 	struct {
 		uint16_t limit;
 		uint64_t base;

@@ -20,6 +20,7 @@
 
 uintptr_t direct_map_offset = DIRECT_MAP_BASE;
 static uint64_t kernel_space;
+static uint64_t direct_map_end;		/* physical: the direct map covers [0, this) */
 static bool kernel_half_sealed;		/* vm_init is done: no new kernel-half slot */
 
 extern char kernel_start[], text_end[], rodata_start[], rodata_end[];
@@ -70,7 +71,8 @@ static uint64_t *walk(uint64_t space, uint64_t va, int leaf_level, bool create, 
 static uint64_t pte_flags(unsigned flags)
 {
 	return PTE_P | (flags & VM_WRITE ? PTE_W : 0) | (flags & VM_USER ? PTE_U : 0) |
-	       (flags & VM_EXEC ? 0 : PTE_NX) | (flags & VM_OWNED ? PTE_OWNED : 0);
+	       (flags & VM_EXEC ? 0 : PTE_NX) | (flags & VM_OWNED ? PTE_OWNED : 0) |
+	       (flags & VM_DEVICE ? PTE_PCD | PTE_PWT : 0);
 }
 
 bool vm_map_counted(uint64_t space, uint64_t va, uint64_t phys, unsigned flags, uint64_t *tables)
@@ -287,6 +289,12 @@ static void map_direct(uint64_t ram_end)
 		*e = pa | PTE_P | PTE_W | PTE_PS | PTE_NX;
 		pte_count_inc(up);
 	}
+	direct_map_end = (ram_end + LARGE_PAGE - 1) & ~(LARGE_PAGE - 1);
+}
+
+bool vm_direct_mapped(uint64_t phys, uint64_t len)
+{
+	return phys < direct_map_end && len <= direct_map_end - phys;
 }
 
 void vm_init(const struct memmap *ram)

@@ -10,6 +10,7 @@
 #include "panic.h"
 #include "arch/fault.h"
 #include "sched.h"
+#include "klock.h"
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow",
@@ -35,6 +36,7 @@ const char *trap_name(uint64_t vector)
 
 void trap_dispatch(struct trap_frame *f)
 {
+	KASSERT(klock_mine());
 	if (f->vector >= VEC_IRQ_BASE)
 		irq_dispatch(f->vector - VEC_IRQ_BASE);
 	else if (trap_from_user(f))

@@ -12,6 +12,7 @@
 #define CPU_BIT(n) (1ul << (n))
 #endif
 
+#define CR0_PE   CPU_BIT(0)
 #define CR0_MP   CPU_BIT(1)
 #define CR0_EM   CPU_BIT(2)
 #define CR0_TS   CPU_BIT(3)
@@ -42,7 +43,23 @@
 #define RFLAGS_DF   CPU_BIT(10)
 #define RFLAGS_AC   CPU_BIT(18)
 
-#ifndef __ASSEMBLER__
+#ifdef __ASSEMBLER__
+/*
+ * In 32-bit code, CR4.PAE set and CR3 loaded: turn on long mode with
+ * no-execute pages, then paging (write protection in the kernel too).
+ * The CPU is then in compatibility mode until a far jump to 64-bit code.
+ * Clobbers eax, ecx, edx.  boot.S and ap_boot.S.
+ */
+.macro ENABLE_LONG_MODE
+	movl $MSR_EFER, %ecx
+	rdmsr
+	orl $(EFER_LME | EFER_NXE), %eax
+	wrmsr
+	movl %cr0, %eax
+	orl $(CR0_PG | CR0_WP), %eax
+	movl %eax, %cr0
+.endm
+#else
 #include <stdint.h>
 
 static inline void outb(uint16_t port, uint8_t v)

@@ -26,11 +26,25 @@ struct tss {
 	uint16_t iomap_base;
 } __attribute__((packed));
 
+#define GDT_ENTRIES 8
+#define DOUBLE_FAULT_STACK_BYTES 4096
+
+/* Another CPU's own descriptor tables and stack for double faults. */
+struct cpu_tables {
+	uint64_t gdt[GDT_ENTRIES];
+	struct tss tss;
+	uint8_t double_fault_stack[DOUBLE_FAULT_STACK_BYTES] __attribute__((aligned(16)));
+};
+
+/* The boot CPU's TSS (the other CPUs run no threads yet: docs/kernel.md, CPUs). */
 extern struct tss tss;
 /* syscall_entry.S switches to this stack: SYSCALL does not use the TSS. */
 extern uint64_t kernel_stack_top;
 
+/* The boot CPU's GDT and TSS, loaded. */
 void gdt_init(void);
+/* Another CPU's: a copy of the boot CPU's GDT with its own TSS in c, loaded. */
+void gdt_init_cpu(struct cpu_tables *c);
 
 /* Stack the CPU switches to when an interrupt or SYSCALL arrives from user mode. */
 static inline void gdt_set_kernel_stack(uint64_t rsp0)

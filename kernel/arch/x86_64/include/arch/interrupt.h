@@ -72,7 +72,10 @@ static inline bool trap_from_user(const struct trap_frame *f)
 
 const char *trap_name(uint64_t vector);
 void trap_dispatch(struct trap_frame *f);
+/* Fill the interrupt descriptor table and load it on the boot CPU. */
 void idt_init(void);
+/* Load the table idt_init filled, on another CPU. */
+void idt_load(void);
 
 /* entry.S: leave the kernel through the frame at the top of this stack. */
 _Noreturn void trap_return(struct trap_frame *f);

@@ -1,0 +1,32 @@
+/*
+ * The CPUs: one record per processor the firmware lists, cpus[0] the boot
+ * CPU.  smp.c brings the others up; docs/kernel.md, CPUs.
+ */
+#ifndef PERCPU_H
+#define PERCPU_H
+
+#include <stdint.h>
+#include <stdbool.h>
+
+#define CPU_MAX 16
+
+struct cpu {
+	struct cpu *self;	/* first: the arch's per-CPU base register points here */
+	unsigned index;		/* 0: the boot CPU, then in the firmware's order */
+	uint32_t hw_id;		/* its interrupt controller's id (x86: local APIC id) */
+	uint64_t stack_top;	/* another CPU's: the kernel stack it starts and idles on */
+	volatile bool arrived;	/* another CPU's: it runs kernel code, and waits for the lock */
+	volatile bool online;	/* initialised and counted */
+};
+
+extern struct cpu cpus[CPU_MAX];
+extern unsigned cpu_count;	/* cpus[0 .. cpu_count - 1] were found; 1 until smp_init */
+
+/*
+ * The CPU running this code: cpus[0] while there is one, else found by
+ * its interrupt controller's id (an uncached read: for checks and
+ * bring-up, not hot paths).
+ */
+struct cpu *cpu_this(void);
+
+#endif
