@@ -25,6 +25,7 @@ UNIT_DEPS_test_chacha20   := kernel/chacha20.c
 UNIT_DEPS_test_vdso_lookup := crt/dso_lookup.c vdso/calls.def
 UNIT_DEPS_test_sh_parse   := apps/sh/parse.c
 UNIT_DEPS_test_sleep_wheel := kernel/sleep_wheel.c
+UNIT_DEPS_test_acpi       := kernel/arch/x86_64/acpi.c
 $(BUILD)/tests/unit/test_sleep_wheel: HOST_CFLAGS += -Itests/lib
 
 # The vDSO lookup runs against the real image; <elf.h> is ours, as for every
