@@ -14,7 +14,7 @@
 #include "timer.h"
 #include "selftest.h"
 #include "arch/serial.h"
-#include "arch/gdt.h"
+#include "arch/smp_arch.h"
 #include "arch/interrupt.h"
 #include "arch/irq.h"
 #include "arch/fpu.h"
@@ -130,7 +130,7 @@ _Noreturn void kmain(uint32_t magic, uint64_t info_phys)
 	/* Held from here on: the other CPUs run no threads yet (docs/kernel.md, CPUs). */
 	klock_take();
 	protect_init();
-	gdt_init();
+	arch_boot_cpu_init();
 	idt_init();
 	fpu_init();
 	syscall_arch_init();

@@ -3,7 +3,7 @@
 #include "panic.h"
 #include "arch/smp_arch.h"
 
-struct cpu cpus[CPU_MAX] = { [0] = { .self = &cpus[0] } };
+struct cpu cpus[CPU_MAX] = { [0] = { .arch.self = &cpus[0] } };
 unsigned cpu_count = 1;
 
 struct cpu *cpu_this(void)

@@ -7,11 +7,12 @@
 
 #include <stdint.h>
 #include <stdbool.h>
+#include "arch/percpu_arch.h"
 
 #define CPU_MAX 16
 
 struct cpu {
-	struct cpu *self;	/* first: the arch's per-CPU base register points here */
+	struct cpu_arch arch;	/* first, the arch's per-CPU base register points here: self, tables */
 	unsigned index;		/* 0: the boot CPU, then in the firmware's order */
 	uint32_t hw_id;		/* its interrupt controller's id (x86: local APIC id) */
 	uint64_t stack_top;	/* another CPU's: the kernel stack it starts and idles on */

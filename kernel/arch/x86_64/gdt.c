@@ -8,9 +8,8 @@
 
 _Static_assert(sizeof(struct tss) == 104, "TSS layout is fixed by the CPU");
 
-struct tss tss;
+struct tss *boot_cpu_tss;
 uint64_t kernel_stack_top;
-static uint8_t double_fault_stack[DOUBLE_FAULT_STACK_BYTES] __attribute__((aligned(16)));
 
 #define SEG_CODE64_KERNEL 0x00af9a000000ffffull
 #define SEG_DATA_KERNEL   0x00cf92000000ffffull
@@ -18,8 +17,8 @@ static uint8_t double_fault_stack[DOUBLE_FAULT_STACK_BYTES] __attribute__((align
 #define SEG_DATA_USER     0x00cff2000000ffffull
 #define SEG_CODE64_USER   0x00affa000000ffffull
 
-/* The boot CPU's; every other CPU starts from a copy (struct cpu_tables). */
-static uint64_t gdt[GDT_ENTRIES] = {
+/* Every CPU's GDT starts as a copy (struct cpu_tables), its TSS descriptor filled in. */
+static const uint64_t gdt_template[GDT_ENTRIES] = {
 	0,
 	SEG_CODE64_KERNEL,
 	SEG_DATA_KERNEL,
@@ -70,16 +69,10 @@ static void gdt_load(uint64_t *g, struct tss *t, uint8_t *df_stack_top)
 		: "rax", "memory");
 }
 
-void gdt_init(void)
+void gdt_init(struct cpu_tables *c)
 {
-	gdt_load(gdt, &tss, double_fault_stack + sizeof(double_fault_stack));
-}
-
-void gdt_init_cpu(struct cpu_tables *c)
-{
-	_Static_assert(sizeof(c->gdt) == sizeof(gdt), "a CPU's GDT is a copy of the boot CPU's");
+	_Static_assert(sizeof(c->gdt) == sizeof(gdt_template), "a CPU's GDT is the template's size");
 	for (unsigned i = 0; i < GDT_ENTRIES; i++)
-		c->gdt[i] = gdt[i];
+		c->gdt[i] = gdt_template[i];
 	gdt_load(c->gdt, &c->tss, c->double_fault_stack + sizeof(c->double_fault_stack));
 }
-

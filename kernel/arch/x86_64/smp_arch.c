@@ -1,8 +1,9 @@
 /*
  * Starting the other CPUs on x86-64 (docs/kernel.md, CPUs): the MADT's
  * local APIC ids, INIT-SIPI-SIPI to the start-up code (ap_boot.S) in a
- * page below 1 MiB, then, on each CPU, its own GDT and TSS, the shared
- * IDT, the kernel's page tables and its GS base.
+ * page below 1 MiB, then, on each CPU, its own GDT and TSS (in its
+ * struct cpu, the boot CPU's too), the shared IDT, the kernel's page
+ * tables and its GS base.
  */
 #include "arch/smp_arch.h"
 #include "arch/acpi.h"
@@ -21,9 +22,14 @@
 
 #define FOUR_GIB (1ull << 32)
 
-static struct cpu_tables tables[CPU_MAX];	/* tables[0] unused: the boot CPU's are gdt.c's */
 static uint64_t start_page;			/* physical; 0 until prepared */
 static uint64_t start_space;			/* the start-up code's page tables */
+
+void arch_boot_cpu_init(void)
+{
+	gdt_init(&cpus[0].arch.tables);
+	boot_cpu_tss = &cpus[0].arch.tables.tss;
+}
 
 const char *arch_cpus_find(const void *rsdp, size_t len)
 {
@@ -53,7 +59,7 @@ const char *arch_cpus_find(const void *rsdp, size_t len)
 		}
 		if (n == CPU_MAX)
 			break;
-		cpus[n] = (struct cpu){ .self = &cpus[n], .index = n, .hw_id = found.lapic_id[i] };
+		cpus[n] = (struct cpu){ .arch.self = &cpus[n], .index = n, .hw_id = found.lapic_id[i] };
 		n++;
 	}
 	if (!boot_listed)
@@ -100,7 +106,7 @@ const char *arch_cpus_start_prepare(uint64_t low_page)
 /* Where the start-up code lands: the CPU's own tables, the kernel's page tables, its GS base. */
 static _Noreturn void cpu_entry(struct cpu *c)
 {
-	gdt_init_cpu(&tables[c->index]);
+	gdt_init(&c->arch.tables);
 	idt_load();
 	write_cr3(vm_kernel_space());
 	wrmsr(MSR_GS_BASE, (uint64_t)c);

@@ -29,7 +29,7 @@ struct tss {
 #define GDT_ENTRIES 8
 #define DOUBLE_FAULT_STACK_BYTES 4096
 
-/* Another CPU's own descriptor tables and stack for double faults. */
+/* A CPU's own descriptor tables and stack for double faults (struct cpu_arch). */
 struct cpu_tables {
 	uint64_t gdt[GDT_ENTRIES];
 	struct tss tss;
@@ -37,19 +37,17 @@ struct cpu_tables {
 };
 
 /* The boot CPU's TSS (the other CPUs run no threads yet: docs/kernel.md, CPUs). */
-extern struct tss tss;
+extern struct tss *boot_cpu_tss;
 /* syscall_entry.S switches to this stack: SYSCALL does not use the TSS. */
 extern uint64_t kernel_stack_top;
 
-/* The boot CPU's GDT and TSS, loaded. */
-void gdt_init(void);
-/* Another CPU's: a copy of the boot CPU's GDT with its own TSS in c, loaded. */
-void gdt_init_cpu(struct cpu_tables *c);
+/* Fill a CPU's GDT (its own TSS in it) in c and load both; on that CPU. */
+void gdt_init(struct cpu_tables *c);
 
 /* Stack the CPU switches to when an interrupt or SYSCALL arrives from user mode. */
 static inline void gdt_set_kernel_stack(uint64_t rsp0)
 {
-	tss.rsp[0] = rsp0;
+	boot_cpu_tss->rsp[0] = rsp0;
 	kernel_stack_top = rsp0;
 }
 

@@ -20,6 +20,8 @@ static inline uint32_t arch_cpu_hw_id(void)
 	return lapic_id();
 }
 
+/* The boot CPU's own GDT and TSS, in cpus[0], loaded: first thing at boot. */
+void arch_boot_cpu_init(void);
 /*
  * Find the CPUs in ACPI's MADT (from the RSDP copy rsdp, len bytes, NULL
  * when the loader gave none): cpus[0] becomes the boot CPU, the other
