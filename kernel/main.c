@@ -127,10 +127,10 @@ _Noreturn void kmain(uint32_t magic, uint64_t info_phys)
 
 	serial_init();
 	klog("Rainbow kernel, x86_64, long mode");
-	/* Held from here on: the other CPUs run no threads yet (docs/kernel.md, CPUs). */
-	klock_take();
 	protect_init();
 	arch_boot_cpu_init();
+	/* Held from here on: the other CPUs run no threads yet (docs/kernel.md, CPUs). */
+	klock_take();
 	idt_init();
 	fpu_init();
 	syscall_arch_init();

@@ -23,11 +23,10 @@ struct cpu {
 extern struct cpu cpus[CPU_MAX];
 extern unsigned cpu_count;	/* cpus[0 .. cpu_count - 1] were found; 1 until smp_init */
 
-/*
- * The CPU running this code: cpus[0] while there is one, else found by
- * its interrupt controller's id (an uncached read: for checks and
- * bring-up, not hot paths).
- */
-struct cpu *cpu_this(void);
+/* The CPU running this code: one load through the arch's per-CPU register (GS). */
+static inline struct cpu *cpu_this(void)
+{
+	return arch_cpu_self();
+}
 
 #endif

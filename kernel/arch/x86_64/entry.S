@@ -3,8 +3,9 @@
  * the stack look the same (error code or a dummy 0, then the vector) and
  * joins trap_common, which saves the registers as a struct trap_frame and
  * calls trap_dispatch(); int $0x80's stub is the whole system-call path
- * (SYSCALL_TRAP).  The kernel runs on one CPU with interrupts off, so
- * there is no per-CPU state to find and no swapgs.
+ * (SYSCALL_TRAP).  An entry from user mode swaps GS's base for the
+ * CPU's own (swapgs), and the return to user mode swaps it back
+ * (docs/kernel.md, CPUs); an entry from kernel mode does neither.
  *
  * The stubs come twice.  An interrupt does not clear RFLAGS.AC, which user
  * mode may set: with SMAP on, the kernel must clear it first (clac) or a
@@ -51,6 +52,7 @@
  * those fields of a system call's frame.
  */
 .macro SYSCALL_TRAP
+	swapgs			/* always from user mode */
 	subq $48, %rsp		/* error, vector, r15, r14, r13, r12 */
 	pushq %r11
 	subq $8, %rsp		/* rbp */
@@ -65,6 +67,7 @@
 	addq $8, %rsp
 	popq %r11
 	addq $48, %rsp
+	swapgs
 	iretq
 .endm
 
@@ -122,7 +125,10 @@ vec = 0
 	.text
 	.balign 16
 trap_common:
-	pushq %r15
+	testb $3, 24(%rsp)	/* the saved CS, above vector, error and rip */
+	jz 1f
+	swapgs
+1:	pushq %r15
 	pushq %r14
 	pushq %r13
 	pushq %r12
@@ -149,4 +155,7 @@ trap_return:
 	popq %r14
 	popq %r15
 	addq $16, %rsp		/* vector and error code */
-	iretq
+	testb $3, 8(%rsp)	/* the saved CS, above rip */
+	jz 1f
+	swapgs
+1:	iretq

@@ -8,8 +8,6 @@
 
 _Static_assert(sizeof(struct tss) == 104, "TSS layout is fixed by the CPU");
 
-struct tss *boot_cpu_tss;
-uint64_t kernel_stack_top;
 
 #define SEG_CODE64_KERNEL 0x00af9a000000ffffull
 #define SEG_DATA_KERNEL   0x00cf92000000ffffull

@@ -28,7 +28,7 @@ static uint64_t start_space;			/* the start-up code's page tables */
 void arch_boot_cpu_init(void)
 {
 	gdt_init(&cpus[0].arch.tables);
-	boot_cpu_tss = &cpus[0].arch.tables.tss;
+	wrmsr(MSR_GS_BASE, (uint64_t)&cpus[0]);
 }
 
 const char *arch_cpus_find(const void *rsdp, size_t len)

@@ -1,7 +1,7 @@
 /*
  * SYSCALL, reserved for IPC.  The CPU gives us the user rip in rcx and
- * rflags in r11, and no stack: we take the current thread's kernel stack
- * (one CPU, so a plain variable holds it), save the registers of the IPC
+ * rflags in r11, and no stack: swapgs gives the CPU's struct cpu, where
+ * we take the current thread's kernel stack, save the registers of the IPC
  * convention and the callee-saved ones as a struct ipc_frame, call
  * ipc_syscall(), and go back with SYSRET.
  *
@@ -12,12 +12,15 @@
  * return address is ipc_resumed, so that the scheduler can also switch to
  * it the ordinary way; its own C frames there are abandoned.
  */
+#include "arch/percpu_arch.h"
+
 	.text
 	.global syscall_entry
 syscall_entry:
-	movq %rsp, syscall_user_rsp(%rip)
-	movq kernel_stack_top(%rip), %rsp
-	pushq syscall_user_rsp(%rip)
+	swapgs
+	movq %rsp, %gs:CPU_ARCH_USER_RSP
+	movq %gs:CPU_ARCH_KERNEL_STACK, %rsp
+	pushq %gs:CPU_ARCH_USER_RSP
 	pushq %r11
 	pushq %rcx
 	pushq %r10
@@ -52,6 +55,7 @@ ipc_return:
 	popq %rcx
 	popq %r11
 	popq %rsp
+	swapgs
 	sysretq
 
 /* The switch frame: six callee-saved registers (not needed: the frame keeps the user's), then the return address (thread_arch.h reads it). */
@@ -70,8 +74,3 @@ ipc_switch_return:
 ipc_resumed:
 	call sched_after_switch
 	jmp ipc_return
-
-	.bss
-	.balign 8
-syscall_user_rsp:
-	.quad 0

@@ -32,6 +32,7 @@
 #define MSR_SFMASK        0xc0000084
 #define MSR_FS_BASE       0xc0000100
 #define MSR_GS_BASE       0xc0000101
+#define MSR_KERNEL_GS_BASE 0xc0000102	/* what swapgs exchanges with GS's base */
 
 #define EFER_SCE CPU_BIT(0)
 #define EFER_LME CPU_BIT(8)

@@ -36,19 +36,15 @@ struct cpu_tables {
 	uint8_t double_fault_stack[DOUBLE_FAULT_STACK_BYTES] __attribute__((aligned(16)));
 };
 
-/* The boot CPU's TSS (the other CPUs run no threads yet: docs/kernel.md, CPUs). */
-extern struct tss *boot_cpu_tss;
-/* syscall_entry.S switches to this stack: SYSCALL does not use the TSS. */
-extern uint64_t kernel_stack_top;
-
 /* Fill a CPU's GDT (its own TSS in it) in c and load both; on that CPU. */
 void gdt_init(struct cpu_tables *c);
 
-/* Stack the CPU switches to when an interrupt or SYSCALL arrives from user mode. */
-static inline void gdt_set_kernel_stack(uint64_t rsp0)
-{
-	boot_cpu_tss->rsp[0] = rsp0;
-	kernel_stack_top = rsp0;
-}
+/*
+ * gdt_set_kernel_stack(rsp0), the stack this CPU switches to when an
+ * interrupt or SYSCALL arrives from user mode (its TSS's for interrupts,
+ * its struct cpu_arch's for syscall_entry.S: SYSCALL does not use the
+ * TSS), is in percpu_arch.h, which reaches them through GS.
+ */
+#include "arch/percpu_arch.h"
 
 #endif

@@ -14,13 +14,7 @@
 /* What the log calls a CPU's hw_id. */
 #define ARCH_CPU_ID_NAME "lapic id"
 
-/* This CPU's hw_id; once arch_cpus_find found more than one CPU. */
-static inline uint32_t arch_cpu_hw_id(void)
-{
-	return lapic_id();
-}
-
-/* The boot CPU's own GDT and TSS, in cpus[0], loaded: first thing at boot. */
+/* The boot CPU's own GDT and TSS, in cpus[0], loaded, and its GS base: first thing at boot. */
 void arch_boot_cpu_init(void);
 /*
  * Find the CPUs in ACPI's MADT (from the RSDP copy rsdp, len bytes, NULL
