@@ -8,13 +8,7 @@
 #include "panic.h"
 #include "arch/atomic.h"
 
-#define NO_OWNER (~0u)
-
-static struct {
-	volatile uint32_t next;		/* the ticket the next taker draws */
-	volatile uint32_t serving;	/* the ticket that holds the lock */
-	volatile uint32_t owner;	/* the holder's CPU index, NO_OWNER when free */
-} klock = { .owner = NO_OWNER };
+struct klock klock = { .owner = KLOCK_NO_OWNER };
 
 void klock_take(void)
 {
@@ -30,11 +24,6 @@ void klock_take(void)
 void klock_give(void)
 {
 	KASSERT(klock_mine());
-	klock.owner = NO_OWNER;
+	klock.owner = KLOCK_NO_OWNER;
 	atomic_store_release(&klock.serving, klock.serving + 1);
-}
-
-bool klock_mine(void)
-{
-	return klock.owner == cpu_this()->index;
 }

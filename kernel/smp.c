@@ -3,7 +3,8 @@
  * kernel lock; a CPU it starts says it has arrived, then waits for the
  * lock, which the boot CPU gives up only while that CPU initialises and
  * logs; then the boot CPU takes it back and starts the next.  Each CPU
- * halts afterwards with the lock given back.
+ * halts afterwards (machine_wait_for_interrupt gives the lock back for the
+ * halt, and takes it again after).
  */
 #include "smp.h"
 #include "klock.h"
@@ -85,7 +86,6 @@ _Noreturn void smp_cpu_main(struct cpu *c)
 	arch_cpu_init();
 	klog("cpu %u: online, %s %u", c->index, ARCH_CPU_ID_NAME, c->hw_id);
 	c->online = true;
-	klock_give();
 	for (;;)
-		machine_wait_for_interrupt();
+		machine_wait_for_interrupt();	/* gives the lock back for the halt */
 }

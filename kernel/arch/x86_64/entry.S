@@ -5,7 +5,9 @@
  * calls trap_dispatch(); int $0x80's stub is the whole system-call path
  * (SYSCALL_TRAP).  An entry from user mode swaps GS's base for the
  * CPU's own (swapgs), and the return to user mode swaps it back
- * (docs/kernel.md, CPUs); an entry from kernel mode does neither.
+ * (docs/kernel.md, CPUs); an entry from kernel mode does neither.  The
+ * kernel lock is given back on every return (trap_return, and int $0x80's
+ * own); int $0x80 takes it here, the other entries in trap_dispatch.
  *
  * The stubs come twice.  An interrupt does not clear RFLAGS.AC, which user
  * mode may set: with SMAP on, the kernel must clear it first (clac) or a
@@ -13,6 +15,8 @@
  * exist, so idt_init picks the table: trap_stub_table_smap when SMAP is
  * on, trap_stub_table (no extra instruction at all) otherwise.
  */
+#include "arch/klock_asm.h"
+
 	.text
 
 /*
@@ -59,8 +63,10 @@
 	pushq %rcx
 	subq $8, %rsp		/* rbx */
 	PUSH_CALL_REGS
+	KLOCK_TAKE_SHARED
 	movq %rsp, %rdi
 	call syscall_dispatch
+	KLOCK_GIVE_SHARED
 	POP_CALL_REGS
 	addq $8, %rsp
 	popq %rcx
@@ -145,6 +151,7 @@ trap_common:
 	.global trap_return
 trap_return:
 	movq %rdi, %rsp
+	KLOCK_GIVE_SHARED
 	POP_CALL_REGS
 	popq %rbx
 	popq %rcx

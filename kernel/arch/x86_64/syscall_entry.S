@@ -2,8 +2,9 @@
  * SYSCALL, reserved for IPC.  The CPU gives us the user rip in rcx and
  * rflags in r11, and no stack: swapgs gives the CPU's struct cpu, where
  * we take the current thread's kernel stack, save the registers of the IPC
- * convention and the callee-saved ones as a struct ipc_frame, call
- * ipc_syscall(), and go back with SYSRET.
+ * convention and the callee-saved ones as a struct ipc_frame, take the
+ * kernel lock, call ipc_syscall(), give the lock back, and go back with
+ * SYSRET.
  *
  * ipc_switch_return(save_sp, prev_frame, next_frame), the fastpath's way
  * out: the CPU goes straight to user mode through the partner's frame,
@@ -13,6 +14,7 @@
  * it the ordinary way; its own C frames there are abandoned.
  */
 #include "arch/percpu_arch.h"
+#include "arch/klock_asm.h"
 
 	.text
 	.global syscall_entry
@@ -36,9 +38,11 @@ syscall_entry:
 	pushq %r13
 	pushq %r14
 	pushq %r15
+	KLOCK_TAKE_SHARED
 	movq %rsp, %rdi
 	call ipc_syscall
 ipc_return:
+	KLOCK_GIVE_SHARED
 	popq %r15
 	popq %r14
 	popq %r13

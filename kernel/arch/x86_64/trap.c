@@ -1,6 +1,7 @@
 /*
  * Where every interrupt and exception lands after entry.S (int $0x80 goes
- * to syscall_dispatch directly).  Kernel exceptions are bugs and end in a
+ * to syscall_dispatch directly), and takes the kernel lock (trap_return
+ * gives it back).  Kernel exceptions are bugs and end in a
  * panic report; user exceptions fault in a reserved page or kill the
  * faulting task; IRQs go to their handlers.
  */
@@ -36,13 +37,16 @@ const char *trap_name(uint64_t vector)
 
 void trap_dispatch(struct trap_frame *f)
 {
+	bool irq = f->vector >= VEC_IRQ_BASE;
+
+	if (!irq && !trap_from_user(f))
+		panic_trap(f);		/* a kernel bug, reported first: the lock may be this CPU's */
+	klock_enter();
 	KASSERT(klock_mine());
-	if (f->vector >= VEC_IRQ_BASE)
+	if (irq)
 		irq_dispatch(f->vector - VEC_IRQ_BASE);
-	else if (trap_from_user(f))
-		fault_user(f);
 	else
-		panic_trap(f);
+		fault_user(f);
 
 	if (trap_from_user(f))
 		sched_before_user_return();
