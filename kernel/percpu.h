@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include "arch/percpu_arch.h"
 
+struct thread;
+
 #define CPU_MAX 16
 
 struct cpu {
@@ -18,6 +20,11 @@ struct cpu {
 	uint64_t stack_top;	/* another CPU's: the kernel stack it starts and idles on */
 	volatile bool arrived;	/* another CPU's: it runs kernel code, and waits for the lock */
 	volatile bool online;	/* initialised and counted */
+	/* The scheduler's (sched.c), this CPU's: */
+	struct thread *thread;	/* the running thread: `current` (tcb.h) */
+	struct thread *idle;	/* its idle thread */
+	struct thread *dead_prev;	/* switched away from for good: the next thread reaps it */
+	bool need_resched;	/* the tick or a wakeup asks for a switch */
 };
 
 extern struct cpu cpus[CPU_MAX];
@@ -26,7 +33,7 @@ extern unsigned cpu_count;	/* cpus[0 .. cpu_count - 1] were found; 1 until smp_i
 /* The CPU running this code: one load through the arch's per-CPU register (GS). */
 static inline struct cpu *cpu_this(void)
 {
-	return arch_cpu_self();
+	return ARCH_CPU_READ_PTR(struct cpu *, CPU_ARCH_SELF, cpus);
 }
 
 #endif

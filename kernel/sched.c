@@ -18,12 +18,11 @@
 #include "machine.h"
 #include "sleep_wheel.h"
 
-struct thread *current;
-static struct thread *idle;
-static struct thread *dead_prev;	/* switched away from for good: reap it */
 static struct list run_queue[SCHED_PRIORITIES];	/* of struct sched_queue link */
 unsigned ready_mask;			/* bit p: run_queue[p] is not empty */
-bool need_resched;
+/* Per CPU (percpu.h), as current and need_resched are. */
+#define idle (cpu_this()->idle)
+#define dead_prev (cpu_this()->dead_prev)
 
 void sched_task_init(struct sched_task *s)
 {
@@ -113,7 +112,7 @@ static inline __attribute__((always_inline)) void switch_to(struct thread *next,
 	next->slice_left = slice;
 	if (next == prev)
 		return;
-	current = next;
+	cpu_this()->thread = next;
 	if (prev->state == THREAD_DEAD)
 		dead_prev = prev;
 	arch_switch_to(prev, next);
@@ -181,7 +180,7 @@ void sched_ipc_preempt(struct thread *next)
 	enqueue(prev);
 	next->state = THREAD_READY;
 	next->slice_left = SCHED_SLICE_TICKS;
-	current = next;
+	cpu_this()->thread = next;
 	arch_switch_to(prev, next);
 	arch_ipc_switch_return(prev, next);
 }
@@ -199,7 +198,7 @@ void sched_ipc_block(enum thread_state why)
 	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
 	need_resched = false;
 	next->slice_left = SCHED_SLICE_TICKS;
-	current = next;
+	cpu_this()->thread = next;
 	arch_switch_to(prev, next);
 	arch_ipc_switch_return(prev, next);
 }
@@ -285,7 +284,7 @@ void sched_init(void)
 	if (!idle)
 		panic("no memory for the idle thread");
 	thread_start_kernel(idle, idle_main);
-	current = idle;
+	cpu_this()->thread = idle;
 }
 
 _Noreturn void sched_start(void)

@@ -22,7 +22,8 @@ void sched_yield(void);
 /* Current stops running until someone makes it ready (state says why). */
 void sched_block(enum thread_state why);
 extern unsigned ready_mask;	/* bit p: a thread of priority p is ready */
-extern bool need_resched;	/* the tick or a wakeup asks for a switch */
+/* The tick or a wakeup asks this CPU for a switch (its struct cpu's, percpu.h). */
+#define need_resched (cpu_this()->need_resched)
 
 /* No ready thread outranks t. */
 static inline bool sched_would_choose(const struct thread *t)
@@ -52,7 +53,7 @@ static inline __attribute__((always_inline)) _Noreturn void sched_ipc_switch(str
 	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
 	next->state = THREAD_READY;
 	next->slice_left = prev->slice_left;
-	current = next;
+	cpu_this()->thread = next;
 	arch_switch_to(prev, next);
 	arch_ipc_switch_return(prev, next);
 }

@@ -6,12 +6,14 @@
 #define TCB_H
 
 #include <stdint.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include "list.h"
 #include "idtable.h"
 #include "lhash.h"
 #include "arch/fpu.h"
 #include "arch/layout.h"
+#include "percpu.h"
 
 struct task;
 struct rb_utcb;
@@ -75,8 +77,11 @@ static inline uint64_t thread_stack_top(const struct thread *t)
 	return (uint64_t)t + PAGE_SIZE;
 }
 
-/* The running thread. */
-extern struct thread *current;
+/*
+ * The thread running on this CPU (its struct cpu's, percpu.h): one load.
+ * Not assignable: the scheduler sets cpu_this()->thread.
+ */
+#define current ARCH_CPU_READ_PTR(struct thread *, offsetof(struct cpu, thread), cpus)
 
 /*
  * A thread of task (NULL: a kernel thread, the idle thread, which has id 0

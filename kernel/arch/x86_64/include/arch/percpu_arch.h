@@ -6,7 +6,7 @@
 #ifndef ARCH_PERCPU_ARCH_H
 #define ARCH_PERCPU_ARCH_H
 
-#define CPU_ARCH_SELF         0		/* %gs:0, the struct cpu itself */
+#define CPU_ARCH_SELF         0		/* %gs:0, the struct cpu itself (percpu.h: cpu_this) */
 #define CPU_ARCH_KERNEL_STACK 8		/* %gs:8, SYSCALL's stack (the TSS has interrupts') */
 #define CPU_ARCH_USER_RSP     16	/* %gs:16, the user's rsp while SYSCALL entry saves it */
 
@@ -34,13 +34,18 @@ _Static_assert(offsetof(struct cpu_arch, user_rsp) == CPU_ARCH_USER_RSP, "entry 
  * whatever its address space.
  */
 
-/* This CPU's struct cpu: one load, %gs:0. */
-static inline struct cpu *arch_cpu_self(void)
-{
-	struct cpu *c;
-	__asm__("movq %%gs:%c1, %0" : "=r"(c) : "i"(CPU_ARCH_SELF));
-	return c;
-}
+/*
+ * The pointer at offset off of this CPU's struct cpu, one load.  anchor
+ * names the per-CPU records, as an input: the compiler reads again after
+ * any call or store to them, never reusing a value from before a call
+ * (a thread switched away may resume on another CPU), but may reuse it
+ * in between, as it would a variable's.
+ */
+#define ARCH_CPU_READ_PTR(type, off, anchor) ({					\
+	type v_;								\
+	__asm__("movq %%gs:%c1, %0" : "=r"(v_) : "i"(off), "m"(anchor));	\
+	v_;									\
+})
 
 /* The stack for entries from user mode on this CPU: its TSS's (interrupts) and SYSCALL's. */
 static inline void gdt_set_kernel_stack(uint64_t rsp0)
