@@ -7,6 +7,7 @@
 #include "percpu.h"
 #include "panic.h"
 #include "arch/atomic.h"
+#include "smp.h"
 
 struct klock klock = { .owner = KLOCK_NO_OWNER };
 
@@ -16,9 +17,12 @@ void klock_take(void)
 
 	KASSERT(klock.owner != me);
 	uint32_t ticket = atomic_fetch_inc(&klock.next);
-	while (atomic_load_acquire(&klock.serving) != ticket)
+	while (atomic_load_acquire(&klock.serving) != ticket) {
+		smp_answer();	/* the holder may wait for this CPU's TLB flush */
 		cpu_relax();
+	}
 	klock.owner = me;
+	smp_lock_taken();
 }
 
 void klock_give(void)

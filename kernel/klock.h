@@ -43,11 +43,5 @@ static inline bool klock_shared(void)
 	return cpu_count > 1;
 }
 
-/* At a kernel entry in C (trap.c): take the lock when it is shared. */
-static inline void klock_enter(void)
-{
-	if (klock_shared())
-		klock_take();
-}
 
 #endif

@@ -22,9 +22,11 @@ struct cpu {
 	volatile bool online;	/* initialised and counted */
 	/* The scheduler's (sched.c), this CPU's: */
 	struct thread *thread;	/* the running thread: `current` (tcb.h) */
-	struct thread *idle;	/* its idle thread */
+	struct thread *idle_thread;	/* its idle thread (sched.c: idle) */
 	struct thread *dead_prev;	/* switched away from for good: the next thread reaps it */
-	bool need_resched;	/* the tick or a wakeup asks for a switch */
+	bool resched;		/* the tick or a wakeup asks for a switch (sched.h: need_resched) */
+	volatile bool tlb_flush;	/* another CPU changes its address space's mappings (smp.c) */
+	volatile bool tlb_parked;	/* it knows: it waits for the lock, and will flush first */
 };
 
 extern struct cpu cpus[CPU_MAX];

@@ -17,11 +17,12 @@
 #include "arch/thread_arch.h"
 #include "machine.h"
 #include "sleep_wheel.h"
+#include "smp.h"
 
 static struct list run_queue[SCHED_PRIORITIES];	/* of struct sched_queue link */
 unsigned ready_mask;			/* bit p: run_queue[p] is not empty */
 /* Per CPU (percpu.h), as current and need_resched are. */
-#define idle (cpu_this()->idle)
+#define idle (cpu_this()->idle_thread)
 #define dead_prev (cpu_this()->dead_prev)
 
 void sched_task_init(struct sched_task *s)
@@ -44,14 +45,43 @@ static inline __attribute__((always_inline)) void enqueue(struct thread *t)
 	ready_mask |= 1u << p;
 }
 
+/*
+ * t was just made ready and this CPU does not take it at once: ask
+ * another to, an idle one, else the one running the lowest priority below
+ * t's (which then switches at its next return to user mode).
+ */
+static void kick_for(const struct thread *t)
+{
+	struct cpu *me = cpu_this(), *best = NULL;
+
+	for (unsigned i = 0; i < cpu_count; i++) {
+		struct cpu *c = &cpus[i];
+		if (c == me || !c->idle_thread)	/* not scheduling (yet) */
+			continue;
+		if (c->thread == c->idle_thread) {
+			best = c;
+			break;
+		}
+		if (c->thread->priority < t->priority &&
+		    (!best || c->thread->priority < best->thread->priority))
+			best = c;
+	}
+	if (best) {
+		best->resched = true;
+		smp_kick(best);
+	}
+}
+
 void sched_make_ready(struct thread *t)
 {
 	t->state = THREAD_READY;
-	if (t == current || t == idle)
+	if (t->on_cpu || !t->task)	/* running somewhere, or an idle thread */
 		return;
 	enqueue(t);
 	if (t->priority > current->priority || current == idle)
 		need_resched = true;
+	else if (cpu_count > 1)
+		kick_for(t);
 }
 
 /* q has no ready thread left: out of the run queue of priority p. */
@@ -112,7 +142,7 @@ static inline __attribute__((always_inline)) void switch_to(struct thread *next,
 	next->slice_left = slice;
 	if (next == prev)
 		return;
-	cpu_this()->thread = next;
+	sched_set_current(prev, next);
 	if (prev->state == THREAD_DEAD)
 		dead_prev = prev;
 	arch_switch_to(prev, next);
@@ -180,7 +210,7 @@ void sched_ipc_preempt(struct thread *next)
 	enqueue(prev);
 	next->state = THREAD_READY;
 	next->slice_left = SCHED_SLICE_TICKS;
-	cpu_this()->thread = next;
+	sched_set_current(prev, next);
 	arch_switch_to(prev, next);
 	arch_ipc_switch_return(prev, next);
 }
@@ -198,14 +228,14 @@ void sched_ipc_block(enum thread_state why)
 	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
 	need_resched = false;
 	next->slice_left = SCHED_SLICE_TICKS;
-	cpu_this()->thread = next;
+	sched_set_current(prev, next);
 	arch_switch_to(prev, next);
 	arch_ipc_switch_return(prev, next);
 }
 
 void sched_set_priority(struct thread *t, unsigned priority)
 {
-	bool queued = t != current && t->state == THREAD_READY;
+	bool queued = !t->on_cpu && t->state == THREAD_READY;
 
 	if (queued)
 		sched_unlink(t);
@@ -242,6 +272,11 @@ void sched_tick(void)
 {
 	for (struct thread *t; (t = sleep_wheel_take_due(timer_ticks()));)
 		sched_make_ready(t);
+	sched_tick_cpu();
+}
+
+void sched_tick_cpu(void)
+{
 	if (current != idle)
 		cputime_charge_tick(current);
 	if (current != idle && current->slice_left && --current->slice_left == 0)
@@ -258,6 +293,15 @@ void sched_after_switch(void)
 	}
 }
 
+/* Whether another CPU runs a thread (not its idle one). */
+static bool others_running(void)
+{
+	for (unsigned i = 0; i < cpu_count; i++)
+		if (&cpus[i] != cpu_this() && cpus[i].thread != cpus[i].idle_thread)
+			return true;
+	return false;
+}
+
 /*
  * The idle thread: halt until an interrupt makes something ready.  Whether
  * the bundle is over, or stuck, is not the scheduler's call: it tells
@@ -267,7 +311,7 @@ static _Noreturn void idle_main(void)
 {
 	sched_after_switch();
 	for (;;) {
-		bundle_check(ready_mask || !sleep_wheel_empty());
+		bundle_check(ready_mask || !sleep_wheel_empty() || others_running());
 		if (ready_mask)
 			reschedule();
 		else
@@ -275,23 +319,51 @@ static _Noreturn void idle_main(void)
 	}
 }
 
+static volatile bool started;	/* sched_start ran: the other CPUs may schedule too */
+
+/* This CPU's idle thread, its current until it runs another. */
+static void make_idle(void)
+{
+	struct thread *t = thread_alloc(NULL, 0);
+
+	if (!t)
+		panic("no memory for an idle thread");
+	thread_start_kernel(t, idle_main);
+	idle = t;
+	t->on_cpu = cpu_this();
+	cpu_this()->thread = t;
+}
+
 void sched_init(void)
 {
 	for (unsigned p = 0; p < SCHED_PRIORITIES; p++)
 		list_init(&run_queue[p]);
 	sleep_wheel_init();
-	idle = thread_alloc(NULL, 0);
-	if (!idle)
-		panic("no memory for the idle thread");
-	thread_start_kernel(idle, idle_main);
-	cpu_this()->thread = idle;
+	make_idle();
 }
 
-_Noreturn void sched_start(void)
+static _Noreturn void run_idle(void)
 {
 	uint64_t discarded_sp;
 
 	arch_switch_to(NULL, idle);
 	context_switch(&discarded_sp, idle->kernel_sp);
 	__builtin_unreachable();
+}
+
+_Noreturn void sched_start(void)
+{
+	started = true;
+	for (unsigned i = 1; i < cpu_count; i++)
+		if (cpus[i].online)
+			smp_kick(&cpus[i]);
+	run_idle();
+}
+
+_Noreturn void sched_start_cpu(void)
+{
+	make_idle();
+	while (!started)
+		machine_wait_for_interrupt();
+	run_idle();
 }

@@ -1,10 +1,11 @@
 /*
- * Bringing up the other CPUs, one at a time.  The boot CPU holds the
+ * Bringing up the other CPUs, one at a time, and what CPUs ask of each
+ * other afterwards (kicks, TLB flushes).  The boot CPU holds the
  * kernel lock; a CPU it starts says it has arrived, then waits for the
  * lock, which the boot CPU gives up only while that CPU initialises and
  * logs; then the boot CPU takes it back and starts the next.  Each CPU
- * halts afterwards (machine_wait_for_interrupt gives the lock back for the
- * halt, and takes it again after).
+ * then starts its timer and waits for the scheduler to start
+ * (sched_start_cpu), after which it runs threads as the boot CPU does.
  */
 #include "smp.h"
 #include "klock.h"
@@ -14,6 +15,9 @@
 #include "timer.h"
 #include "machine.h"
 #include "cmdline.h"
+#include "sched.h"
+#include "task.h"
+#include "arch/atomic.h"
 #include "arch/smp_arch.h"
 #include "arch/layout.h"
 
@@ -86,6 +90,53 @@ _Noreturn void smp_cpu_main(struct cpu *c)
 	arch_cpu_init();
 	klog("cpu %u: online, %s %u", c->index, ARCH_CPU_ID_NAME, c->hw_id);
 	c->online = true;
-	for (;;)
-		machine_wait_for_interrupt();	/* gives the lock back for the halt */
+	arch_cpu_timer_start();
+	sched_start_cpu();
+}
+
+void smp_kernel_enter(void)
+{
+	klock_take();
+	if (current->state == THREAD_DEAD)
+		sched_block(THREAD_DEAD);	/* reaped by the next thread here */
+}
+
+void smp_answer(void)
+{
+	struct cpu *c = cpu_this();
+
+	if (c->tlb_flush)
+		c->tlb_parked = true;
+}
+
+void smp_lock_taken(void)
+{
+	struct cpu *c = cpu_this();
+
+	if (c->tlb_flush) {
+		arch_tlb_flush();
+		c->tlb_parked = false;
+		c->tlb_flush = false;
+	}
+}
+
+void smp_kick(struct cpu *c)
+{
+	arch_cpu_kick(c);
+}
+
+void smp_tlb_shootdown(uint64_t space)
+{
+	struct cpu *me = cpu_this();
+
+	for (unsigned i = 0; i < cpu_count; i++) {
+		struct cpu *c = &cpus[i];
+		if (c == me || !c->thread || !c->thread->task || c->thread->task->space != space)
+			continue;
+		c->tlb_flush = true;
+		arch_cpu_kick(c);
+	}
+	for (unsigned i = 0; i < cpu_count; i++)
+		while (cpus[i].tlb_flush && !cpus[i].tlb_parked)
+			cpu_relax();
 }

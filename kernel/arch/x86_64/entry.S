@@ -103,11 +103,11 @@ stub\kind\()_\vec:
 	.quad stub\kind\()_\n
 .endm
 
-/* The stubs of one kind ("" or _smap) and their table, vectors 0..47, then 0x80. */
+/* The stubs of one kind ("" or _smap) and their table, vectors 0..49, then 0x80. */
 .macro STUBS kind
 	.text
 vec = 0
-.rept 48
+.rept 50		/* VEC_STUBS, arch/interrupt.h */
 	STUB_AT %vec, \kind
 	vec = vec + 1
 .endr
@@ -118,7 +118,7 @@ vec = 0
 	.global trap_stub_table\kind
 trap_stub_table\kind:
 vec = 0
-.rept 48
+.rept 50		/* VEC_STUBS, arch/interrupt.h */
 	STUB_ADDR %vec, \kind
 	vec = vec + 1
 .endr

@@ -20,8 +20,8 @@ struct idt_gate {
 
 static struct idt_gate idt[256];
 /* entry.S: the stubs, and the same stubs starting with clac for SMAP. */
-extern const uint64_t trap_stub_table[VEC_IRQ_BASE + VEC_IRQ_COUNT + 1];
-extern const uint64_t trap_stub_table_smap[VEC_IRQ_BASE + VEC_IRQ_COUNT + 1];
+extern const uint64_t trap_stub_table[VEC_STUBS + 1];
+extern const uint64_t trap_stub_table_smap[VEC_STUBS + 1];
 
 static void idt_set(unsigned vector, uint64_t handler, uint8_t type, uint8_t ist)
 {
@@ -37,7 +37,7 @@ static void idt_set(unsigned vector, uint64_t handler, uint8_t type, uint8_t ist
 
 void idt_init(void)
 {
-	unsigned n = VEC_IRQ_BASE + VEC_IRQ_COUNT;
+	unsigned n = VEC_STUBS;
 	const uint64_t *stub = protect_smap ? trap_stub_table_smap : trap_stub_table;
 
 	for (unsigned v = 0; v < n; v++)

@@ -32,7 +32,12 @@
 #define ICR_STARTUP    0x600
 #define ICR_ASSERT     0x4000
 #define ICR_PENDING    0x1000		/* delivery status: not yet accepted */
+#define ICR_ALL_BUT_SELF 0xc0000	/* destination shorthand: every other CPU */
 #define TIMER_DIVIDE_16 0x3
+#define LVT_PERIODIC   0x20000
+#define ICR_FIXED      0x000
+
+static uint64_t timer_hz;	/* counts per second at divide 16, once calibrated */
 
 static volatile uint32_t *regs;
 
@@ -112,6 +117,11 @@ void lapic_stop_cpu(uint32_t id)
 	send_ipi(id, ICR_INIT | ICR_ASSERT);
 }
 
+void lapic_stop_others(void)
+{
+	send_ipi(0, ICR_ALL_BUT_SELF | ICR_INIT | ICR_ASSERT);
+}
+
 uint64_t lapic_timer_calibrate(void)
 {
 	const uint64_t us = 10000;
@@ -122,5 +132,19 @@ uint64_t lapic_timer_calibrate(void)
 	wait_us(us);
 	uint32_t left = get(REG_TIMER_CURRENT);
 	put(REG_TIMER_INIT, 0);
-	return (uint64_t)(UINT32_MAX - left) * (1000000 / us);
+	timer_hz = (uint64_t)(UINT32_MAX - left) * (1000000 / us);
+	return timer_hz;
+}
+
+void lapic_timer_start(unsigned hz, unsigned vector)
+{
+	KASSERT(timer_hz);
+	put(REG_TIMER_DIVIDE, TIMER_DIVIDE_16);
+	put(REG_LVT_TIMER, LVT_PERIODIC | vector);
+	put(REG_TIMER_INIT, (uint32_t)(timer_hz / hz));
+}
+
+void lapic_send(uint32_t id, unsigned vector)
+{
+	send_ipi(id, ICR_FIXED | ICR_ASSERT | vector);
 }

@@ -5,6 +5,7 @@
  */
 #include "machine.h"
 #include "arch/cpu.h"
+#include "arch/lapic.h"
 
 #define DEBUG_EXIT_PORT 0xf4
 #define DEBUG_EXIT_SUCCESS 0x10
@@ -12,6 +13,9 @@
 
 _Noreturn void machine_exit(bool success)
 {
+	/* The other CPUs stop first: QEMU may wait on a spinning one before it exits. */
+	if (lapic_mapped())
+		lapic_stop_others();
 	outl(DEBUG_EXIT_PORT, success ? DEBUG_EXIT_SUCCESS : DEBUG_EXIT_FAILURE);
 	halt_forever();
 }

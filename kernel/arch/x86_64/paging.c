@@ -13,6 +13,7 @@
 #include "arch/pte.h"
 #include "arch/clear_page.h"
 #include "panic.h"
+#include "smp.h"
 #include <string.h>
 
 #define LARGE_PAGE (2ull << 20)
@@ -143,6 +144,7 @@ bool vm_unmap(uint64_t space, uint64_t va)
 	uint64_t *up, *e = walk(space, va, 0, false, NULL, &up);
 	if (!e || !(*e & PTE_P))
 		return false;
+	vm_shootdown(space);
 	if (*e & PTE_OWNED)
 		pmm_free(*e & PTE_ADDR);
 	*e = 0;
@@ -229,6 +231,7 @@ bool vm_protect_range(uint64_t space, uint64_t va, uint64_t len, unsigned flags)
 		if (!e || !pte_used(*e))
 			return false;
 	}
+	vm_shootdown(space);
 	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
 		uint64_t *e = walk(space, va + off, 0, false, NULL, &up);
 		bool was_present = *e & PTE_P;

@@ -14,6 +14,7 @@
  * task, never per page of the range.
  */
 #include "vm.h"
+#include "smp.h"
 #include "pmm.h"
 #include "arch/pte.h"
 #include "arch/cpu.h"
@@ -183,6 +184,7 @@ uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tab
 	struct unmap_walk w = { .loaded = read_cr3() == space, .keep = spare != NULL };
 
 	KASSERT(va + len <= USER_TOP && va + len >= va);
+	vm_shootdown(space);
 	if (len && in_one_page_table(va, len))
 		unmap_in_page_table(space, va, len, &w);
 	else if (len)

@@ -18,6 +18,7 @@
 #include "vm.h"
 #include "phys.h"
 #include "log.h"
+#include "timer.h"
 #include <string.h>
 
 #define FOUR_GIB (1ull << 32)
@@ -139,4 +140,19 @@ void arch_cpu_init(void)
 	syscall_arch_init();
 	fpu_init();
 	lapic_init_cpu(false);
+}
+
+void arch_cpu_timer_start(void)
+{
+	lapic_timer_start(TIMER_HZ, VEC_LAPIC_TIMER);
+}
+
+void arch_cpu_kick(struct cpu *c)
+{
+	lapic_send(c->hw_id, VEC_KICK);
+}
+
+void arch_tlb_flush(void)
+{
+	write_cr3(read_cr3());
 }

@@ -12,6 +12,7 @@
 #include "arch/fault.h"
 #include "sched.h"
 #include "klock.h"
+#include "smp.h"
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow",
@@ -41,9 +42,12 @@ void trap_dispatch(struct trap_frame *f)
 
 	if (!irq && !trap_from_user(f))
 		panic_trap(f);		/* a kernel bug, reported first: the lock may be this CPU's */
-	klock_enter();
+	if (klock_shared())
+		smp_kernel_enter();
 	KASSERT(klock_mine());
-	if (irq)
+	if (f->vector >= VEC_LAPIC_TIMER)
+		irq_dispatch_local(f->vector);
+	else if (irq)
 		irq_dispatch(f->vector - VEC_IRQ_BASE);
 	else
 		fault_user(f);

@@ -37,12 +37,18 @@ void lapic_eoi(void);
 void lapic_start_cpu(uint32_t id, uint64_t page_phys);
 /* Send the CPU with local APIC id `id` back to waiting for a start-up IPI (INIT). */
 void lapic_stop_cpu(uint32_t id);
+/* The same for every other CPU (the all-but-self shorthand). */
+void lapic_stop_others(void);
 /*
  * The timer's rate in counts per second (divide by 16), measured over
  * 10 ms of the TSC, which timer_calibrate measured against the PIT; on
  * the boot CPU, after that calibration.
  */
 uint64_t lapic_timer_calibrate(void);
+/* This CPU's timer, periodic at hz on vector; after lapic_timer_calibrate on any CPU. */
+void lapic_timer_start(unsigned hz, unsigned vector);
+/* Interrupt the CPU with local APIC id `id` on vector (a fixed IPI). */
+void lapic_send(uint32_t id, unsigned vector);
 /* The spurious interrupt's handler (lapic.c): nothing to do, no EOI, iretq. */
 extern char lapic_spurious_entry[];
 

@@ -38,5 +38,11 @@ void arch_cpu_stop(struct cpu *c);
 void arch_cpus_start_done(void);
 /* On c itself, holding the kernel lock: SYSCALL, FPU, local APIC (timer masked). */
 void arch_cpu_init(void);
+/* On another CPU: its timer, periodic at TIMER_HZ (its threads' time slices). */
+void arch_cpu_timer_start(void);
+/* Interrupt CPU c (VEC_KICK). */
+void arch_cpu_kick(struct cpu *c);
+/* Forget this CPU's TLB entries for user pages (CR3 reloaded). */
+void arch_tlb_flush(void);
 
 #endif
