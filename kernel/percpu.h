@@ -20,11 +20,13 @@ struct cpu {
 	uint64_t stack_top;	/* another CPU's: the kernel stack it starts and idles on */
 	volatile bool arrived;	/* another CPU's: it runs kernel code, and waits for the lock */
 	volatile bool online;	/* initialised and counted */
+	uint64_t online_cycles;	/* another CPU's cycle counter as it came online (smp.c checks it) */
 	/* The scheduler's (sched.c), this CPU's: */
 	struct thread *thread;	/* the running thread: `current` (tcb.h) */
 	struct thread *idle_thread;	/* its idle thread (sched.c: idle) */
 	struct thread *dead_prev;	/* switched away from for good: the next thread reaps it */
 	bool resched;		/* the tick or a wakeup asks for a switch (sched.h: need_resched) */
+	uint64_t ticks, busy_ticks;	/* its timer's ticks, those that found a thread running (smp_report) */
 	volatile bool tlb_flush;	/* another CPU changes its address space's mappings (smp.c) */
 	volatile bool tlb_parked;	/* it knows: it waits for the lock, and will flush first */
 };

@@ -277,8 +277,11 @@ void sched_tick(void)
 
 void sched_tick_cpu(void)
 {
-	if (current != idle)
+	cpu_this()->ticks++;
+	if (current != idle) {
+		cpu_this()->busy_ticks++;
 		cputime_charge_tick(current);
+	}
 	if (current != idle && current->slice_left && --current->slice_left == 0)
 		need_resched = true;
 }

@@ -50,11 +50,18 @@ static bool start_cpu(struct cpu *c)
 		klog("cpu %u: no answer (%s %u), left out", c->index, ARCH_CPU_ID_NAME, c->hw_id);
 		return false;
 	}
+	uint64_t before = machine_cycles();
 	klock_give();
 	bool online = wait_for(&c->online, ANSWER_US);
 	klock_take();
+	uint64_t after = machine_cycles();
 	if (!online)
 		klog("cpu %u: started but not online within a second, left out", c->index);
+	else if (c->online_cycles < before || c->online_cycles > after)
+		klog("cpu %u: its cycle counter is out of step with the boot CPU's (%ld cycles off at least): "
+		     "the vDSO clock may step back when a thread moves to it",
+		     c->index, c->online_cycles < before ? (long)(c->online_cycles - before)
+							 : (long)(c->online_cycles - after));
 	return online;
 }
 
@@ -89,9 +96,16 @@ _Noreturn void smp_cpu_main(struct cpu *c)
 	klock_take();
 	arch_cpu_init();
 	klog("cpu %u: online, %s %u", c->index, ARCH_CPU_ID_NAME, c->hw_id);
+	c->online_cycles = machine_cycles();
 	c->online = true;
 	arch_cpu_timer_start();
 	sched_start_cpu();
+}
+
+void smp_report(void)
+{
+	for (unsigned i = 0; cpu_count > 1 && i < cpu_count; i++)
+		klog("cpu %u: ran threads at %lu of %lu ticks", i, cpus[i].busy_ticks, cpus[i].ticks);
 }
 
 void smp_kernel_enter(void)

@@ -24,6 +24,9 @@ void smp_init(const struct boot_info *boot, uint64_t low_page);
 /* Where another CPU starts in portable code (from the arch's start-up path); never returns. */
 _Noreturn void smp_cpu_main(struct cpu *c);
 
+/* With more than one CPU, one line each: the ticks that found a thread running there. */
+void smp_report(void);
+
 /*
  * Every kernel entry's first step when the lock is shared (klock_shared):
  * take the kernel lock; a current thread another CPU ended meanwhile
