@@ -129,7 +129,7 @@ _Noreturn void kmain(uint32_t magic, uint64_t info_phys)
 	klog("Rainbow kernel, x86_64, long mode");
 	protect_init();
 	arch_boot_cpu_init();
-	/* Held from here on: the other CPUs run no threads yet (docs/kernel.md, CPUs). */
+	/* Held through the bring-up; shared once other CPUs run (docs/kernel.md, CPUs). */
 	klock_take();
 	idt_init();
 	fpu_init();

@@ -1,7 +1,7 @@
 /*
- * Bringing up the other CPUs (smp.c; docs/kernel.md, CPUs).  They run no
- * threads yet: each comes online, logs it, and halts with the kernel lock
- * given back.
+ * The other CPUs (smp.c; docs/kernel.md, CPUs): their bring-up, then what
+ * CPUs ask of each other (kicks, TLB shootdowns) and every kernel entry's
+ * first step.
  */
 #ifndef SMP_H
 #define SMP_H
