@@ -32,7 +32,6 @@
 #define ICR_STARTUP    0x600
 #define ICR_ASSERT     0x4000
 #define ICR_PENDING    0x1000		/* delivery status: not yet accepted */
-#define ICR_ALL_BUT_SELF 0xc0000	/* destination shorthand: every other CPU */
 #define TIMER_DIVIDE_16 0x3
 #define LVT_PERIODIC   0x20000
 #define ICR_FIXED      0x000
@@ -117,10 +116,6 @@ void lapic_stop_cpu(uint32_t id)
 	send_ipi(id, ICR_INIT | ICR_ASSERT);
 }
 
-void lapic_stop_others(void)
-{
-	send_ipi(0, ICR_ALL_BUT_SELF | ICR_INIT | ICR_ASSERT);
-}
 
 uint64_t lapic_timer_calibrate(void)
 {

@@ -37,8 +37,6 @@ void lapic_eoi(void);
 void lapic_start_cpu(uint32_t id, uint64_t page_phys);
 /* Send the CPU with local APIC id `id` back to waiting for a start-up IPI (INIT). */
 void lapic_stop_cpu(uint32_t id);
-/* The same for every other CPU (the all-but-self shorthand). */
-void lapic_stop_others(void);
 /*
  * The timer's rate in counts per second (divide by 16), measured over
  * 10 ms of the TSC, which timer_calibrate measured against the PIT; on
