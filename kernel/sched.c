@@ -17,13 +17,13 @@
 #include "arch/thread_arch.h"
 #include "machine.h"
 #include "sleep_wheel.h"
+#include "smp.h"
 
-struct thread *current;
-static struct thread *idle;
-static struct thread *dead_prev;	/* switched away from for good: reap it */
 static struct list run_queue[SCHED_PRIORITIES];	/* of struct sched_queue link */
 unsigned ready_mask;			/* bit p: run_queue[p] is not empty, or pending is of priority p */
-bool need_resched;
+/* Per CPU (percpu.h), as current and need_resched are. */
+#define idle (cpu_this()->idle_thread)
+#define dead_prev (cpu_this()->dead_prev)
 
 /*
  * A thread the IPC fastpath preempted (sched_ipc_preempt), ready but not
@@ -88,13 +88,42 @@ static __attribute__((noinline, cold)) void settle_then_enqueue(struct thread *t
 	link_ready(t);
 }
 
+/*
+ * t was just made ready and this CPU does not take it at once: ask
+ * another to, an idle one, else the one running the lowest priority below
+ * t's (which then switches at its next return to user mode).
+ */
+static void kick_for(const struct thread *t)
+{
+	struct cpu *me = cpu_this(), *best = NULL;
+
+	for (unsigned i = 0; i < cpu_count; i++) {
+		struct cpu *c = &cpus[i];
+		if (c == me || !c->idle_thread)	/* not scheduling (yet) */
+			continue;
+		if (c->thread == c->idle_thread) {
+			best = c;
+			break;
+		}
+		if (c->thread->priority < t->priority &&
+		    (!best || c->thread->priority < best->thread->priority))
+			best = c;
+	}
+	if (best) {
+		best->resched = true;
+		smp_kick(best);
+	}
+}
+
 void sched_make_ready(struct thread *t)
 {
 	t->state = THREAD_READY;
-	if (t == current || t == idle)
+	if (t->on_cpu || !t->task)	/* running somewhere, or an idle thread */
 		return;
 	if (t->priority > current->priority || current == idle)
 		need_resched = true;
+	else if (cpu_count > 1)
+		kick_for(t);	/* it looks once this CPU gives the kernel lock back */
 	if (__builtin_expect(pending != NULL, 0))
 		settle_then_enqueue(t);
 	else
@@ -168,7 +197,7 @@ static inline __attribute__((always_inline)) void prepare_run(const struct threa
 static inline __attribute__((always_inline)) void switch_threads(struct thread *prev,
 								  struct thread *next)
 {
-	current = next;
+	sched_set_current(prev, next);
 	arch_switch_to(prev, next);
 	context_switch(&prev->kernel_sp, next->kernel_sp);
 	sched_after_switch();
@@ -234,7 +263,7 @@ void sched_ipc_preempt(struct thread *next)
 	}
 	next->state = THREAD_READY;
 	next->slice_left = SCHED_SLICE_TICKS;
-	current = next;
+	sched_set_current(prev, next);
 	arch_switch_to(prev, next);
 	arch_ipc_switch_return(prev, next);
 }
@@ -258,14 +287,14 @@ void sched_ipc_block(enum thread_state why)
 	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
 	need_resched = false;
 	next->slice_left = SCHED_SLICE_TICKS;
-	current = next;
+	sched_set_current(prev, next);
 	arch_switch_to(prev, next);
 	arch_ipc_switch_return(prev, next);
 }
 
 void sched_set_priority(struct thread *t, unsigned priority)
 {
-	bool queued = t != current && t->state == THREAD_READY;
+	bool queued = !t->on_cpu && t->state == THREAD_READY;
 
 	if (queued)
 		sched_unlink(t);
@@ -333,8 +362,16 @@ void sched_tick(void)
 {
 	for (struct thread *t; (t = sleep_wheel_take_due(timer_ticks()));)
 		sched_make_ready(t);
-	if (current != idle)
+	sched_tick_cpu();
+}
+
+void sched_tick_cpu(void)
+{
+	cpu_this()->ticks++;
+	if (current != idle) {
+		cpu_this()->busy_ticks++;
 		cputime_charge_tick(current);
+	}
 	if (current != idle && current->slice_left && --current->slice_left == 0)
 		need_resched = true;
 }
@@ -349,6 +386,15 @@ void sched_after_switch(void)
 	}
 }
 
+/* Whether another CPU runs a thread (not its idle one). */
+static bool others_running(void)
+{
+	for (unsigned i = 0; i < cpu_count; i++)
+		if (&cpus[i] != cpu_this() && cpus[i].thread != cpus[i].idle_thread)
+			return true;
+	return false;
+}
+
 /*
  * The idle thread: halt until an interrupt makes something ready.  Whether
  * the bundle is over, or stuck, is not the scheduler's call: it tells
@@ -358,7 +404,7 @@ static _Noreturn void idle_main(void)
 {
 	sched_after_switch();
 	for (;;) {
-		bundle_check(ready_mask || !sleep_wheel_empty());
+		bundle_check(ready_mask || !sleep_wheel_empty() || others_running());
 		if (ready_mask)
 			reschedule();
 		else
@@ -366,23 +412,51 @@ static _Noreturn void idle_main(void)
 	}
 }
 
+static volatile bool started;	/* sched_start ran: the other CPUs may schedule too */
+
+/* This CPU's idle thread, its current until it runs another. */
+static void make_idle(void)
+{
+	struct thread *t = thread_alloc(NULL, 0);
+
+	if (!t)
+		panic("no memory for an idle thread");
+	thread_start_kernel(t, idle_main);
+	idle = t;
+	t->on_cpu = cpu_this();
+	cpu_this()->thread = t;
+}
+
 void sched_init(void)
 {
 	for (unsigned p = 0; p < SCHED_PRIORITIES; p++)
 		list_init(&run_queue[p]);
 	sleep_wheel_init();
-	idle = thread_alloc(NULL, 0);
-	if (!idle)
-		panic("no memory for the idle thread");
-	thread_start_kernel(idle, idle_main);
-	current = idle;
+	make_idle();
 }
 
-_Noreturn void sched_start(void)
+static _Noreturn void run_idle(void)
 {
 	uint64_t discarded_sp;
 
 	arch_switch_to(NULL, idle);
 	context_switch(&discarded_sp, idle->kernel_sp);
 	__builtin_unreachable();
+}
+
+_Noreturn void sched_start(void)
+{
+	started = true;
+	for (unsigned i = 1; i < cpu_count; i++)
+		if (cpus[i].online)
+			smp_kick(&cpus[i]);
+	run_idle();
+}
+
+_Noreturn void sched_start_cpu(void)
+{
+	make_idle();
+	while (!started)
+		machine_wait_for_interrupt();
+	run_idle();
 }

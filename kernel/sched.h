@@ -14,7 +14,7 @@
 
 /* Queues and the idle thread, before any thread is made ready. */
 void sched_init(void);
-/* Start scheduling; the caller's stack is abandoned. */
+/* Start scheduling, on the boot CPU, and let the other CPUs start; the caller's stack is abandoned. */
 _Noreturn void sched_start(void);
 void sched_make_ready(struct thread *t);
 /*
@@ -26,7 +26,19 @@ long sched_yield(void);
 /* Current stops running until someone makes it ready (state says why). */
 void sched_block(enum thread_state why);
 extern unsigned ready_mask;	/* bit p: a thread of priority p is ready */
-extern bool need_resched;	/* the tick or a wakeup asks for a switch */
+/* The tick or a wakeup asks this CPU for a switch (its struct cpu's, percpu.h). */
+#define need_resched (cpu_this()->resched)
+
+/* This CPU now runs next instead of prev (each thread's on_cpu follows). */
+static inline __attribute__((always_inline)) void sched_set_current(struct thread *prev,
+								     struct thread *next)
+{
+	struct cpu *c = cpu_this();
+
+	prev->on_cpu = NULL;
+	next->on_cpu = c;
+	c->thread = next;
+}
 
 /* No ready thread outranks t. */
 static inline bool sched_would_choose(const struct thread *t)
@@ -56,7 +68,7 @@ static inline __attribute__((always_inline)) _Noreturn void sched_ipc_switch(str
 	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
 	next->state = THREAD_READY;
 	next->slice_left = prev->slice_left;
-	current = next;
+	sched_set_current(prev, next);
 	arch_switch_to(prev, next);
 	arch_ipc_switch_return(prev, next);
 }
@@ -86,7 +98,16 @@ void sched_sleep_until(uint64_t tick, enum thread_state why);
 void sched_set_priority(struct thread *t, unsigned priority);
 /* Take a thread that is not running off the run queue or sleep wheel. */
 void sched_unlink(struct thread *t);
+/* The machine's tick (the boot CPU's timer): sleepers due, then sched_tick_cpu. */
 void sched_tick(void);
+/* This CPU's part of a tick (every CPU's timer): CPU time, the time slice. */
+void sched_tick_cpu(void);
+/*
+ * On another CPU, holding the kernel lock, once it is online: wait for
+ * sched_start, then run this CPU's idle thread, which takes ready threads
+ * from the shared run queue.
+ */
+_Noreturn void sched_start_cpu(void);
 
 /* On the way back to user mode: switch if the tick asked for it. */
 static inline void sched_before_user_return(void)

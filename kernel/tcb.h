@@ -6,12 +6,14 @@
 #define TCB_H
 
 #include <stdint.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include "list.h"
 #include "idtable.h"
 #include "lhash.h"
 #include "arch/fpu.h"
 #include "arch/layout.h"
+#include "percpu.h"
 
 struct task;
 struct rb_utcb;
@@ -46,6 +48,7 @@ struct thread {
 	unsigned slice_left;		/* ticks before round robin moves on */
 	struct list run_link;		/* run queue, sleep wheel, port queue or reply list */
 	struct list task_link;		/* the task's thread list */
+	struct cpu *on_cpu;		/* the CPU running it (it is that CPU's current), or NULL */
 	uint64_t wake_tick;		/* on the sleep wheel until this tick; 0 when not on it */
 	uint64_t tls_base;		/* user TLS pointer (the arch loads it on a switch) */
 	uint64_t utcb_base;		/* user UTCB pointer, likewise */
@@ -75,8 +78,11 @@ static inline uint64_t thread_stack_top(const struct thread *t)
 	return (uint64_t)t + PAGE_SIZE;
 }
 
-/* The running thread. */
-extern struct thread *current;
+/*
+ * The thread running on this CPU (its struct cpu's, percpu.h): one load.
+ * Not assignable: the scheduler sets cpu_this()->thread.
+ */
+#define current ARCH_CPU_READ_PTR(struct thread *, offsetof(struct cpu, thread), cpus)
 
 /*
  * A thread of task (NULL: a kernel thread, the idle thread, which has id 0

@@ -3,8 +3,11 @@
  * the stack look the same (error code or a dummy 0, then the vector) and
  * joins trap_common, which saves the registers as a struct trap_frame and
  * calls trap_dispatch(); int $0x80's stub is the whole system-call path
- * (SYSCALL_TRAP).  The kernel runs on one CPU with interrupts off, so
- * there is no per-CPU state to find and no swapgs.
+ * (SYSCALL_TRAP).  An entry from user mode swaps GS's base for the
+ * CPU's own (swapgs), and the return to user mode swaps it back
+ * (docs/kernel.md, CPUs); an entry from kernel mode does neither.  The
+ * kernel lock is given back on every return (trap_return, and int $0x80's
+ * own); int $0x80 takes it here, the other entries in trap_dispatch.
  *
  * The stubs come twice.  An interrupt does not clear RFLAGS.AC, which user
  * mode may set: with SMAP on, the kernel must clear it first (clac) or a
@@ -12,6 +15,8 @@
  * exist, so idt_init picks the table: trap_stub_table_smap when SMAP is
  * on, trap_stub_table (no extra instruction at all) otherwise.
  */
+#include "arch/klock_asm.h"
+
 	.text
 
 /*
@@ -51,16 +56,20 @@
  * those fields of a system call's frame.
  */
 .macro SYSCALL_TRAP
+	swapgs			/* always from user mode */
 	subq $64, %rsp		/* error, vector, r15, r14, r13, r12, rbp, rbx */
 	pushq %r11
 	pushq %rcx
 	PUSH_CALL_REGS
+	KLOCK_TAKE_SHARED
 	movq %rsp, %rdi
 	call syscall_dispatch
+	KLOCK_GIVE_SHARED
 	POP_CALL_REGS
 	popq %rcx
 	popq %r11
 	addq $64, %rsp
+	swapgs
 	iretq
 .endm
 
@@ -90,11 +99,11 @@ stub\kind\()_\vec:
 	.quad stub\kind\()_\n
 .endm
 
-/* The stubs of one kind ("" or _smap) and their table, vectors 0..47, then 0x80. */
+/* The stubs of one kind ("" or _smap) and their table, vectors 0..49, then 0x80. */
 .macro STUBS kind
 	.text
 vec = 0
-.rept 48
+.rept 50		/* VEC_STUBS, arch/interrupt.h */
 	STUB_AT %vec, \kind
 	vec = vec + 1
 .endr
@@ -105,7 +114,7 @@ vec = 0
 	.global trap_stub_table\kind
 trap_stub_table\kind:
 vec = 0
-.rept 48
+.rept 50		/* VEC_STUBS, arch/interrupt.h */
 	STUB_ADDR %vec, \kind
 	vec = vec + 1
 .endr
@@ -118,7 +127,10 @@ vec = 0
 	.text
 	.balign 16
 trap_common:
-	pushq %r15
+	testb $3, 24(%rsp)	/* the saved CS, above vector, error and rip */
+	jz 1f
+	swapgs
+1:	pushq %r15
 	pushq %r14
 	pushq %r13
 	pushq %r12
@@ -135,6 +147,7 @@ trap_common:
 	.global trap_return
 trap_return:
 	movq %rdi, %rsp
+	KLOCK_GIVE_SHARED
 	POP_CALL_REGS
 	popq %rcx
 	popq %r11
@@ -145,4 +158,7 @@ trap_return:
 	popq %r14
 	popq %r15
 	addq $16, %rsp		/* vector and error code */
-	iretq
+	testb $3, 8(%rsp)	/* the saved CS, above rip */
+	jz 1f
+	swapgs
+1:	iretq

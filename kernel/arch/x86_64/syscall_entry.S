@@ -1,13 +1,14 @@
 /*
  * SYSCALL, reserved for IPC.  The CPU gives us the user rip in rcx and
- * rflags in r11, and no stack: we take the current thread's kernel stack
- * (one CPU, so a plain variable holds it), save the registers of the IPC
- * convention and the callee-saved ones as a struct ipc_frame, and call
+ * rflags in r11, and no stack: swapgs gives the CPU's struct cpu, where
+ * we take the current thread's kernel stack, save the registers of the IPC
+ * convention and the callee-saved ones as a struct ipc_frame, take the
+ * kernel lock when other CPUs share it (arch/klock_asm.h), and call
  * ipc_syscall(), which never returns: it leaves by ipc_exit(frame) or
- * ipc_switch_return, and the pops restore the frame for SYSRET.  r8..r10,
- * which the convention does not keep (the message words travel UTCB to
- * UTCB), are cleared on the way out so that no kernel value reaches user
- * mode.
+ * ipc_switch_return, where the lock is given back and the pops restore the
+ * frame for SYSRET.  r8..r10, which the convention does not keep (the
+ * message words travel UTCB to UTCB), are cleared on the way out so that
+ * no kernel value reaches user mode.
  *
  * ipc_switch_return(save_sp, prev_frame, next_frame), the fastpath's way
  * out: the CPU goes straight to user mode through the partner's frame,
@@ -18,12 +19,17 @@
  * address is already in place: it is the one the call of ipc_syscall
  * pushed, right below the frame, and ipc_syscall never returns to it.
  */
+#include "arch/percpu_arch.h"
+#include "arch/klock_asm.h"
+#include "arch/ipc_frame.h"
+
 	.text
 	.global syscall_entry
 syscall_entry:
-	movq %rsp, syscall_user_rsp(%rip)
-	movq kernel_stack_top(%rip), %rsp
-	pushq syscall_user_rsp(%rip)
+	swapgs
+	movq %rsp, %gs:CPU_ARCH_USER_RSP
+	movq %gs:CPU_ARCH_KERNEL_STACK, %rsp
+	pushq %gs:CPU_ARCH_USER_RSP
 	pushq %r11
 	pushq %rcx
 	pushq %rdx
@@ -36,6 +42,9 @@ syscall_entry:
 	pushq %r13
 	pushq %r14
 	pushq %r15
+	cmpl $1, cpu_count(%rip)	/* the kernel lock, when shared (arch/klock_asm.h) */
+	jne ipc_entry_shared
+ipc_entry_locked:
 	movq %rsp, %rcx		/* the frame; rdi, rsi, rdx still hold target, tag, flags or port */
 	call ipc_syscall	/* never returns: its return address is the switch frame's */
 
@@ -60,6 +69,7 @@ ipc_switch_return:
 	movq %rdx, %rsp
 	/* on into ipc_return */
 ipc_return:
+	KLOCK_GIVE_SHARED
 	popq %r15
 	popq %r14
 	popq %r13
@@ -76,9 +86,13 @@ ipc_return:
 	popq %rcx
 	popq %r11
 	popq %rsp
+	swapgs
 	sysretq
 
-	.bss
-	.balign 8
-syscall_user_rsp:
-	.quad 0
+/* More than one CPU: the lock, then target, tag and flags again from the frame (the call changed them). */
+ipc_entry_shared:
+	call smp_kernel_enter
+	movq IPC_FRAME_TARGET(%rsp), %rdi
+	movq IPC_FRAME_TAG(%rsp), %rsi
+	movq IPC_FRAME_FLAGS(%rsp), %rdx
+	jmp ipc_entry_locked
