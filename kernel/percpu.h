@@ -37,7 +37,7 @@ extern unsigned cpu_count;	/* cpus[0 .. cpu_count - 1] were found; 1 until smp_i
 /* The CPU running this code: one load through the arch's per-CPU register (GS). */
 static inline struct cpu *cpu_this(void)
 {
-	return ARCH_CPU_READ_PTR(struct cpu *, CPU_ARCH_SELF, cpus);
+	return ARCH_CPU_SELF(struct cpu *, cpus[0].arch.self);
 }
 
 #endif

@@ -22,8 +22,8 @@
 static struct list run_queue[SCHED_PRIORITIES];	/* of struct sched_queue link */
 unsigned ready_mask;			/* bit p: run_queue[p] is not empty, or pending is of priority p */
 /* Per CPU (percpu.h), as current and need_resched are. */
-#define idle (cpu_this()->idle_thread)
-#define dead_prev (cpu_this()->dead_prev)
+#define idle ARCH_CPU_FIELD(struct thread *, offsetof(struct cpu, idle_thread))
+#define dead_prev ARCH_CPU_FIELD(struct thread *, offsetof(struct cpu, dead_prev))
 
 /*
  * A thread the IPC fastpath preempted (sched_ipc_preempt), ready but not

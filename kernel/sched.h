@@ -27,7 +27,7 @@ long sched_yield(void);
 void sched_block(enum thread_state why);
 extern unsigned ready_mask;	/* bit p: a thread of priority p is ready */
 /* The tick or a wakeup asks this CPU for a switch (its struct cpu's, percpu.h). */
-#define need_resched (cpu_this()->resched)
+#define need_resched ARCH_CPU_FIELD(bool, offsetof(struct cpu, resched))
 
 /* This CPU now runs next instead of prev (each thread's on_cpu follows). */
 static inline __attribute__((always_inline)) void sched_set_current(struct thread *prev,

@@ -82,7 +82,7 @@ static inline uint64_t thread_stack_top(const struct thread *t)
  * The thread running on this CPU (its struct cpu's, percpu.h): one load.
  * Not assignable: the scheduler sets cpu_this()->thread.
  */
-#define current ARCH_CPU_READ_PTR(struct thread *, offsetof(struct cpu, thread), cpus)
+#define current ((struct thread *)ARCH_CPU_FIELD(struct thread *const, offsetof(struct cpu, thread)))
 
 /*
  * A thread of task (NULL: a kernel thread, the idle thread, which has id 0

@@ -29,31 +29,43 @@ _Static_assert(offsetof(struct cpu_arch, kernel_stack_top) == CPU_ARCH_KERNEL_ST
 _Static_assert(offsetof(struct cpu_arch, user_rsp) == CPU_ARCH_USER_RSP, "entry code offsets");
 
 /*
- * Through GS, kernel mode only (entries from user mode swapgs).  In
- * assembly: GCC may drop a store through a C pointer whose value is 0,
- * whatever its address space.
+ * This CPU's field of type type at offset off of its struct cpu, as an
+ * lvalue through GS (GCC's __seg_gs address space), kernel mode only
+ * (entries from user mode swapgs): one instruction to read, test or
+ * write it.  The compiler treats it as it would a variable: it reads
+ * again after any call and after any store that may reach it (by type,
+ * as for any memory), so it never reuses a value from before a call (a
+ * thread switched away may resume on another CPU: a switch is a call, or
+ * an asm that clobbers memory), and reuses it in between.  Not for offset
+ * 0: ARCH_CPU_SELF.
  */
+#define ARCH_CPU_FIELD(type, off) (*(type __seg_gs *)(off))
 
 /*
- * The pointer at offset off of this CPU's struct cpu, one load.  anchor
- * names the per-CPU records, as an input: the compiler reads again after
- * any call or store to them, never reusing a value from before a call
- * (a thread switched away may resume on another CPU), but may reuse it
- * in between, as it would a variable's.
+ * This CPU's struct cpu (the self pointer, %gs:0), one load, in assembly:
+ * GCC drops stores through a pointer it loaded from address 0, whatever
+ * its address space.  anchor is the self field of one CPU's record, an
+ * input that makes the compiler read again after any call (a thread
+ * switched away may resume on another CPU).
  */
-#define ARCH_CPU_READ_PTR(type, off, anchor) ({					\
+#define ARCH_CPU_SELF(type, anchor) ({						\
 	type v_;								\
-	__asm__("movq %%gs:%c1, %0" : "=r"(v_) : "i"(off), "m"(anchor));	\
+	__asm__("movq %%gs:%c1, %0" : "=r"(v_) : "i"(CPU_ARCH_SELF), "m"(anchor)); \
 	v_;									\
 })
 
-/* The stack for entries from user mode on this CPU: its TSS's (interrupts) and SYSCALL's. */
+/*
+ * The stack for entries from user mode on this CPU: its TSS's (interrupts)
+ * and SYSCALL's.  No C code reads either word (the CPU and
+ * syscall_entry.S do), so the compiler is told of no memory written, and
+ * keeps what it read from memory before (a "memory" clobber here made it
+ * reload the running thread and more after every switch).
+ */
 static inline void gdt_set_kernel_stack(uint64_t rsp0)
 {
 	__asm__ volatile("movq %0, %%gs:%c1\n\tmovq %0, %%gs:%c2"
 			 : : "r"(rsp0), "i"(offsetof(struct cpu_arch, tables.tss.rsp[0])),
-			   "i"(CPU_ARCH_KERNEL_STACK)
-			 : "memory");
+			   "i"(CPU_ARCH_KERNEL_STACK));
 }
 #endif
 
