@@ -118,7 +118,7 @@ static void kick_for(const struct thread *t)
 void sched_make_ready(struct thread *t)
 {
 	t->state = THREAD_READY;
-	if (t->on_cpu || !t->task)	/* running somewhere, or an idle thread */
+	if (!t->task || sched_running(t))	/* an idle thread, or running somewhere */
 		return;
 	if (t->priority > current->priority || current == idle)
 		need_resched = true;
@@ -197,7 +197,7 @@ static inline __attribute__((always_inline)) void prepare_run(const struct threa
 static inline __attribute__((always_inline)) void switch_threads(struct thread *prev,
 								  struct thread *next)
 {
-	sched_set_current(prev, next);
+	sched_set_current(next);
 	arch_switch_to(prev, next);
 	context_switch(&prev->kernel_sp, next->kernel_sp);
 	sched_after_switch();
@@ -263,7 +263,7 @@ void sched_ipc_preempt(struct thread *next)
 	}
 	next->state = THREAD_READY;
 	next->slice_left = SCHED_SLICE_TICKS;
-	sched_set_current(prev, next);
+	sched_set_current(next);
 	arch_switch_to(prev, next);
 	arch_ipc_switch_return(prev, next);
 }
@@ -287,14 +287,14 @@ void sched_ipc_block(enum thread_state why)
 	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
 	need_resched = false;
 	next->slice_left = SCHED_SLICE_TICKS;
-	sched_set_current(prev, next);
+	sched_set_current(next);
 	arch_switch_to(prev, next);
 	arch_ipc_switch_return(prev, next);
 }
 
 void sched_set_priority(struct thread *t, unsigned priority)
 {
-	bool queued = !t->on_cpu && t->state == THREAD_READY;
+	bool queued = t->state == THREAD_READY && !sched_running(t);
 
 	if (queued)
 		sched_unlink(t);
@@ -386,6 +386,14 @@ void sched_after_switch(void)
 	}
 }
 
+struct cpu *sched_running_cpu(const struct thread *t)
+{
+	for (unsigned i = 0; i < cpu_count; i++)
+		if (cpus[i].thread == t)
+			return &cpus[i];
+	return NULL;
+}
+
 /* Whether another CPU runs a thread (not its idle one). */
 static bool others_running(void)
 {
@@ -423,8 +431,7 @@ static void make_idle(void)
 		panic("no memory for an idle thread");
 	thread_start_kernel(t, idle_main);
 	idle = t;
-	t->on_cpu = cpu_this();
-	cpu_this()->thread = t;
+	sched_set_current(t);
 }
 
 void sched_init(void)

@@ -29,15 +29,23 @@ extern unsigned ready_mask;	/* bit p: a thread of priority p is ready */
 /* The tick or a wakeup asks this CPU for a switch (its struct cpu's, percpu.h). */
 #define need_resched ARCH_CPU_FIELD(bool, offsetof(struct cpu, resched))
 
-/* This CPU now runs next instead of prev (each thread's on_cpu follows). */
-static inline __attribute__((always_inline)) void sched_set_current(struct thread *prev,
-								     struct thread *next)
+/*
+ * This CPU now runs next (its struct cpu's thread, current): one store.
+ * No thread keeps the CPU running it; sched_running_cpu looks.
+ */
+static inline __attribute__((always_inline)) void sched_set_current(struct thread *next)
 {
-	struct cpu *c = cpu_this();
-
-	prev->on_cpu = NULL;
-	next->on_cpu = c;
-	c->thread = next;
+	ARCH_CPU_FIELD(struct thread *, offsetof(struct cpu, thread)) = next;
+}
+/*
+ * The CPU whose current t is, or NULL: a look at each CPU's record (under
+ * the kernel lock, where no CPU's current changes).
+ */
+struct cpu *sched_running_cpu(const struct thread *t);
+/* Whether t runs on some CPU (is its current): with one CPU, a compare. */
+static inline bool sched_running(const struct thread *t)
+{
+	return t == current || (cpu_count > 1 && sched_running_cpu(t));
 }
 
 /* No ready thread outranks t. */
@@ -68,7 +76,7 @@ static inline __attribute__((always_inline)) _Noreturn void sched_ipc_switch(str
 	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
 	next->state = THREAD_READY;
 	next->slice_left = prev->slice_left;
-	sched_set_current(prev, next);
+	sched_set_current(next);
 	arch_switch_to(prev, next);
 	arch_ipc_switch_return(prev, next);
 }

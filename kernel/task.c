@@ -215,9 +215,10 @@ void task_end(struct task *t, int status, bool killed)
 		if (th == current)	/* reaped after the switch away */
 			continue;
 		cancel_thread(th);
-		if (th->on_cpu) {	/* running on another CPU: it switches away at its next entry */
+		struct cpu *elsewhere = sched_running_cpu(th);
+		if (elsewhere) {	/* running on another CPU: it switches away at its next entry */
 			th->state = THREAD_DEAD;
-			smp_kick(th->on_cpu);
+			smp_kick(elsewhere);
 			continue;
 		}
 		task_reap_thread(th);	/* the last one frees the address space */

@@ -48,7 +48,6 @@ struct thread {
 	unsigned slice_left;		/* ticks before round robin moves on */
 	struct list run_link;		/* run queue, sleep wheel, port queue or reply list */
 	struct list task_link;		/* the task's thread list */
-	struct cpu *on_cpu;		/* the CPU running it (it is that CPU's current), or NULL */
 	uint64_t wake_tick;		/* on the sleep wheel until this tick; 0 when not on it */
 	uint64_t tls_base;		/* user TLS pointer (the arch loads it on a switch) */
 	uint64_t utcb_base;		/* user UTCB pointer, likewise */
