@@ -7,7 +7,8 @@
  * CPU's own (swapgs), and the return to user mode swaps it back
  * (docs/kernel.md, CPUs); an entry from kernel mode does neither.  The
  * kernel lock is given back on every return (trap_return, and int $0x80's
- * own); int $0x80 takes it here, the other entries in trap_dispatch.
+ * own); int $0x80 takes it here (its stub with the lock), the other
+ * entries in trap_dispatch.
  *
  * The stubs come twice.  An interrupt does not clear RFLAGS.AC, which user
  * mode may set: with SMAP on, the kernel must clear it first (clac) or a
@@ -53,15 +54,20 @@
  * arguments, rax, and rcx and r11 (kept for the vDSO's callers).  The
  * callee-saved ones, the vector and the error code are left unwritten:
  * the C code keeps the callee-saved registers itself, and nothing reads
- * those fields of a system call's frame.
+ * those fields of a system call's frame.  It comes twice: with one CPU
+ * (lock 0) the boot CPU holds the kernel lock for good and the stub has
+ * no test for it; with more (lock 1), the stub takes it; idt_init sets
+ * the gate to the one klock_shared asks for.
  */
-.macro SYSCALL_TRAP
+.macro SYSCALL_TRAP lock
 	swapgs			/* always from user mode */
 	subq $64, %rsp		/* error, vector, r15, r14, r13, r12, rbp, rbx */
 	pushq %r11
 	pushq %rcx
 	PUSH_CALL_REGS
-	KLOCK_TAKE_SHARED
+	.if \lock
+	call smp_kernel_enter
+	.endif
 	movq %rsp, %rdi
 	call syscall_dispatch
 	KLOCK_GIVE_SHARED
@@ -79,16 +85,22 @@ stub\kind\()_\vec:
 	.ifc \kind,_smap
 	clac
 	.endif
-	.if \vec == 128
-	SYSCALL_TRAP
-	.else
 	.if (\vec == 8 || \vec == 10 || \vec == 11 || \vec == 12 || \vec == 13 || \vec == 14 || \vec == 17 || \vec == 21 || \vec == 29 || \vec == 30)
 	.else
 	pushq $0
 	.endif
 	pushq $\vec
 	jmp trap_common
+.endm
+
+/* int $0x80's stub of one kind, without the kernel lock (lock 0) or with it (1, suffix _shared). */
+.macro SYSCALL_STUB kind, lock, suffix
+	.balign 16
+stub\kind\()_128\suffix:
+	.ifc \kind,_smap
+	clac
 	.endif
+	SYSCALL_TRAP \lock
 .endm
 
 .altmacro
@@ -99,7 +111,7 @@ stub\kind\()_\vec:
 	.quad stub\kind\()_\n
 .endm
 
-/* The stubs of one kind ("" or _smap) and their table, vectors 0..49, then 0x80. */
+/* The stubs of one kind ("" or _smap) and their table, vectors 0..49, then 0x80's two. */
 .macro STUBS kind
 	.text
 vec = 0
@@ -107,7 +119,8 @@ vec = 0
 	STUB_AT %vec, \kind
 	vec = vec + 1
 .endr
-	STUB 128, \kind
+	SYSCALL_STUB \kind, 0
+	SYSCALL_STUB \kind, 1, _shared
 
 	.section .rodata
 	.balign 8
@@ -119,6 +132,7 @@ vec = 0
 	vec = vec + 1
 .endr
 	.quad stub\kind\()_128
+	.quad stub\kind\()_128_shared
 .endm
 
 	STUBS

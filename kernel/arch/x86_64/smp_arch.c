@@ -67,6 +67,9 @@ const char *arch_cpus_find(const void *rsdp, size_t len)
 		return "the MADT does not list the boot CPU";
 	cpus[0].hw_id = boot_id;
 	cpu_count = n;
+	/* The CPUs share the kernel lock from now on: the boot CPU's entries that take it. */
+	idt_init();
+	syscall_arch_init();
 	klog("cpus: %u in ACPI's MADT, local APICs at %#lx, the boot CPU's id %u", n,
 	     found.lapic_phys, boot_id);
 	klog("cpus: local APIC timer %lu kHz (divided by 16), measured against the TSC",

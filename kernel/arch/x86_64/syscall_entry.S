@@ -3,7 +3,9 @@
  * rflags in r11, and no stack: swapgs gives the CPU's struct cpu, where
  * we take the current thread's kernel stack, save the registers of the IPC
  * convention and the callee-saved ones as a struct ipc_frame, take the
- * kernel lock when other CPUs share it (arch/klock_asm.h), and call
+ * kernel lock when other CPUs share it (syscall_entry_shared, the entry
+ * syscall_arch_init chooses then; with one CPU syscall_entry, which does
+ * not test it: arch/klock_asm.h), and call
  * ipc_syscall(), which never returns: it leaves by ipc_exit(frame) or
  * ipc_switch_return, where the lock is given back and the pops restore the
  * frame for SYSRET.  r8..r10, which the convention does not keep (the
@@ -23,9 +25,8 @@
 #include "arch/klock_asm.h"
 #include "arch/ipc_frame.h"
 
-	.text
-	.global syscall_entry
-syscall_entry:
+/* Save the frame (struct ipc_frame) on the CPU's kernel stack. */
+.macro IPC_ENTRY_SAVE
 	swapgs
 	movq %rsp, %gs:CPU_ARCH_USER_RSP
 	movq %gs:CPU_ARCH_KERNEL_STACK, %rsp
@@ -42,8 +43,13 @@ syscall_entry:
 	pushq %r13
 	pushq %r14
 	pushq %r15
-	cmpl $1, cpu_count(%rip)	/* the kernel lock, when shared (arch/klock_asm.h) */
-	jne ipc_entry_shared
+.endm
+
+	.text
+/* One CPU: it holds the kernel lock for good. */
+	.global syscall_entry
+syscall_entry:
+	IPC_ENTRY_SAVE
 ipc_entry_locked:
 	movq %rsp, %rcx		/* the frame; rdi, rsi, rdx still hold target, tag, flags or port */
 	call ipc_syscall	/* never returns: its return address is the switch frame's */
@@ -90,7 +96,9 @@ ipc_return:
 	sysretq
 
 /* More than one CPU: the lock, then target, tag and flags again from the frame (the call changed them). */
-ipc_entry_shared:
+	.global syscall_entry_shared
+syscall_entry_shared:
+	IPC_ENTRY_SAVE
 	call smp_kernel_enter
 	movq IPC_FRAME_TARGET(%rsp), %rdi
 	movq IPC_FRAME_TAG(%rsp), %rsi

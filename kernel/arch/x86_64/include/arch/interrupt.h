@@ -78,7 +78,11 @@ static inline bool trap_from_user(const struct trap_frame *f)
 
 const char *trap_name(uint64_t vector);
 void trap_dispatch(struct trap_frame *f);
-/* Fill the interrupt descriptor table and load it on the boot CPU. */
+/*
+ * Fill the interrupt descriptor table and load it on the boot CPU: int
+ * $0x80's gate takes the kernel lock or not, as klock_shared says now (so
+ * the boot CPU calls it again once it has found other CPUs).
+ */
 void idt_init(void);
 /* Load the table idt_init filled, on another CPU. */
 void idt_load(void);

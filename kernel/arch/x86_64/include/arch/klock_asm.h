@@ -1,21 +1,16 @@
 /*
- * The kernel lock (klock.h) in the entry code (entry.S, syscall_entry.S):
- * taken (smp_kernel_enter, smp.h) after an entry has saved the registers, given back before a
- * return restores them, when it is shared (more than one CPU: klock_shared);
- * otherwise a compare and a jump.  Each call may change the registers C
- * may change, which the entry has saved or the return restores anyway.
+ * The kernel lock (klock.h) on the way back to user mode (entry.S,
+ * syscall_entry.S): given back before a return restores the registers,
+ * when it is shared (more than one CPU: klock_shared); otherwise a compare
+ * and a jump.  The call may change the registers C may change, which the
+ * return restores anyway.  The entries take it (smp_kernel_enter, smp.h)
+ * after saving the registers, in their variants for several CPUs, which
+ * idt_init and syscall_arch_init choose: with one CPU no entry tests it.
  */
 #ifndef ARCH_KLOCK_ASM_H
 #define ARCH_KLOCK_ASM_H
 
 #ifdef __ASSEMBLER__
-.macro KLOCK_TAKE_SHARED
-	cmpl $1, cpu_count(%rip)
-	je .Lklock_take_skip\@
-	call smp_kernel_enter
-.Lklock_take_skip\@:
-.endm
-
 .macro KLOCK_GIVE_SHARED
 	cmpl $1, cpu_count(%rip)
 	je .Lklock_give_skip\@
