@@ -7,8 +7,8 @@
  * CPU's own (swapgs), and the return to user mode swaps it back
  * (docs/kernel.md, CPUs); an entry from kernel mode does neither.  The
  * kernel lock is given back on every return (trap_return, and int $0x80's
- * own); int $0x80 takes it here (its stub with the lock), the other
- * entries in trap_dispatch.
+ * stub with the lock); int $0x80 takes it here, the other entries in
+ * trap_dispatch.
  *
  * The stubs come twice.  An interrupt does not clear RFLAGS.AC, which user
  * mode may set: with SMAP on, the kernel must clear it first (clac) or a
@@ -56,8 +56,10 @@
  * the C code keeps the callee-saved registers itself, and nothing reads
  * those fields of a system call's frame.  It comes twice: with one CPU
  * (lock 0) the boot CPU holds the kernel lock for good and the stub has
- * no test for it; with more (lock 1), the stub takes it; idt_init sets
- * the gate to the one klock_shared asks for.
+ * no test for it; with more (lock 1), the stub takes it and gives it
+ * back (a thread returns through the stub it entered by, so through the
+ * one of the machine's CPU count); idt_init sets the gate to the one
+ * klock_shared asks for.
  */
 .macro SYSCALL_TRAP lock
 	swapgs			/* always from user mode */
@@ -70,7 +72,9 @@
 	.endif
 	movq %rsp, %rdi
 	call syscall_dispatch
-	KLOCK_GIVE_SHARED
+	.if \lock
+	call klock_give
+	.endif
 	POP_CALL_REGS
 	popq %rcx
 	popq %r11
