@@ -115,19 +115,42 @@ static void kick_for(const struct thread *t)
 	}
 }
 
-void sched_make_ready(struct thread *t)
+/*
+ * t, ready and not running, joins the run queue; returns whether this CPU
+ * takes it (it outranks current, or current is the idle thread: a switch
+ * is asked for).
+ */
+static inline __attribute__((always_inline)) bool enqueue_ready(struct thread *t)
 {
-	t->state = THREAD_READY;
-	if (!t->task || sched_running(t))	/* an idle thread, or running somewhere */
-		return;
-	if (t->priority > current->priority || current == idle)
+	bool here = t->priority > current->priority || current == idle;
+
+	if (here)
 		need_resched = true;
-	else if (cpu_count > 1)
-		kick_for(t);	/* it looks once this CPU gives the kernel lock back */
 	if (__builtin_expect(pending != NULL, 0))
 		settle_then_enqueue(t);
 	else
 		link_ready(t);
+	return here;
+}
+
+/* sched_make_ready with more than one CPU: t may run on another, or another may take it. */
+static __attribute__((noinline)) void make_ready_shared(struct thread *t)
+{
+	if (sched_running_cpu(t))
+		return;
+	if (!enqueue_ready(t))
+		kick_for(t);	/* it looks once this CPU gives the kernel lock back */
+}
+
+void sched_make_ready(struct thread *t)
+{
+	t->state = THREAD_READY;
+	if (!t->task || t == current)	/* an idle thread, or running here */
+		return;
+	if (__builtin_expect(cpu_count > 1, 0))
+		make_ready_shared(t);
+	else
+		enqueue_ready(t);
 }
 
 /* q has no ready thread left: out of the run queue of priority p. */

@@ -38,17 +38,23 @@ const char *trap_name(uint64_t vector)
 
 void trap_dispatch(struct trap_frame *f)
 {
-	bool irq = f->vector >= VEC_IRQ_BASE;
+	uint64_t vector = f->vector;	/* read once: smp_kernel_enter's call would reload it */
+	bool irq = vector >= VEC_IRQ_BASE;
 
 	if (!irq && !trap_from_user(f))
 		panic_trap(f);		/* a kernel bug, reported first: the lock may be this CPU's */
-	if (klock_shared())
+	/*
+	 * With one CPU the lock is the boot CPU's for good (every give is
+	 * under klock_shared too), so there is nothing to take or check.
+	 */
+	if (klock_shared()) {
 		smp_kernel_enter();
-	KASSERT(klock_mine());
-	if (f->vector >= VEC_LAPIC_TIMER)
-		irq_dispatch_local(f->vector);
+		KASSERT(klock_mine());
+	}
+	if (vector >= VEC_LAPIC_TIMER)
+		irq_dispatch_local(vector);
 	else if (irq)
-		irq_dispatch(f->vector - VEC_IRQ_BASE);
+		irq_dispatch(vector - VEC_IRQ_BASE);
 	else
 		fault_user(f);
 
