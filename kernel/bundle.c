@@ -8,6 +8,7 @@
 #include "machine.h"
 #include "console_input.h"
 #include "pmm.h"
+#include "smp.h"
 #include "arch/layout.h"
 
 static unsigned refused;
@@ -39,6 +40,7 @@ static _Noreturn void finish(void)
 		else
 			failed++;
 	}
+	smp_report();
 	klog("all tasks done: %u exited 0, %u failed, %u modules refused", ok, failed, refused);
 	/* Every task's memory is back by now: tests compare runs to find leaks. */
 	klog("memory: %lu KiB free at the end", pmm_free_pages() * (PAGE_SIZE / 1024));

@@ -12,6 +12,7 @@
  *	timer_tsc_hz() gives their rate once the timer calibrated it.
  *   void machine_wait_for_interrupt(void)
  *	Let interrupts in, sleep until one has arrived and been handled,
+ *	the kernel lock given up meanwhile when it is shared (klock.h),
  *	shut them out again: the only place the kernel runs with them on.
  *   void machine_invalid_instruction(void)
  *	An instruction the CPU refuses (the "ud2" selftest); the fault is

@@ -14,7 +14,7 @@
 #include "timer.h"
 #include "selftest.h"
 #include "arch/serial.h"
-#include "arch/gdt.h"
+#include "arch/smp_arch.h"
 #include "arch/interrupt.h"
 #include "arch/irq.h"
 #include "arch/fpu.h"
@@ -30,10 +30,13 @@
 #include "random.h"
 #include "placement.h"
 #include "console_input.h"
+#include "klock.h"
+#include "smp.h"
 #include <string.h>
 
 #define BOOT_INFO_MAX (64 * 1024)
 #define LOW_MEMORY_END 0x100000		/* BIOS data, EBDA, ROMs: never ours */
+#define LOW_PAGE_FIRST 0x1000		/* below: the real-mode interrupt table and BIOS data */
 
 extern char kernel_start[], kernel_end[];
 static struct boot_info boot;
@@ -52,18 +55,39 @@ static void parse_boot_info(uint32_t magic, uint64_t info_phys)
 	klog("booted by %s, command line \"%s\"", boot.loader, boot.cmdline);
 }
 
-/* Everything the allocator must never hand out. */
-static struct memmap free_ram(uint64_t info_phys)
+/* RAM that holds nothing the kernel uses: not the image, the boot information or a module. */
+static struct memmap unused_ram(uint64_t info_phys)
 {
 	struct memmap m = boot.ram;
-	bool ok = memmap_remove(&m, 0, LOW_MEMORY_END) &&
-		  memmap_remove(&m, vm_kernel_image_phys(kernel_start), kernel_end - kernel_start) &&
+	bool ok = memmap_remove(&m, vm_kernel_image_phys(kernel_start), kernel_end - kernel_start) &&
 		  memmap_remove(&m, info_phys, multiboot2_total_size(phys_to_virt(info_phys)));
 	for (unsigned i = 0; i < boot.nmodules; i++)
 		ok = ok && memmap_remove(&m, boot.modules[i].start, boot.modules[i].end - boot.modules[i].start);
 	if (!ok)
 		panic("memory map too fragmented");
+	memmap_page_align(&m, PAGE_SIZE);
 	return m;
+}
+
+/* What the allocator may hand out: unused RAM above the first MiB. */
+static struct memmap free_ram(uint64_t info_phys)
+{
+	struct memmap m = unused_ram(info_phys);
+	if (!memmap_remove(&m, 0, LOW_MEMORY_END))
+		panic("memory map too fragmented");
+	return m;
+}
+
+/* A page of unused RAM below 1 MiB, for the other CPUs' start-up code; 0 if none. */
+static uint64_t low_page(uint64_t info_phys)
+{
+	struct memmap m = unused_ram(info_phys);
+	for (unsigned i = 0; i < m.count; i++) {
+		uint64_t base = m.r[i].base < LOW_PAGE_FIRST ? LOW_PAGE_FIRST : m.r[i].base;
+		if (base + PAGE_SIZE <= m.r[i].base + m.r[i].len && base + PAGE_SIZE <= LOW_MEMORY_END)
+			return base;
+	}
+	return 0;
 }
 
 static void init_memory(uint64_t info_phys)
@@ -104,7 +128,9 @@ _Noreturn void kmain(uint32_t magic, uint64_t info_phys)
 	serial_init();
 	klog("Rainbow kernel, x86_64, long mode");
 	protect_init();
-	gdt_init();
+	arch_boot_cpu_init();
+	/* Held through the bring-up; shared once other CPUs run (docs/kernel.md, CPUs). */
+	klock_take();
 	idt_init();
 	fpu_init();
 	syscall_arch_init();
@@ -122,6 +148,7 @@ _Noreturn void kmain(uint32_t magic, uint64_t info_phys)
 	/* For make bench's boot figure (docs/bench.md): the calibration's halts left out. */
 	klog("boot: %lu cycles before the timer's calibration, which ended at cycle %lu",
 	     calibrating - entered, calibrated);
+	smp_init(&boot, low_page(info_phys));
 	random_init();
 	vdso_init();
 	placement_init(boot.cmdline);

@@ -11,6 +11,8 @@
 #define TAG_LOADER   2
 #define TAG_MODULE   3
 #define TAG_MMAP     6
+#define TAG_ACPI_OLD 14		/* a copy of the ACPI 1.0 RSDP */
+#define TAG_ACPI_NEW 15		/* a copy of the ACPI 2.0+ RSDP */
 #define MMAP_AVAILABLE 1
 
 struct tag {
@@ -83,6 +85,18 @@ static const char *parse_mmap(const struct tag *t, struct boot_info *out)
 	return NULL;
 }
 
+/* The RSDP copy; the 2.0+ one wins over the 1.0 one, whatever their order. */
+static const char *parse_acpi(const struct tag *t, struct boot_info *out)
+{
+	if (t->size <= sizeof(*t))
+		return "ACPI tag without an RSDP";
+	if (out->acpi_rsdp_len && t->type == TAG_ACPI_OLD)
+		return NULL;
+	out->acpi_rsdp = (const char *)t + sizeof(*t);
+	out->acpi_rsdp_len = t->size - sizeof(*t);
+	return NULL;
+}
+
 static const char *parse_tag(const struct tag *t, struct boot_info *out)
 {
 	switch (t->type) {
@@ -94,6 +108,9 @@ static const char *parse_tag(const struct tag *t, struct boot_info *out)
 		return parse_module(t, out);
 	case TAG_MMAP:
 		return parse_mmap(t, out);
+	case TAG_ACPI_OLD:
+	case TAG_ACPI_NEW:
+		return parse_acpi(t, out);
 	default:
 		return NULL;	/* tags we do not use */
 	}

@@ -20,6 +20,8 @@ struct boot_info {
 	struct boot_module modules[BOOT_MODULES_MAX];
 	struct memmap ram;	/* available RAM as the firmware reported it */
 	unsigned skipped_modules;	/* beyond BOOT_MODULES_MAX: reported, not lost silently */
+	const void *acpi_rsdp;	/* the loader's copy of ACPI's RSDP (the newer if both), NULL if none */
+	size_t acpi_rsdp_len;	/* its bytes, as the tag gives them */
 };
 
 /*

@@ -17,13 +17,13 @@
 #include "arch/thread_arch.h"
 #include "machine.h"
 #include "sleep_wheel.h"
+#include "smp.h"
 
-struct thread *current;
-static struct thread *idle;
-static struct thread *dead_prev;	/* switched away from for good: reap it */
 static struct list run_queue[SCHED_PRIORITIES];	/* of struct sched_queue link */
 unsigned ready_mask;			/* bit p: run_queue[p] is not empty, or pending is of priority p */
-bool need_resched;
+/* Per CPU (percpu.h), as current and need_resched are. */
+#define idle ARCH_CPU_FIELD(struct thread *, offsetof(struct cpu, idle_thread))
+#define dead_prev ARCH_CPU_FIELD(struct thread *, offsetof(struct cpu, dead_prev))
 
 /*
  * A thread the IPC fastpath preempted (sched_ipc_preempt), ready but not
@@ -88,17 +88,69 @@ static __attribute__((noinline, cold)) void settle_then_enqueue(struct thread *t
 	link_ready(t);
 }
 
-void sched_make_ready(struct thread *t)
+/*
+ * t was just made ready and this CPU does not take it at once: ask
+ * another to, an idle one, else the one running the lowest priority below
+ * t's (which then switches at its next return to user mode).
+ */
+static void kick_for(const struct thread *t)
 {
-	t->state = THREAD_READY;
-	if (t == current || t == idle)
-		return;
-	if (t->priority > current->priority || current == idle)
+	struct cpu *me = cpu_this(), *best = NULL;
+
+	for (unsigned i = 0; i < cpu_count; i++) {
+		struct cpu *c = &cpus[i];
+		if (c == me || !c->idle_thread)	/* not scheduling (yet) */
+			continue;
+		if (c->thread == c->idle_thread) {
+			best = c;
+			break;
+		}
+		if (c->thread->priority < t->priority &&
+		    (!best || c->thread->priority < best->thread->priority))
+			best = c;
+	}
+	if (best) {
+		best->resched = true;
+		smp_kick(best);
+	}
+}
+
+/*
+ * t, ready and not running, joins the run queue; returns whether this CPU
+ * takes it (it outranks current, or current is the idle thread: a switch
+ * is asked for).
+ */
+static inline __attribute__((always_inline)) bool enqueue_ready(struct thread *t)
+{
+	bool here = t->priority > current->priority || current == idle;
+
+	if (here)
 		need_resched = true;
 	if (__builtin_expect(pending != NULL, 0))
 		settle_then_enqueue(t);
 	else
 		link_ready(t);
+	return here;
+}
+
+/* sched_make_ready with more than one CPU: t may run on another, or another may take it. */
+static __attribute__((noinline)) void make_ready_shared(struct thread *t)
+{
+	if (sched_running_cpu(t))
+		return;
+	if (!enqueue_ready(t))
+		kick_for(t);	/* it looks once this CPU gives the kernel lock back */
+}
+
+void sched_make_ready(struct thread *t)
+{
+	t->state = THREAD_READY;
+	if (!t->task || t == current)	/* an idle thread, or running here */
+		return;
+	if (__builtin_expect(cpu_count > 1, 0))
+		make_ready_shared(t);
+	else
+		enqueue_ready(t);
 }
 
 /* q has no ready thread left: out of the run queue of priority p. */
@@ -168,7 +220,7 @@ static inline __attribute__((always_inline)) void prepare_run(const struct threa
 static inline __attribute__((always_inline)) void switch_threads(struct thread *prev,
 								  struct thread *next)
 {
-	current = next;
+	sched_set_current(next);
 	arch_switch_to(prev, next);
 	context_switch(&prev->kernel_sp, next->kernel_sp);
 	sched_after_switch();
@@ -261,7 +313,7 @@ void sched_ipc_block(enum thread_state why)
 
 void sched_set_priority(struct thread *t, unsigned priority)
 {
-	bool queued = t != current && t->state == THREAD_READY;
+	bool queued = t->state == THREAD_READY && !sched_running(t);
 
 	if (queued)
 		sched_unlink(t);
@@ -329,8 +381,16 @@ void sched_tick(void)
 {
 	for (struct thread *t; (t = sleep_wheel_take_due(timer_ticks()));)
 		sched_make_ready(t);
-	if (current != idle)
+	sched_tick_cpu();
+}
+
+void sched_tick_cpu(void)
+{
+	cpu_this()->ticks++;
+	if (current != idle) {
+		cpu_this()->busy_ticks++;
 		cputime_charge_tick(current);
+	}
 	if (current != idle && current->slice_left && --current->slice_left == 0)
 		need_resched = true;
 }
@@ -345,6 +405,23 @@ void sched_after_switch(void)
 	}
 }
 
+struct cpu *sched_running_cpu(const struct thread *t)
+{
+	for (unsigned i = 0; i < cpu_count; i++)
+		if (cpus[i].thread == t)
+			return &cpus[i];
+	return NULL;
+}
+
+/* Whether another CPU runs a thread (not its idle one). */
+static bool others_running(void)
+{
+	for (unsigned i = 0; i < cpu_count; i++)
+		if (&cpus[i] != cpu_this() && cpus[i].thread != cpus[i].idle_thread)
+			return true;
+	return false;
+}
+
 /*
  * The idle thread: halt until an interrupt makes something ready.  Whether
  * the bundle is over, or stuck, is not the scheduler's call: it tells
@@ -354,7 +431,7 @@ static _Noreturn void idle_main(void)
 {
 	sched_after_switch();
 	for (;;) {
-		bundle_check(ready_mask || !sleep_wheel_empty());
+		bundle_check(ready_mask || !sleep_wheel_empty() || others_running());
 		if (ready_mask)
 			reschedule();
 		else
@@ -362,23 +439,50 @@ static _Noreturn void idle_main(void)
 	}
 }
 
+static volatile bool started;	/* sched_start ran: the other CPUs may schedule too */
+
+/* This CPU's idle thread, its current until it runs another. */
+static void make_idle(void)
+{
+	struct thread *t = thread_alloc(NULL, 0);
+
+	if (!t)
+		panic("no memory for an idle thread");
+	thread_start_kernel(t, idle_main);
+	idle = t;
+	sched_set_current(t);
+}
+
 void sched_init(void)
 {
 	for (unsigned p = 0; p < SCHED_PRIORITIES; p++)
 		list_init(&run_queue[p]);
 	sleep_wheel_init();
-	idle = thread_alloc(NULL, 0);
-	if (!idle)
-		panic("no memory for the idle thread");
-	thread_start_kernel(idle, idle_main);
-	current = idle;
+	make_idle();
 }
 
-_Noreturn void sched_start(void)
+static _Noreturn void run_idle(void)
 {
 	uint64_t discarded_sp;
 
 	arch_switch_to(NULL, idle);
 	context_switch(&discarded_sp, idle->kernel_sp);
 	__builtin_unreachable();
+}
+
+_Noreturn void sched_start(void)
+{
+	started = true;
+	for (unsigned i = 1; i < cpu_count; i++)
+		if (cpus[i].online)
+			smp_kick(&cpus[i]);
+	run_idle();
+}
+
+_Noreturn void sched_start_cpu(void)
+{
+	make_idle();
+	while (!started)
+		machine_wait_for_interrupt();
+	run_idle();
 }

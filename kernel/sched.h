@@ -14,7 +14,7 @@
 
 /* Queues and the idle thread, before any thread is made ready. */
 void sched_init(void);
-/* Start scheduling; the caller's stack is abandoned. */
+/* Start scheduling, on the boot CPU, and let the other CPUs start; the caller's stack is abandoned. */
 _Noreturn void sched_start(void);
 void sched_make_ready(struct thread *t);
 /*
@@ -26,7 +26,27 @@ long sched_yield(void);
 /* Current stops running until someone makes it ready (state says why). */
 void sched_block(enum thread_state why);
 extern unsigned ready_mask;	/* bit p: a thread of priority p is ready */
-extern bool need_resched;	/* the tick or a wakeup asks for a switch */
+/* The tick or a wakeup asks this CPU for a switch (its struct cpu's, percpu.h). */
+#define need_resched ARCH_CPU_FIELD(bool, offsetof(struct cpu, resched))
+
+/*
+ * This CPU now runs next (its struct cpu's thread, current): one store.
+ * No thread keeps the CPU running it; sched_running_cpu looks.
+ */
+static inline __attribute__((always_inline)) void sched_set_current(struct thread *next)
+{
+	ARCH_CPU_FIELD(struct thread *, offsetof(struct cpu, thread)) = next;
+}
+/*
+ * The CPU whose current t is, or NULL: a look at each CPU's record (under
+ * the kernel lock, where no CPU's current changes).
+ */
+struct cpu *sched_running_cpu(const struct thread *t);
+/* Whether t runs on some CPU (is its current): with one CPU, a compare. */
+static inline bool sched_running(const struct thread *t)
+{
+	return t == current || (cpu_count > 1 && sched_running_cpu(t));
+}
 
 /* No ready thread outranks t. */
 static inline bool sched_would_choose(const struct thread *t)
@@ -57,7 +77,7 @@ static inline __attribute__((always_inline)) _Noreturn void sched_ipc_run(struct
 {
 	if (!next->task)
 		__builtin_unreachable();
-	current = next;
+	sched_set_current(next);
 	arch_switch_to(prev, next);
 	arch_ipc_switch_return(prev, next);
 }
@@ -102,7 +122,16 @@ void sched_sleep_until(uint64_t tick, enum thread_state why);
 void sched_set_priority(struct thread *t, unsigned priority);
 /* Take a thread that is not running off the run queue or sleep wheel. */
 void sched_unlink(struct thread *t);
+/* The machine's tick (the boot CPU's timer): sleepers due, then sched_tick_cpu. */
 void sched_tick(void);
+/* This CPU's part of a tick (every CPU's timer): CPU time, the time slice. */
+void sched_tick_cpu(void);
+/*
+ * On another CPU, holding the kernel lock, once it is online: wait for
+ * sched_start, then run this CPU's idle thread, which takes ready threads
+ * from the shared run queue.
+ */
+_Noreturn void sched_start_cpu(void);
 
 /* On the way back to user mode: switch if the tick asked for it. */
 static inline void sched_before_user_return(void)

@@ -21,6 +21,7 @@
 #include "task.h"
 #include "tcb.h"
 #include "sched.h"
+#include "smp.h"
 #include "vm.h"
 #include "vdso_map.h"
 #include "log.h"
@@ -214,6 +215,12 @@ void task_end(struct task *t, int status, bool killed)
 		if (th == current)	/* reaped after the switch away */
 			continue;
 		cancel_thread(th);
+		struct cpu *elsewhere = sched_running_cpu(th);
+		if (elsewhere) {	/* running on another CPU: it switches away at its next entry */
+			th->state = THREAD_DEAD;
+			smp_kick(elsewhere);
+			continue;
+		}
 		task_reap_thread(th);	/* the last one frees the address space */
 	}
 	if (!is_current)

@@ -6,12 +6,14 @@
 #define TCB_H
 
 #include <stdint.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include "list.h"
 #include "idtable.h"
 #include "lhash.h"
 #include "arch/fpu.h"
 #include "arch/layout.h"
+#include "percpu.h"
 
 struct task;
 struct rb_utcb;
@@ -81,8 +83,11 @@ static inline uint64_t thread_stack_top(const struct thread *t)
 	return (uint64_t)t + PAGE_SIZE;
 }
 
-/* The running thread. */
-extern struct thread *current;
+/*
+ * The thread running on this CPU (its struct cpu's, percpu.h): one load.
+ * Not assignable: the scheduler sets cpu_this()->thread.
+ */
+#define current ((struct thread *)ARCH_CPU_FIELD(struct thread *const, offsetof(struct cpu, thread)))
 
 /*
  * A thread of task (NULL: a kernel thread, the idle thread, which has id 0

@@ -8,6 +8,7 @@
  * each copy is bracketed by user_access_open and user_access_close.
  */
 #include "uaccess.h"
+#include "smp.h"
 #include "tcb.h"
 #include "task.h"
 #include "vm.h"
@@ -88,6 +89,8 @@ long user_read_in_place(uint64_t addr, size_t len, long (*fn)(void *ctx, const v
 {
 	if (!user_range_ok(addr, len, false))
 		return -EFAULT;
+	/* The task's threads on other CPUs wait for the lock meanwhile: the range holds still. */
+	vm_shootdown(current->task->space);
 	user_access_open();
 	long r = fn(ctx, (const void *)addr);
 	user_access_close();

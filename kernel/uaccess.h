@@ -43,8 +43,9 @@ int copy_from_user(void *dst, uint64_t src, size_t len);
  * Lets the kernel read [addr, addr + len) of the current task in place, so
  * a large range needs no kernel copy: fn(ctx, p) runs with p == addr and
  * the kernel's access to user pages open.  fn must not block nor touch
- * other user memory (one CPU, interrupts off: nothing unmaps the range
- * meanwhile).  Returns fn's result, or -EFAULT without calling fn when the
+ * other user memory.  Nothing unmaps the range meanwhile (the kernel
+ * lock), and the task's threads running on other CPUs are stopped first
+ * (smp_tlb_shootdown), so the range cannot change under fn's checks.  Returns fn's result, or -EFAULT without calling fn when the
  * range is not readable user memory.
  */
 long user_read_in_place(uint64_t addr, size_t len, long (*fn)(void *ctx, const void *p), void *ctx);

@@ -21,11 +21,14 @@ _Static_assert(USER_STACK_TOP <= USER_TOP, "the user layout fits below USER_TOP"
 #define VM_USER   0x4u
 #define VM_OWNED  0x8u		/* the frame belongs to this mapping: freed with it */
 #define VM_COMMIT 0x10u		/* vm_reserve: the frame is promised now (counted) */
+#define VM_DEVICE 0x20u		/* a device's registers: never cached, every access goes out */
 
 /* Build the kernel's own tables (image with per-section rights, direct map) and switch. */
 void vm_init(const struct memmap *ram);
 /* The kernel-only address space vm_init built. */
 uint64_t vm_kernel_space(void);
+/* Whether the direct map (phys_to_virt) covers the len bytes at phys. */
+bool vm_direct_mapped(uint64_t phys, uint64_t len);
 
 /* A new address space with an empty user half; 0 when out of memory. */
 uint64_t vm_create(void);

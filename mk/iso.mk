@@ -8,16 +8,18 @@ $(ISO): $(KERNEL_ELF) $(APPS) $(BUNDLE) mk/mkiso
 	$(Q)mk/mkiso $(KERNEL_ELF) $(BUNDLE) $@ $(KARGS)
 
 # The machine make run and make debug boot: QEMU's -m and -cpu (empty CPU:
-# QEMU's default model).
+# QEMU's default model); SMP its number of CPUs, for make test and make
+# bench too.
 MEM ?= 256M
 CPU ?=
+SMP ?= 1
 
 .PHONY: run shell debug
-# make run [BUNDLE=file] [KARGS="..."] [MEM=size] [CPU=model]: boot headless
+# make run [BUNDLE=file] [KARGS="..."] [MEM=size] [CPU=model] [SMP=n]: boot headless
 # through mk/rainbow-run, what the SDK installs as rainbow-run; exit 0 only
 # on success.
 run: $(KERNEL_ELF) $(APPS)
-	$(Q)mk/rainbow-run $(BUNDLE) --kernel $(KERNEL_ELF) --mem $(MEM) --cpu "$(CPU)" \
+	$(Q)mk/rainbow-run $(BUNDLE) --kernel $(KERNEL_ELF) --mem $(MEM) --cpu "$(CPU)" --smp $(SMP) \
 		--timeout $(QEMU_TIMEOUT) --kargs "$(KARGS)"
 
 # make shell: make run with apps/shell.bundle, the shell on the console

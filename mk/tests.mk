@@ -5,7 +5,8 @@
 # Host scripts (tests/host/*.sh) check build outputs; boot tests
 # (tests/boot/*.sh) boot QEMU and check what the kernel printed; guest tests
 # (tests/guest/*.sh) boot the bundles beside them, of apps and of the test
-# programs below.  Every script sources tests/lib/suite.sh.
+# programs below.  Every script sources tests/lib/suite.sh.  make test
+# SMP=N boots every guest with N CPUs (suite.sh's BOOT_SMP).
 
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SRC))
@@ -24,6 +25,7 @@ UNIT_DEPS_test_chacha20   := kernel/chacha20.c
 UNIT_DEPS_test_vdso_lookup := crt/dso_lookup.c vdso/calls.def
 UNIT_DEPS_test_sh_parse   := apps/sh/parse.c
 UNIT_DEPS_test_sleep_wheel := kernel/sleep_wheel.c
+UNIT_DEPS_test_acpi       := kernel/arch/x86_64/acpi.c
 $(BUILD)/tests/unit/test_sleep_wheel: HOST_CFLAGS += -Itests/lib
 
 # The vDSO lookup runs against the real image; <elf.h> is ours, as for every
@@ -81,4 +83,4 @@ TEST_DEPS    := $(APPS) $(BADELF_MODULES) $(MKMUTANTS) $(VDSO_SO) $(BENCH_ISO)
 
 .PHONY: test
 test: all $(UNIT_BINS) $(TEST_DEPS)
-	$(Q)mk/runtests $(TEST_SUITES)
+	$(Q)BOOT_SMP=$(SMP) mk/runtests $(TEST_SUITES)

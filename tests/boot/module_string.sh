@@ -29,7 +29,7 @@ CFG
 iso=$dir/module_string.iso
 boot_log=build/tests/boot-module_string.log
 if grub-mkrescue -o "$iso" "$dir/tree" > "$dir/mkrescue.log" 2>&1; then
-	mk/qemu "$iso" --timeout "${BOOT_TIMEOUT:-60}" --log "$boot_log" > /dev/null 2>&1
+	mk/qemu "$iso" --smp "$boot_smp" --timeout "${BOOT_TIMEOUT:-60}" --log "$boot_log" > /dev/null 2>&1
 	boot_status=$?
 	sed -i 's/\r//g' "$boot_log"
 else

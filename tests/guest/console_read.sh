@@ -11,7 +11,7 @@ expect_tap console_read
 
 # rainbow-run passes its stdin (a pipe here) to the guest.
 out=build/tests/console_read_run.log
-mk/rainbow-run tests/guest/console_read.bundle --kernel "$kernel" --timeout 60 \
+mk/rainbow-run tests/guest/console_read.bundle --kernel "$kernel" --smp "$boot_smp" --timeout 60 \
 	< tests/guest/console_read.input > "$out" 2>&1
 tap $? "rainbow-run with the input piped in succeeds"
 grep -q '^ok 2 - fgets(stdin) gets the second' "$out"

@@ -57,7 +57,7 @@ tap $? "a Meson project builds with --cross-file DIR/share/rainbow/meson-cross.t
 printf '%s\n' "$tmp/cmake/cmake_demo from-cmake" "$tmp/cmake/macros" "$tmp/cmake/cxx_demo" \
 	"$tmp/meson/meson_demo from-meson" > "$tmp/sdk.bundle"
 boot_log=build/tests/boot-sdk.log
-"$prefix/bin/rainbow-run" "$tmp/sdk.bundle" --timeout 60 > "$boot_log" 2>&1
+"$prefix/bin/rainbow-run" "$tmp/sdk.bundle" --smp "$boot_smp" --timeout 60 > "$boot_log" 2>&1
 boot_status=$?
 sed -i 's/\r//g' "$boot_log"
 expect_status 0 "rainbow-run boots the four programs, all exit 0"

@@ -54,11 +54,13 @@ expect_tap() {
 
 # boot NAME BUNDLE [KERNEL-ARGS...]: boot and keep the serial log.  The
 # environment's BOOT_CPU, when set, is QEMU's -cpu (e.g. max); BOOT_MEM its
-# -m (mk/qemu's default when unset); BOOT_ICOUNT,
+# -m (mk/qemu's default when unset); BOOT_SMP its number of CPUs (make test
+# SMP=N sets it for every suite; 1 when unset: boot_smp); BOOT_ICOUNT,
 # when set, runs the guest under -icount, its clocks counted in instructions
 # (the TSC calibration then cannot be upset by a busy host); BOOT_INPUT, when
 # set, is a file the guest's console input comes from, then its end (^D;
 # default /dev/null: the end at once).
+boot_smp=${BOOT_SMP:-1}
 boot() {
 	local name=$1 bundle=$2
 	shift 2
@@ -71,7 +73,7 @@ boot() {
 		: > "$boot_log"
 		return
 	fi
-	mk/qemu "$iso" --timeout "${BOOT_TIMEOUT:-60}" ${BOOT_MEM:+--mem "$BOOT_MEM"} --cpu "${BOOT_CPU:-}" ${BOOT_ICOUNT:+--icount} \
+	mk/qemu "$iso" --timeout "${BOOT_TIMEOUT:-60}" ${BOOT_MEM:+--mem "$BOOT_MEM"} --cpu "${BOOT_CPU:-}" --smp "$boot_smp" ${BOOT_ICOUNT:+--icount} \
 		--input "${BOOT_INPUT:-/dev/null}" --log "$boot_log" > /dev/null 2>&1
 	boot_status=$?
 	sed -i 's/\r//g' "$boot_log"

@@ -52,6 +52,14 @@ static void mmap_tag(void)
 	put64(off + 64, 0x100000); put64(off + 72, 0x7ee0000);   put32(off + 80, 1);
 }
 
+/* An ACPI tag (14: RSDP 1.0, 20 bytes; 15: 2.0+, 36) whose copy starts with its signature and size. */
+static size_t acpi_tag(uint32_t type, uint32_t bytes)
+{
+	size_t off = tag(type, 8 + bytes);
+	memcpy(buf + off + 8, "RSD PTR ", 8);
+	return off;
+}
+
 static void finish(void)
 {
 	tag(0, 8);
@@ -79,6 +87,45 @@ static void parses_a_full_boot(void **state)
 	assert_int_equal(bi.modules[0].end, 0x201000);
 	assert_string_equal(bi.modules[0].cmdline, "hello a b");
 	assert_string_equal(bi.modules[1].cmdline, "args");
+}
+
+static void prefers_the_newer_rsdp(void **state)
+{
+	struct boot_info bi;
+	(void)state;
+	start();
+	mmap_tag();
+	size_t newer = acpi_tag(15, 36);
+	acpi_tag(14, 20);
+	finish();
+	assert_null(multiboot2_parse(buf, sizeof(buf), &bi));
+	assert_ptr_equal(bi.acpi_rsdp, buf + newer + 8);
+	assert_int_equal(bi.acpi_rsdp_len, 36);
+
+	start();
+	mmap_tag();
+	size_t older = acpi_tag(14, 20);
+	finish();
+	assert_null(multiboot2_parse(buf, sizeof(buf), &bi));
+	assert_ptr_equal(bi.acpi_rsdp, buf + older + 8);
+	assert_int_equal(bi.acpi_rsdp_len, 20);
+
+	start();
+	mmap_tag();
+	finish();
+	assert_null(multiboot2_parse(buf, sizeof(buf), &bi));
+	assert_null(bi.acpi_rsdp);
+}
+
+static void refuses_empty_acpi_tag(void **state)
+{
+	struct boot_info bi;
+	(void)state;
+	start();
+	mmap_tag();
+	tag(15, 8);
+	finish();
+	assert_string_equal(multiboot2_parse(buf, sizeof(buf), &bi), "ACPI tag without an RSDP");
 }
 
 static void refuses_missing_end_tag(void **state)
@@ -164,6 +211,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(parses_a_full_boot),
+		cmocka_unit_test(prefers_the_newer_rsdp),
+		cmocka_unit_test(refuses_empty_acpi_tag),
 		cmocka_unit_test(refuses_missing_end_tag),
 		cmocka_unit_test(refuses_tag_past_end),
 		cmocka_unit_test(refuses_unterminated_module_string),

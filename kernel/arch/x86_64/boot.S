@@ -65,13 +65,7 @@ start32:
 	movl %eax, %cr4
 	movl $PHYS(boot_pml4), %eax
 	movl %eax, %cr3
-	movl $MSR_EFER, %ecx
-	rdmsr
-	orl $(EFER_LME | EFER_NXE), %eax
-	wrmsr
-	movl %cr0, %eax
-	orl $(CR0_PG | CR0_WP), %eax
-	movl %eax, %cr0
+	ENABLE_LONG_MODE
 
 	lgdt PHYS(boot_gdt_ptr)
 	ljmp $8, $PHYS(start64_low)

@@ -7,10 +7,7 @@
 #include <stddef.h>
 
 _Static_assert(sizeof(struct tss) == 104, "TSS layout is fixed by the CPU");
-_Static_assert(offsetof(struct tss, rsp) == 4, "syscall_entry.S reads rsp[0] at tss + TSS_RSP0");
 
-struct tss tss;
-static uint8_t double_fault_stack[4096] __attribute__((aligned(16)));
 
 #define SEG_CODE64_KERNEL 0x00af9a000000ffffull
 #define SEG_DATA_KERNEL   0x00cf92000000ffffull
@@ -18,7 +15,8 @@ static uint8_t double_fault_stack[4096] __attribute__((aligned(16)));
 #define SEG_DATA_USER     0x00cff2000000ffffull
 #define SEG_CODE64_USER   0x00affa000000ffffull
 
-static uint64_t gdt[8] = {
+/* Every CPU's GDT starts as a copy (struct cpu_tables), its TSS descriptor filled in. */
+static const uint64_t gdt_template[GDT_ENTRIES] = {
 	0,
 	SEG_CODE64_KERNEL,
 	SEG_DATA_KERNEL,
@@ -28,28 +26,29 @@ static uint64_t gdt[8] = {
 	0, 0,			/* TSS descriptor, 16 bytes, filled at init */
 };
 
-static void gdt_fill_tss_descriptor(void)
+static void gdt_fill_tss_descriptor(uint64_t *g, const struct tss *t)
 {
-	uint64_t base = (uint64_t)&tss;
-	uint64_t limit = sizeof(tss) - 1;
+	uint64_t base = (uint64_t)t;
+	uint64_t limit = sizeof(*t) - 1;
 	uint64_t present_available_tss = 0x89ull << 40;
 
-	gdt[SEL_TSS / 8] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
-			   present_available_tss | (((limit >> 16) & 0xf) << 48) |
-			   (((base >> 24) & 0xff) << 56);
-	gdt[SEL_TSS / 8 + 1] = base >> 32;
+	g[SEL_TSS / 8] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
+			 present_available_tss | (((limit >> 16) & 0xf) << 48) |
+			 (((base >> 24) & 0xff) << 56);
+	g[SEL_TSS / 8 + 1] = base >> 32;
 }
 
-void gdt_init(void)
+/* Load the GDT g with the TSS t, whose double faults go to df_stack_top. */
+static void gdt_load(uint64_t *g, struct tss *t, uint8_t *df_stack_top)
 {
 	struct {
 		uint16_t limit;
 		uint64_t base;
-	} __attribute__((packed)) gdtr = { sizeof(gdt) - 1, (uint64_t)gdt };
+	} __attribute__((packed)) gdtr = { GDT_ENTRIES * sizeof(*g) - 1, (uint64_t)g };
 
-	tss.ist[IST_DOUBLE_FAULT - 1] = (uint64_t)(double_fault_stack + sizeof(double_fault_stack));
-	tss.iomap_base = sizeof(tss);	/* no I/O bitmap: user port I/O faults */
-	gdt_fill_tss_descriptor();
+	t->ist[IST_DOUBLE_FAULT - 1] = (uint64_t)df_stack_top;
+	t->iomap_base = sizeof(*t);	/* no I/O bitmap: user port I/O faults */
+	gdt_fill_tss_descriptor(g, t);
 
 	__asm__ volatile(
 		"lgdt %0\n\t"
@@ -68,3 +67,10 @@ void gdt_init(void)
 		: "rax", "memory");
 }
 
+void gdt_init(struct cpu_tables *c)
+{
+	_Static_assert(sizeof(c->gdt) == sizeof(gdt_template), "a CPU's GDT is the template's size");
+	for (unsigned i = 0; i < GDT_ENTRIES; i++)
+		c->gdt[i] = gdt_template[i];
+	gdt_load(c->gdt, &c->tss, c->double_fault_stack + sizeof(c->double_fault_stack));
+}

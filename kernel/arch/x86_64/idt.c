@@ -2,6 +2,8 @@
 #include "arch/interrupt.h"
 #include "arch/gdt.h"
 #include "arch/protect.h"
+#include "arch/lapic.h"
+#include "klock.h"
 #include <stddef.h>
 
 #define GATE_INTERRUPT 0x8e	/* present, DPL 0, interrupts stay off */
@@ -19,8 +21,9 @@ struct idt_gate {
 
 static struct idt_gate idt[256];
 /* entry.S: the stubs, and the same stubs starting with clac for SMAP. */
-extern const uint64_t trap_stub_table[VEC_IRQ_BASE + VEC_IRQ_COUNT + 1];
-extern const uint64_t trap_stub_table_smap[VEC_IRQ_BASE + VEC_IRQ_COUNT + 1];
+/* The stubs of vectors 0 .. VEC_STUBS - 1, then int $0x80's without the kernel lock and with it. */
+extern const uint64_t trap_stub_table[VEC_STUBS + 2];
+extern const uint64_t trap_stub_table_smap[VEC_STUBS + 2];
 
 static void idt_set(unsigned vector, uint64_t handler, uint8_t type, uint8_t ist)
 {
@@ -36,14 +39,19 @@ static void idt_set(unsigned vector, uint64_t handler, uint8_t type, uint8_t ist
 
 void idt_init(void)
 {
-	unsigned n = VEC_IRQ_BASE + VEC_IRQ_COUNT;
+	unsigned n = VEC_STUBS;
 	const uint64_t *stub = protect_smap ? trap_stub_table_smap : trap_stub_table;
 
 	for (unsigned v = 0; v < n; v++)
 		idt_set(v, stub[v], GATE_INTERRUPT,
 			v == VEC_DOUBLE_FAULT ? IST_DOUBLE_FAULT : 0);
-	idt_set(VEC_SYSCALL, stub[n], GATE_INTERRUPT | GATE_USER, 0);
+	idt_set(VEC_SYSCALL, stub[n + klock_shared()], GATE_INTERRUPT | GATE_USER, 0);
+	idt_set(VEC_LAPIC_SPURIOUS, (uint64_t)lapic_spurious_entry, GATE_INTERRUPT, 0);
+	idt_load();
+}
 
+void idt_load(void)
+{
 	struct {
 		uint16_t limit;
 		uint64_t base;

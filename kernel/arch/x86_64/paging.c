@@ -13,6 +13,7 @@
 #include "arch/pte.h"
 #include "arch/clear_page.h"
 #include "panic.h"
+#include "smp.h"
 #include <string.h>
 
 #define LARGE_PAGE (2ull << 20)
@@ -20,6 +21,7 @@
 
 uintptr_t direct_map_offset = DIRECT_MAP_BASE;
 static uint64_t kernel_space;
+static uint64_t direct_map_end;		/* physical: the direct map covers [0, this) */
 static bool kernel_half_sealed;		/* vm_init is done: no new kernel-half slot */
 
 extern char kernel_start[], text_end[], rodata_start[], rodata_end[];
@@ -70,7 +72,8 @@ static uint64_t *walk(uint64_t space, uint64_t va, int leaf_level, bool create, 
 static uint64_t pte_flags(unsigned flags)
 {
 	return PTE_P | (flags & VM_WRITE ? PTE_W : 0) | (flags & VM_USER ? PTE_U : 0) |
-	       (flags & VM_EXEC ? 0 : PTE_NX) | (flags & VM_OWNED ? PTE_OWNED : 0);
+	       (flags & VM_EXEC ? 0 : PTE_NX) | (flags & VM_OWNED ? PTE_OWNED : 0) |
+	       (flags & VM_DEVICE ? PTE_PCD | PTE_PWT : 0);
 }
 
 bool vm_map_counted(uint64_t space, uint64_t va, uint64_t phys, unsigned flags, uint64_t *tables)
@@ -141,6 +144,7 @@ bool vm_unmap(uint64_t space, uint64_t va)
 	uint64_t *up, *e = walk(space, va, 0, false, NULL, &up);
 	if (!e || !(*e & PTE_P))
 		return false;
+	vm_shootdown(space);
 	if (*e & PTE_OWNED)
 		pmm_free(*e & PTE_ADDR);
 	*e = 0;
@@ -227,6 +231,7 @@ bool vm_protect_range(uint64_t space, uint64_t va, uint64_t len, unsigned flags)
 		if (!e || !pte_used(*e))
 			return false;
 	}
+	vm_shootdown(space);
 	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
 		uint64_t *e = walk(space, va + off, 0, false, NULL, &up);
 		bool was_present = *e & PTE_P;
@@ -287,6 +292,12 @@ static void map_direct(uint64_t ram_end)
 		*e = pa | PTE_P | PTE_W | PTE_PS | PTE_NX;
 		pte_count_inc(up);
 	}
+	direct_map_end = (ram_end + LARGE_PAGE - 1) & ~(LARGE_PAGE - 1);
+}
+
+bool vm_direct_mapped(uint64_t phys, uint64_t len)
+{
+	return phys < direct_map_end && len <= direct_map_end - phys;
 }
 
 void vm_init(const struct memmap *ram)

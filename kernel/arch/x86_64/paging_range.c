@@ -14,6 +14,7 @@
  * task, never per page of the range.
  */
 #include "vm.h"
+#include "smp.h"
 #include "pmm.h"
 #include "arch/pte.h"
 #include "arch/cpu.h"
@@ -21,7 +22,7 @@
 
 /* What unmapping a range did. */
 struct unmap_walk {
-	bool current;		/* the space is loaded: the TLB must hear of it */
+	bool loaded;		/* the space is loaded: the TLB must hear of it */
 	bool keep;		/* keep the first page table emptied */
 	uint64_t kept;		/* the address it maps, 0 while none is kept */
 	uint64_t pages, tables, unbacked;
@@ -75,7 +76,7 @@ static void drop_leaves(uint64_t *t, unsigned first, unsigned last, uint64_t va,
 		drop_leaf(e, w);
 		t[i] = 0;
 		dropped++;
-		if ((e & PTE_P) && w->current)
+		if ((e & PTE_P) && w->loaded)
 			invlpg(va + (uint64_t)(i - first) * PAGE_SIZE);
 	}
 	*up -= dropped << PTE_COUNT_SHIFT;
@@ -113,7 +114,7 @@ static void unmap_level(uint64_t *up, uint64_t *t, int level, uint64_t va, uint6
 		t[i] = 0;
 		pte_count_dec(up);
 		/* INVLPG drops every cached walk through the freed table. */
-		if (w->current)
+		if (w->loaded)
 			invlpg(s.lo);
 		if (up && !pte_count(*up))
 			return;		/* nothing left in this table */
@@ -149,7 +150,7 @@ static void free_empty_chain(uint64_t *path[PTE_LEVELS], uint64_t va, struct unm
 		pte_count_dec(path[level + 1]);
 		w->tables++;
 	}
-	if (w->current)
+	if (w->loaded)
 		invlpg(va);
 }
 
@@ -180,9 +181,10 @@ static void unmap_in_page_table(uint64_t space, uint64_t va, uint64_t len, struc
 uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tables_freed,
 			uint64_t *unbacked, uint64_t *spare)
 {
-	struct unmap_walk w = { .current = read_cr3() == space, .keep = spare != NULL };
+	struct unmap_walk w = { .loaded = read_cr3() == space, .keep = spare != NULL };
 
 	KASSERT(va + len <= USER_TOP && va + len >= va);
+	vm_shootdown(space);
 	if (len && in_one_page_table(va, len))
 		unmap_in_page_table(space, va, len, &w);
 	else if (len)

@@ -1,6 +1,7 @@
 /*
  * Where every interrupt and exception lands after entry.S (int $0x80 goes
- * to syscall_dispatch directly).  Kernel exceptions are bugs and end in a
+ * to syscall_dispatch directly), and takes the kernel lock (trap_return
+ * gives it back).  Kernel exceptions are bugs and end in a
  * panic report; user exceptions fault in a reserved page or kill the
  * faulting task; IRQs go to their handlers.
  */
@@ -10,6 +11,8 @@
 #include "panic.h"
 #include "arch/fault.h"
 #include "sched.h"
+#include "klock.h"
+#include "smp.h"
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow",
@@ -35,12 +38,25 @@ const char *trap_name(uint64_t vector)
 
 void trap_dispatch(struct trap_frame *f)
 {
-	if (f->vector >= VEC_IRQ_BASE)
-		irq_dispatch(f->vector - VEC_IRQ_BASE);
-	else if (trap_from_user(f))
-		fault_user(f);
+	uint64_t vector = f->vector;	/* read once: smp_kernel_enter's call would reload it */
+	bool irq = vector >= VEC_IRQ_BASE;
+
+	if (!irq && !trap_from_user(f))
+		panic_trap(f);		/* a kernel bug, reported first: the lock may be this CPU's */
+	/*
+	 * With one CPU the lock is the boot CPU's for good (every give is
+	 * under klock_shared too), so there is nothing to take or check.
+	 */
+	if (klock_shared()) {
+		smp_kernel_enter();
+		KASSERT(klock_mine());
+	}
+	if (vector >= VEC_LAPIC_TIMER)
+		irq_dispatch_local(vector);
+	else if (irq)
+		irq_dispatch(vector - VEC_IRQ_BASE);
 	else
-		panic_trap(f);
+		fault_user(f);
 
 	if (trap_from_user(f))
 		sched_before_user_return();

@@ -12,6 +12,7 @@
 #define CPU_BIT(n) (1ul << (n))
 #endif
 
+#define CR0_PE   CPU_BIT(0)
 #define CR0_MP   CPU_BIT(1)
 #define CR0_EM   CPU_BIT(2)
 #define CR0_TS   CPU_BIT(3)
@@ -31,6 +32,7 @@
 #define MSR_SFMASK        0xc0000084
 #define MSR_FS_BASE       0xc0000100
 #define MSR_GS_BASE       0xc0000101
+#define MSR_KERNEL_GS_BASE 0xc0000102	/* what swapgs exchanges with GS's base */
 
 #define EFER_SCE CPU_BIT(0)
 #define EFER_LME CPU_BIT(8)
@@ -42,7 +44,23 @@
 #define RFLAGS_DF   CPU_BIT(10)
 #define RFLAGS_AC   CPU_BIT(18)
 
-#ifndef __ASSEMBLER__
+#ifdef __ASSEMBLER__
+/*
+ * In 32-bit code, CR4.PAE set and CR3 loaded: turn on long mode with
+ * no-execute pages, then paging (write protection in the kernel too).
+ * The CPU is then in compatibility mode until a far jump to 64-bit code.
+ * Clobbers eax, ecx, edx.  boot.S and ap_boot.S.
+ */
+.macro ENABLE_LONG_MODE
+	movl $MSR_EFER, %ecx
+	rdmsr
+	orl $(EFER_LME | EFER_NXE), %eax
+	wrmsr
+	movl %cr0, %eax
+	orl $(CR0_PG | CR0_WP), %eax
+	movl %eax, %cr0
+.endm
+#else
 #include <stdint.h>
 
 static inline void outb(uint16_t port, uint8_t v)

@@ -26,15 +26,25 @@ struct tss {
 	uint16_t iomap_base;
 } __attribute__((packed));
 
-/* rsp[0] is also the stack syscall_entry.S switches to (SYSCALL itself does not use the TSS). */
-extern struct tss tss;
+#define GDT_ENTRIES 8
+#define DOUBLE_FAULT_STACK_BYTES 4096
 
-void gdt_init(void);
+/* A CPU's own descriptor tables and stack for double faults (struct cpu_arch). */
+struct cpu_tables {
+	uint64_t gdt[GDT_ENTRIES];
+	struct tss tss;
+	uint8_t double_fault_stack[DOUBLE_FAULT_STACK_BYTES] __attribute__((aligned(16)));
+};
 
-/* Stack the CPU switches to when an interrupt or SYSCALL arrives from user mode. */
-static inline void gdt_set_kernel_stack(uint64_t rsp0)
-{
-	tss.rsp[0] = rsp0;
-}
+/* Fill a CPU's GDT (its own TSS in it) in c and load both; on that CPU. */
+void gdt_init(struct cpu_tables *c);
+
+/*
+ * gdt_set_kernel_stack(rsp0), the stack this CPU switches to when an
+ * interrupt or SYSCALL arrives from user mode (its TSS's for interrupts,
+ * its struct cpu_arch's for syscall_entry.S: SYSCALL does not use the
+ * TSS), is in percpu_arch.h, which reaches them through GS.
+ */
+#include "arch/percpu_arch.h"
 
 #endif

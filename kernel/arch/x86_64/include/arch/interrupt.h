@@ -36,6 +36,10 @@ _Static_assert(__builtin_offsetof(struct trap_frame, r9) == 5 * 8,
 #define PF_FETCH   0x10
 #define VEC_IRQ_BASE       32
 #define VEC_IRQ_COUNT      16
+/* The local APICs' own vectors (lapic.c), after the 8259's: */
+#define VEC_LAPIC_TIMER    48	/* this CPU's timer (the other CPUs' tick) */
+#define VEC_KICK           49	/* another CPU asks this one into the kernel (smp.c) */
+#define VEC_STUBS          50	/* vectors 0 .. VEC_STUBS - 1 have a stub in entry.S */
 #define VEC_SYSCALL        RB_SYSCALL_VECTOR	/* vdso/sysno.h, the vDSO's side */
 
 /*
@@ -74,7 +78,14 @@ static inline bool trap_from_user(const struct trap_frame *f)
 
 const char *trap_name(uint64_t vector);
 void trap_dispatch(struct trap_frame *f);
+/*
+ * Fill the interrupt descriptor table and load it on the boot CPU: int
+ * $0x80's gate takes the kernel lock or not, as klock_shared says now (so
+ * the boot CPU calls it again once it has found other CPUs).
+ */
 void idt_init(void);
+/* Load the table idt_init filled, on another CPU. */
+void idt_load(void);
 
 /* entry.S: leave the kernel through the frame at the top of this stack. */
 _Noreturn void trap_return(struct trap_frame *f);

@@ -1,7 +1,15 @@
 #ifndef ARCH_IPC_FRAME_H
 #define ARCH_IPC_FRAME_H
 
+/* Offsets of struct ipc_frame's arguments, for syscall_entry.S (checked below). */
+#define IPC_FRAME_TARGET 56
+#define IPC_FRAME_TAG    64
+#define IPC_FRAME_FLAGS  72
+#define IPC_FRAME_USER_IP 80
+
+#ifndef __ASSEMBLER__
 #include <stdint.h>
+#include <stddef.h>
 
 /*
  * What syscall_entry.S saves at the top of the kernel stack on a SYSCALL
@@ -49,8 +57,13 @@ struct ipc_frame {
 };
 
 _Static_assert(sizeof(struct ipc_frame) == 13 * 8, "syscall_entry.S pushes 13 words");
+_Static_assert(offsetof(struct ipc_frame, target) == IPC_FRAME_TARGET &&
+	       offsetof(struct ipc_frame, tag) == IPC_FRAME_TAG &&
+	       offsetof(struct ipc_frame, port) == IPC_FRAME_FLAGS &&
+	       offsetof(struct ipc_frame, user_ip) == IPC_FRAME_USER_IP, "syscall_entry.S's offsets");
 
 /* syscall_entry.S: back to user mode through f, the current thread's frame (its SYSRET exit). */
 _Noreturn void ipc_exit(struct ipc_frame *f);
+#endif
 
 #endif

@@ -10,6 +10,7 @@
 #define KERNEL_VMA        0xffffffff80000000   /* -2 GiB: kernel code model */
 #define KERNEL_LOAD_PHYS  0x100000             /* GRUB loads us at 1 MiB */
 #define DIRECT_MAP_BASE   0xffff800000000000   /* all physical memory */
+#define DEVICE_MAP_BASE   0xffffffff7fe00000   /* devices' registers, 2 MiB below the kernel */
 #define USER_TOP          0x0000800000000000   /* first non-user address */
 #define PAGE_SIZE         4096
 

@@ -4,15 +4,21 @@
 
 #include <stdint.h>
 #include "arch/cpu.h"
+#include "klock.h"
 
 static inline uint64_t machine_cycles(void)
 {
 	return rdtsc();
 }
 
+/* The kernel lock, when shared, is given up for the halt (the interrupt's entry takes it). */
 static inline void machine_wait_for_interrupt(void)
 {
+	if (klock_shared())
+		klock_give();
 	wait_for_interrupt();
+	if (klock_shared())
+		klock_take();
 }
 
 static inline void machine_invalid_instruction(void)

@@ -16,6 +16,8 @@
 #define PTE_P     PTE_BIT(0)
 #define PTE_W     PTE_BIT(1)
 #define PTE_U     PTE_BIT(2)
+#define PTE_PWT   PTE_BIT(3)	/* write-through; with PCD, uncached (PAT's default entry 3) */
+#define PTE_PCD   PTE_BIT(4)	/* cache disabled */
 #define PTE_PS    PTE_BIT(7)
 #define PTE_OWNED PTE_BIT(9)	/* software bit: frame freed with the mapping */
 /*

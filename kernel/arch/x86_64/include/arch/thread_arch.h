@@ -36,7 +36,7 @@ static inline __attribute__((always_inline)) void arch_switch_to(struct thread *
 	if (!prev || prev->tls_base != next->tls_base)
 		wrmsr(MSR_FS_BASE, next->tls_base);
 	if (!prev || prev->utcb_base != next->utcb_base)
-		wrmsr(MSR_GS_BASE, next->utcb_base);
+		wrmsr(MSR_KERNEL_GS_BASE, next->utcb_base);	/* user mode's: swapgs brings it */
 }
 void context_switch(uint64_t *save_rsp, uint64_t load_rsp);
 

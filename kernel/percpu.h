@@ -1,0 +1,43 @@
+/*
+ * The CPUs: one record per processor the firmware lists, cpus[0] the boot
+ * CPU.  smp.c brings the others up; docs/kernel.md, CPUs.
+ */
+#ifndef PERCPU_H
+#define PERCPU_H
+
+#include <stdint.h>
+#include <stdbool.h>
+#include "arch/percpu_arch.h"
+
+struct thread;
+
+#define CPU_MAX 16
+
+struct cpu {
+	struct cpu_arch arch;	/* first, the arch's per-CPU base register points here: self, tables */
+	unsigned index;		/* 0: the boot CPU, then in the firmware's order */
+	uint32_t hw_id;		/* its interrupt controller's id (x86: local APIC id) */
+	uint64_t stack_top;	/* another CPU's: the kernel stack it starts and idles on */
+	volatile bool arrived;	/* another CPU's: it runs kernel code, and waits for the lock */
+	volatile bool online;	/* initialised and counted */
+	uint64_t online_cycles;	/* another CPU's cycle counter as it came online (smp.c checks it) */
+	/* The scheduler's (sched.c), this CPU's: */
+	struct thread *thread;	/* the running thread: `current` (tcb.h) */
+	struct thread *idle_thread;	/* its idle thread (sched.c: idle) */
+	struct thread *dead_prev;	/* switched away from for good: the next thread reaps it */
+	bool resched;		/* the tick or a wakeup asks for a switch (sched.h: need_resched) */
+	uint64_t ticks, busy_ticks;	/* its timer's ticks, those that found a thread running (smp_report) */
+	volatile bool tlb_flush;	/* another CPU changes its address space's mappings (smp.c) */
+	volatile bool tlb_parked;	/* it knows: it waits for the lock, and will flush first */
+};
+
+extern struct cpu cpus[CPU_MAX];
+extern unsigned cpu_count;	/* cpus[0 .. cpu_count - 1] were found; 1 until smp_init */
+
+/* The CPU running this code: one load through the arch's per-CPU register (GS). */
+static inline struct cpu *cpu_this(void)
+{
+	return ARCH_CPU_SELF(struct cpu *, cpus[0].arch.self);
+}
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * The other CPUs (smp.c; docs/kernel.md, CPUs): their bring-up, then what
+ * CPUs ask of each other (kicks, TLB shootdowns) and every kernel entry's
+ * first step.
+ */
+#ifndef SMP_H
+#define SMP_H
+
+#include <stdint.h>
+#include "percpu.h"
+#include "multiboot2.h"
+
+/*
+ * On the boot CPU, holding the kernel lock, after the timer's calibration:
+ * find the CPUs (ACPI, from the boot information's RSDP) and start each
+ * other one, using the free page low_page below 1 MiB for its start-up
+ * code (0: none, only the boot CPU runs).  A CPU that does not answer
+ * within a second is logged and left out; so are all of them, with one log
+ * line, when the tables are absent or bad, or the command line has the
+ * word acpi=off.
+ */
+void smp_init(const struct boot_info *boot, uint64_t low_page);
+
+/* Where another CPU starts in portable code (from the arch's start-up path); never returns. */
+_Noreturn void smp_cpu_main(struct cpu *c);
+
+/* With more than one CPU, one line each: the ticks that found a thread running there. */
+void smp_report(void);
+
+/*
+ * Every kernel entry's first step when the lock is shared (klock_shared):
+ * take the kernel lock; a current thread another CPU ended meanwhile
+ * (task_end) then switches away for good.
+ */
+void smp_kernel_enter(void);
+/*
+ * While waiting for the lock: say so when another CPU asked for a TLB
+ * flush (smp_tlb_shootdown), which this CPU then does as soon as it has
+ * the lock (smp_lock_taken), before any return to user mode.
+ */
+void smp_answer(void);
+void smp_lock_taken(void);
+/* Interrupt CPU c, which then enters the kernel (and reads what its struct cpu asks). */
+void smp_kick(struct cpu *c);
+/*
+ * Before the mappings of address space `space` change (unmapped, or
+ * their rights changed): every other CPU that has it loaded (runs one of
+ * its threads) is interrupted and waits for the kernel lock, so runs no
+ * user code until, holding the lock after this CPU, it has flushed its
+ * TLB.  Nothing happens when no other CPU has it loaded: a task whose
+ * threads run on this CPU only pays a look at each CPU.  Under the lock.
+ */
+void smp_tlb_shootdown(uint64_t space);
+
+/* smp_tlb_shootdown when there is more than one CPU (a compare otherwise). */
+static inline void vm_shootdown(uint64_t space)
+{
+	if (cpu_count > 1)
+		smp_tlb_shootdown(space);
+}
+
+#endif
