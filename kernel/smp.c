@@ -108,11 +108,16 @@ void smp_report(void)
 		klog("cpu %u: ran threads at %lu of %lu ticks", i, cpus[i].busy_ticks, cpus[i].ticks);
 }
 
+void smp_leave_if_dead(void)
+{
+	if (current->state == THREAD_DEAD)
+		sched_block(THREAD_DEAD);	/* reaped by the next thread here */
+}
+
 void smp_kernel_enter(void)
 {
 	klock_take();
-	if (current->state == THREAD_DEAD)
-		sched_block(THREAD_DEAD);	/* reaped by the next thread here */
+	smp_leave_if_dead();
 }
 
 void smp_answer(void)

@@ -28,11 +28,17 @@ _Noreturn void smp_cpu_main(struct cpu *c);
 void smp_report(void);
 
 /*
- * Every kernel entry's first step when the lock is shared (klock_shared):
- * take the kernel lock; a current thread another CPU ended meanwhile
- * (task_end) then switches away for good.
+ * Every system call's first step when the lock is shared (klock_shared):
+ * take the kernel lock, then smp_leave_if_dead.
  */
 void smp_kernel_enter(void);
+/*
+ * A current thread another CPU ended meanwhile (task_end) switches away
+ * for good, and this does not return.  Interrupts call it only after
+ * their handler has acknowledged them (trap_dispatch): a CPU that left an
+ * interrupt unacknowledged would take no more of its kind.
+ */
+void smp_leave_if_dead(void);
 /*
  * While waiting for the lock: say so when another CPU asked for a TLB
  * flush (smp_tlb_shootdown), which this CPU then does as soon as it has

@@ -38,7 +38,7 @@ const char *trap_name(uint64_t vector)
 
 void trap_dispatch(struct trap_frame *f)
 {
-	uint64_t vector = f->vector;	/* read once: smp_kernel_enter's call would reload it */
+	uint64_t vector = f->vector;	/* read once: klock_take's call would reload it */
 	bool irq = vector >= VEC_IRQ_BASE;
 
 	if (!irq && !trap_from_user(f))
@@ -48,8 +48,10 @@ void trap_dispatch(struct trap_frame *f)
 	 * under klock_shared too), so there is nothing to take or check.
 	 */
 	if (klock_shared()) {
-		smp_kernel_enter();
+		klock_take();
 		KASSERT(klock_mine());
+		if (!irq)
+			smp_leave_if_dead();	/* an exception has nothing to acknowledge */
 	}
 	if (vector >= VEC_LAPIC_TIMER)
 		irq_dispatch_local(vector);
@@ -58,6 +60,9 @@ void trap_dispatch(struct trap_frame *f)
 	else
 		fault_user(f);
 
-	if (trap_from_user(f))
+	if (trap_from_user(f)) {
+		if (klock_shared())
+			smp_leave_if_dead();	/* after the handler's acknowledgement */
 		sched_before_user_return();
+	}
 }

@@ -4,6 +4,7 @@
  *   exit N      exit(N)
  *   fault       write through a null pointer (killed by the kernel)
  *   spin        spin without end (until killed)
+ *   spinners N  N threads and the main one spin without end (until killed)
  *   args        exit 0 if argv is "spawn_child args two" and envp is
  *               "K=v" "EMPTY=", else 1
  *   sleep MS    sleep MS milliseconds, print a line, exit 7
@@ -31,6 +32,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -96,6 +98,13 @@ static int inherited(int argc, char **argv)
 	return -1;
 }
 
+static void *spin_thread(void *arg)
+{
+	for (;;)
+		;
+	return arg;
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	const char *what = argc > 1 ? argv[1] : "";
@@ -108,7 +117,13 @@ int main(int argc, char **argv, char **envp)
 		exit(atoi(argv[2]));
 	if (!strcmp(what, "fault"))
 		*(volatile int *)0 = 1;
-	if (!strcmp(what, "spin"))
+	if (!strcmp(what, "spinners") && argc > 2)
+		for (int i = atoi(argv[2]); i > 0; i--) {
+			pthread_t t;
+			if (pthread_create(&t, NULL, spin_thread, NULL))
+				return 1;
+		}
+	if (!strcmp(what, "spin") || !strcmp(what, "spinners"))
 		for (;;)
 			;
 	if (!strcmp(what, "args"))

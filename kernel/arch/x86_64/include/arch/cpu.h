@@ -42,6 +42,7 @@
 #define RFLAGS_TF   CPU_BIT(8)
 #define RFLAGS_IF   CPU_BIT(9)
 #define RFLAGS_DF   CPU_BIT(10)
+#define RFLAGS_NT   CPU_BIT(14)
 #define RFLAGS_AC   CPU_BIT(18)
 
 #ifdef __ASSEMBLER__
