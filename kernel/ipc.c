@@ -88,7 +88,7 @@ static void call(struct ipc_frame *f)
 			f->result = -EAGAIN;
 			return;
 		}
-		ipc_queue_call(p, badge);
+		ipc_queue_call(current, p, badge);
 		return;
 	}
 	struct thread *server = first_waiter(&p->receivers);
@@ -123,7 +123,7 @@ static void wait(struct ipc_frame *f)
 		f->result = -EAGAIN;
 		return;
 	}
-	ipc_wait_on_port(p);
+	ipc_wait_on_port(current, p);
 	sched_ipc_block(current->state);
 }
 
@@ -164,7 +164,7 @@ static void reply_and_wait(struct ipc_frame *f)
 		sched_make_ready(caller);
 		return;
 	}
-	ipc_wait_on_port(p);
+	ipc_wait_on_port(current, p);
 	sched_handoff(caller);
 }
 

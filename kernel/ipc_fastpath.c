@@ -66,10 +66,10 @@ static bool no_caller_queued(const struct port *p)
 	return list_empty(&p->callers);
 }
 
-/* The scheduler would run next now, and the caller does not outrank it. */
-static bool may_hand_to(const struct thread *next)
+/* The scheduler would run next now, and self, the caller, does not outrank it. */
+static bool may_hand_to(const struct thread *self, const struct thread *next)
 {
-	return next->priority >= current->priority && sched_may_hand_to(next);
+	return next->priority >= self->priority && sched_may_hand_to(next);
 }
 
 /* Back to user mode through the current thread's IPC frame, once a switch due is done. */
@@ -116,28 +116,33 @@ static __attribute__((noinline)) _Noreturn void general_path(void)
 }
 
 /*
- * The call checked, through h to p: queue behind a busy server, or hand
- * over to the server waiting, or the general path when the server may
- * not run now.
+ * The call of self, the current thread, checked, through h to p: queue
+ * behind a busy server, or hand over to the server waiting, or the
+ * general path when the server may not run now.  Here and below, every
+ * store comes before the words' copy, and the copy right before the
+ * switch: the copy's asm writes memory the compiler cannot place, so
+ * nothing is read again after it (self is passed for the same reason:
+ * current is a load of its own).
  */
-static inline __attribute__((always_inline)) _Noreturn void hand_call(const struct handle *h,
+static inline __attribute__((always_inline)) _Noreturn void hand_call(struct thread *self,
+								       const struct handle *h,
 								       struct port *p, uint64_t tag,
 								       uint64_t words)
 {
 	if (!receiver_waiting(p)) {
 		/* The server is busy: queue as the general path would, without its checks again. */
-		ipc_queue_call(p, h->badge);
+		ipc_queue_call(self, p, h->badge);
 		return_to_user();
 	}
 	struct thread *server = list_entry(p->receivers.next, struct thread, run_link);
-	if (unlikely(!may_hand_to(server)))
+	if (unlikely(!may_hand_to(self, server)))
 		general_path();
 
 	/* Nothing can fail from here on. */
 	list_remove(&server->run_link);
-	ipc_copy_words(server, current, words);
-	ipc_set_received(server, tag, current, h->badge);
-	ipc_await_reply(current, server);
+	ipc_set_received(server, tag, self, h->badge);
+	ipc_await_reply(self, server);
+	ipc_copy_words(server, self, words);
 	sched_ipc_switch(server);
 }
 
@@ -149,17 +154,19 @@ static inline __attribute__((always_inline)) _Noreturn void hand_call(const stru
  */
 static __attribute__((noinline)) _Noreturn void window_call(const struct handle *h, struct port *p)
 {
-	const struct ipc_frame *f = ipc_frame_of(current);
+	struct thread *self = current;
+	const struct ipc_frame *f = ipc_frame_of(self);
 	uint64_t words = fast_words(f->tag ^ RB_TAG_WINDOW);
 
 	if (words > RB_IPC_MRS || f->flags || ipc_window_take(f->tag))
 		general_path();
-	hand_call(h, p, f->tag, words);
+	hand_call(self, h, p, f->tag, words);
 }
 
-static _Noreturn void fastpath_call(long handle, uint64_t tag, uint32_t flags)
+static _Noreturn void fastpath_call(struct thread *self, long handle, uint64_t tag,
+				    uint32_t flags)
 {
-	const struct handle *h = handle_slot(&current->task->handles, handle);
+	const struct handle *h = handle_slot(&self->task->handles, handle);
 	struct port *p = handle_live_port(h);
 	uint64_t words = fast_words(tag);
 
@@ -167,65 +174,64 @@ static _Noreturn void fastpath_call(long handle, uint64_t tag, uint32_t flags)
 		general_path();
 	if (unlikely(words > RB_IPC_MRS || flags))	/* a window, an option, anything else */
 		window_call(h, p);
-	hand_call(h, p, tag, words);
+	hand_call(self, h, p, tag, words);
 }
 
-/* The reply (of words words) to caller, which no longer waits for it. */
-static inline __attribute__((always_inline)) void reply_to(struct thread *caller, uint64_t tag,
-							    uint64_t words)
+/* The reply's result to caller, which no longer waits for it (its words: the caller's copy_words). */
+static inline __attribute__((always_inline)) void reply_to(struct thread *caller, uint64_t tag)
 {
-	ipc_copy_words(caller, current, words);
 	ipc_frame_of(caller)->result = tag;
 	ipc_end_reply(caller);
 }
 
 /*
- * A caller is queued: answer, receive the oldest queued caller into the
- * current thread's frame, and let the answered caller, which outranks
- * the current thread, run at once.  Only for a queued message the
- * fastpath can move itself.
+ * A caller is queued: answer, receive the oldest queued caller into
+ * self's frame (self is the current thread), and let the answered
+ * caller, which outranks self, run at once.  Only for a queued message
+ * the fastpath can move itself.
  */
-static _Noreturn void reply_and_take_queued(uint64_t tag, uint64_t words,
+static _Noreturn void reply_and_take_queued(struct thread *self, uint64_t tag, uint64_t words,
 					    struct thread *caller, struct port *p)
 {
 	struct thread *queued = list_entry(p->callers.next, struct thread, run_link);
-	const struct ipc_frame *sent = ipc_frame_of(queued);
-	uint64_t sent_words = fast_words(sent->tag);
+	uint64_t sent_tag = ipc_frame_of(queued)->tag;
+	uint64_t sent_words = fast_words(sent_tag);
 
-	if (unlikely(sent_words > RB_IPC_MRS || caller->priority <= current->priority ||
+	if (unlikely(sent_words > RB_IPC_MRS || caller->priority <= self->priority ||
 		     !sched_may_hand_to(caller)))
 		general_path();
 
 	/* Nothing can fail from here on. */
-	reply_to(caller, tag, words);
-	list_remove(&queued->run_link);
-	ipc_copy_words(current, queued, sent_words);
-	ipc_set_received(current, sent->tag, queued, queued->ipc_badge);
-	ipc_await_reply(queued, current);
+	reply_to(caller, tag);
+	ipc_set_received(self, sent_tag, queued, queued->ipc_badge);
+	ipc_await_reply_from_queue(queued, self);
+	ipc_copy_words(caller, self, words);
+	ipc_copy_words(self, queued, sent_words);
 	sched_ipc_preempt(caller);
 }
 
 /* The reply goes to the thread's oldest unanswered caller (the usual one); any other, the general path. */
-static _Noreturn void fastpath_reply_and_wait(long rcvid, uint64_t tag,
+static _Noreturn void fastpath_reply_and_wait(struct thread *self, long rcvid, uint64_t tag,
 					      long port)
 {
 	uint64_t words = fast_words(tag);
-	struct thread *caller = ipc_oldest_caller(rcvid);	/* NULL: not the oldest */
+	struct thread *caller = ipc_oldest_caller(self, rcvid);	/* NULL: not the oldest */
 
 	if (unlikely(!caller))
 		general_path();
-	struct port *p = handle_live_owned_port(handle_slot(&current->task->handles,
+	struct port *p = handle_live_owned_port(handle_slot(&self->task->handles,
 							    port));	/* NULL: not ours, or gone */
 	if (unlikely(!p || words > RB_IPC_MRS))
 		general_path();
 	if (!no_caller_queued(p))
-		reply_and_take_queued(tag, words, caller, p);
+		reply_and_take_queued(self, tag, words, caller, p);
 	if (unlikely(!sched_may_hand_to(caller)))
 		general_path();
 
 	/* Nothing can fail from here on. */
-	reply_to(caller, tag, words);
-	ipc_wait_on_port(p);
+	reply_to(caller, tag);
+	ipc_wait_on_port(self, p);
+	ipc_copy_words(caller, self, words);
 	sched_ipc_switch(caller);
 }
 
@@ -233,11 +239,12 @@ static _Noreturn void fastpath_reply_and_wait(long rcvid, uint64_t tag,
 __attribute__((flatten)) void ipc_syscall(uint64_t target, uint64_t tag, uint64_t flags_or_port,
 					  uint64_t user_ip)
 {
-	uint64_t offset = user_ip - current->vdso_base;
+	struct thread *self = current;
+	uint64_t offset = user_ip - self->vdso_base;
 
 	if (offset == vdso_ipc_return[IPC_OP_CALL])
-		fastpath_call((long)target, tag, (uint32_t)flags_or_port);
+		fastpath_call(self, (long)target, tag, (uint32_t)flags_or_port);
 	if (offset == vdso_ipc_return[IPC_OP_REPLY_AND_WAIT])
-		fastpath_reply_and_wait((long)target, tag, (long)flags_or_port);
+		fastpath_reply_and_wait(self, (long)target, tag, (long)flags_or_port);
 	general_path();
 }

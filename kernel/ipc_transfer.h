@@ -52,12 +52,25 @@ static inline void ipc_set_received(struct thread *to, uint64_t tag, const struc
 	to->utcb->badge = badge;
 }
 
-/* The caller now waits for server's reply, on server's list of callers. */
-static inline void ipc_await_reply(struct thread *caller, struct thread *server)
+/* The caller now waits for server's reply (it goes on server's list of callers: below). */
+static inline void ipc_set_awaiting(struct thread *caller, struct thread *server)
 {
 	caller->state = THREAD_IPC_REPLY;
 	caller->ipc_server = server;
+}
+
+/* The caller, on no list, now waits for server's reply, on server's list of callers. */
+static inline void ipc_await_reply(struct thread *caller, struct thread *server)
+{
+	ipc_set_awaiting(caller, server);
 	list_push_back(&server->ipc_callers, &caller->run_link);
+}
+
+/* The same for a caller queued on a port: off the port's list, onto server's, in one move. */
+static inline void ipc_await_reply_from_queue(struct thread *caller, struct thread *server)
+{
+	ipc_set_awaiting(caller, server);
+	list_move_back(&server->ipc_callers, &caller->run_link);
 }
 
 /*
@@ -67,18 +80,21 @@ static inline void ipc_await_reply(struct thread *caller, struct thread *server)
  * in which case this does not return.  The answer lands in the caller's
  * frame either way.
  */
-static inline void ipc_queue_call(struct port *p, uint64_t badge)
+static inline void ipc_queue_call(struct thread *self, struct port *p, uint64_t badge)
 {
-	current->ipc_badge = badge;
-	list_push_back(&p->callers, &current->run_link);
+	self->ipc_badge = badge;
+	list_push_back(&p->callers, &self->run_link);
 	sched_ipc_block(THREAD_IPC_SEND);
 }
 
-/* The current thread waits on p for a caller (the caller of this then blocks or switches). */
-static inline void ipc_wait_on_port(struct port *p)
+/*
+ * The current thread, self, waits on p for a caller (the caller of this
+ * then blocks or switches).
+ */
+static inline void ipc_wait_on_port(struct thread *self, struct port *p)
 {
-	current->state = THREAD_IPC_RECV;
-	list_push_back(&p->receivers, &current->run_link);
+	self->state = THREAD_IPC_RECV;
+	list_push_back(&p->receivers, &self->run_link);
 }
 
 /*
@@ -92,17 +108,18 @@ static inline void ipc_end_reply(struct thread *caller)
 }
 
 /*
- * The current thread's oldest unanswered caller (usually its only one),
- * if rcvid names it: a thread is on its server's ipc_callers exactly
- * while it waits for that server's reply (ipc_await_reply, ipc_end_reply,
- * ipc_wake_with_error), so one load and a compare find it.  NULL
- * otherwise.
+ * The oldest unanswered caller (usually its only one) of self, the
+ * current thread, if rcvid names it: a thread is on its server's
+ * ipc_callers exactly while it waits for that server's reply
+ * (ipc_await_reply, ipc_end_reply, ipc_wake_with_error), so one load and
+ * a compare find it.  NULL otherwise.
  */
-static inline __attribute__((always_inline)) struct thread *ipc_oldest_caller(long rcvid)
+static inline __attribute__((always_inline)) struct thread *ipc_oldest_caller(struct thread *self,
+									       long rcvid)
 {
-	const struct list *oldest = current->ipc_callers.next;
+	const struct list *oldest = self->ipc_callers.next;
 
-	if (__builtin_expect(oldest != &current->ipc_callers &&
+	if (__builtin_expect(oldest != &self->ipc_callers &&
 			     list_entry(oldest, struct thread, run_link)->id == rcvid, 1))
 		return list_entry(oldest, struct thread, run_link);
 	return NULL;
@@ -111,7 +128,7 @@ static inline __attribute__((always_inline)) struct thread *ipc_oldest_caller(lo
 /* The caller rcvid names, if it awaits the current thread's reply: the oldest first, then by id. */
 static inline struct thread *ipc_reply_target(long rcvid)
 {
-	struct thread *caller = ipc_oldest_caller(rcvid);
+	struct thread *caller = ipc_oldest_caller(current, rcvid);
 
 	if (caller)
 		return caller;

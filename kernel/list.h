@@ -45,6 +45,14 @@ static inline void list_remove(struct list *node)
 	node->prev = node->next = NULL;
 }
 
+/* node leaves its list for the back of head's: list_remove then list_push_back, less the NULLs. */
+static inline void list_move_back(struct list *head, struct list *node)
+{
+	node->prev->next = node->next;
+	node->next->prev = node->prev;
+	list_push_back(head, node);
+}
+
 static inline struct list *list_pop_front(struct list *head)
 {
 	struct list *node = head->next;
