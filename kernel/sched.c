@@ -395,10 +395,7 @@ static inline __attribute__((always_inline)) struct thread *requeue_current(void
 	struct cpu *c = cpu_this();
 	struct sched_queue *q = &current->queues[p];
 
-	if (__builtin_expect(current->cpu != c, 0)) {
-		queue_elsewhere(current);	/* its affinity moved it */
-		return take_next();
-	}
+	/* q is in this CPU's line only if current is this CPU's (not moved by its affinity). */
 	if ((c->rq_mask >> p) == 1 && c->rq[p].next == &q->link &&
 	    q->link.next == &c->rq[p]) {
 		struct thread *t = list_entry(q->ready.next, struct thread, run_link);
@@ -406,7 +403,10 @@ static inline __attribute__((always_inline)) struct thread *requeue_current(void
 		list_push_back(&q->ready, &current->run_link);
 		return t;
 	}
-	enqueue(current);
+	if (__builtin_expect(current->cpu != c, 0))
+		queue_elsewhere(current);	/* its affinity moved it */
+	else
+		enqueue(current);
 	return take_next();
 }
 
