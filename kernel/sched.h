@@ -141,9 +141,9 @@ void sched_tick(void);
 /* This CPU's part of a tick (every CPU's timer): CPU time, the time slice. */
 void sched_tick_cpu(void);
 /*
- * On another CPU, holding the kernel lock, once it is online: wait for
- * sched_start, then run this CPU's idle thread, which takes ready threads
- * from the shared run queue.
+ * On another CPU, holding the kernel lock, once it is online: make its
+ * run queues and idle thread, wait for sched_start, then run the idle
+ * thread, which runs this CPU's ready threads, or takes another's.
  */
 _Noreturn void sched_start_cpu(void);
 
