@@ -67,7 +67,7 @@ static bool no_caller_queued(const struct port *p)
 }
 
 /* The scheduler would run next now, and the caller does not outrank it. */
-static bool may_hand_to(struct thread *next)
+static bool may_hand_to(const struct thread *next)
 {
 	return next->priority >= current->priority && sched_may_hand_to(next);
 }

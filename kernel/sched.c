@@ -14,7 +14,7 @@
  * ready; its affinity, the CPUs it may run on.  A new thread goes to the
  * least loaded CPU it may run on (sched_thread_init); it stays on its CPU
  * until an idle CPU takes it, an IPC direct switch runs it on the
- * caller's CPU (sched_may_run_here) or its affinity moves it.
+ * caller's CPU (may_run_here) or its affinity moves it.
  */
 #include "sched.h"
 #include "task.h"
@@ -302,6 +302,21 @@ static void reschedule(void)
 }
 
 /*
+ * next, blocked, runs on this CPU if it is switched to now: it is this
+ * CPU's already, else its affinity allows this CPU and it becomes this
+ * CPU's (false, and nothing changes, if not).
+ */
+static bool may_run_here(struct thread *next)
+{
+	if (next->cpu == cpu_this())
+		return true;
+	if (!(next->affinity >> cpu_this()->index & 1))
+		return false;
+	set_cpu(next, cpu_this());
+	return true;
+}
+
+/*
  * Lazy scheduling: IPC hands the CPU straight from the blocked current to
  * the partner it woke, without the run queue.  The partner inherits what
  * is left of the time slice, so a pair calling each other cannot starve
@@ -311,7 +326,7 @@ static void reschedule(void)
 void sched_handoff(struct thread *next)
 {
 	KASSERT(current->state != THREAD_READY);
-	if (need_resched || !sched_would_choose(next) || !sched_may_run_here(next)) {
+	if (need_resched || !sched_would_choose(next) || !may_run_here(next)) {
 		sched_make_ready(next);
 		reschedule();
 		return;
@@ -599,13 +614,6 @@ void sched_thread_init(struct thread *t)
 	set_cpu(t, least_loaded(t));
 }
 
-bool sched_adopt(struct thread *t)
-{
-	if (!(t->affinity >> cpu_this()->index & 1))
-		return false;
-	set_cpu(t, cpu_this());
-	return true;
-}
 
 void sched_set_affinity(struct thread *t, uint32_t cpus_allowed)
 {

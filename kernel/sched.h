@@ -55,16 +55,6 @@ static inline bool sched_would_choose(const struct thread *t)
 	return !ready_mask || 31u - __builtin_clz(ready_mask) <= t->priority;
 }
 /*
- * next, blocked, runs on this CPU if it is switched to now: it is this
- * CPU's already, else its affinity allows this CPU and it becomes this
- * CPU's (false, and nothing changes, if not).
- */
-bool sched_adopt(struct thread *next);
-static inline __attribute__((always_inline)) bool sched_may_run_here(struct thread *next)
-{
-	return next->cpu == cpu_this() || sched_adopt(next);
-}
-/*
  * Current has blocked: run next (which it woke) directly, keeping the
  * slice; or, when next may not run here (its affinity), wake it on its CPU.
  */
@@ -72,11 +62,13 @@ void sched_handoff(struct thread *next);
 /*
  * Whether the IPC fastpath may hand the CPU from the current thread, which
  * blocks, to next: no switch is due, no ready thread outranks next, and
- * next may run on this CPU (where it then belongs: sched_may_run_here).
+ * next is this CPU's.  A partner of another CPU takes the general path,
+ * whose sched_handoff moves it here when its affinity allows (no call
+ * here: the fastpath keeps its registers).
  */
-static inline bool sched_may_hand_to(struct thread *next)
+static inline bool sched_may_hand_to(const struct thread *next)
 {
-	return !need_resched && sched_would_choose(next) && sched_may_run_here(next);
+	return !need_resched && sched_would_choose(next) && next->cpu == cpu_this();
 }
 
 /*
