@@ -34,10 +34,11 @@
 #define dead_prev ARCH_CPU_FIELD(struct thread *, offsetof(struct cpu, dead_prev))
 
 /*
- * A thread the IPC fastpath preempted (sched_ipc_preempt), ready but not
- * on its CPU's queue yet (each CPU has its own, struct cpu pending).  It is left so only when no family is in line at its
- * priority, and its priority's bit is set in ready_mask; every operation
- * on the queues first puts it on its queue (settle), none having run
+ * This CPU's thread the IPC fastpath preempted (sched_ipc_preempt), ready
+ * but not on its queue yet (struct cpu rq_pending).  It is left so only
+ * when no family is in line at its priority, and its priority's bit is
+ * set in ready_mask; every operation on that CPU's queues first puts it on
+ * its queue (settle, settle_cpu from another CPU), none having run
  * since it was preempted, so its place is the one enqueue would have
  * given it then.  Until then its CPU's rq[its priority] stays empty, so a
  * pick would choose it exactly when no higher bit of ready_mask is set:
