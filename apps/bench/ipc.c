@@ -146,9 +146,13 @@ void bench_ipc_inter_as(void)
 static volatile bool contenders_stop;
 static volatile unsigned long contender_calls;
 
+static volatile unsigned contenders_pinned;
+
 static int contender(void *handle)
 {
 	long error = pin_to_cpu0();
+
+	__atomic_fetch_add(&contenders_pinned, 1, __ATOMIC_RELAXED);
 
 	while (!contenders_stop && error >= 0) {
 		error = ipc_call((long)handle, RB_TAG(BENCH_LABEL_PING, 1), 0);
@@ -169,6 +173,7 @@ static void time_contended(const char *name, long handle)
 	long error, all = rb_thread_get_affinity(0);
 
 	contenders_stop = false;
+	contenders_pinned = 0;
 	error = pin_to_cpu0();
 	while (!error && started < CONTENDERS - 1 &&
 	       (threads[started] = rb_thread_start(contender, (void *)handle)))
@@ -179,6 +184,9 @@ static void time_contended(const char *name, long handle)
 		bench_fail(name, "rb_thread_start", -errno);
 		error = 0;
 	} else {
+		/* On several CPUs the contenders started elsewhere: all on CPU 0 first. */
+		while (contenders_pinned < CONTENDERS - 1)
+			rb_yield();
 		server_handle = handle;
 		ping_tag = RB_TAG(BENCH_LABEL_PING, 1);
 		unsigned long before = contender_calls;
