@@ -212,7 +212,7 @@ static void unlink_ready(struct thread *t)
 
 void sched_unlink(struct thread *t)
 {
-	if (t->cpu)
+	if (t->cpu && t->cpu->rq_pending)
 		settle_cpu(t->cpu);
 	if (!list_linked(&t->run_link))
 		return;
