@@ -312,8 +312,6 @@ struct task *loader_start(const struct loader_program *program, const char **why
 	if (*why) {
 		*error = -EINVAL;
 	} else {
-		if (program->spawner)
-			t->sched_share = program->spawner->sched_share;	/* one CPU share per family (sched.c) */
 		*why = program->spawner ? begin_spawn_charge(t, program, error)
 					: begin_module_charge(t, program, error);
 	}

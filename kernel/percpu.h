@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include "arch/percpu_arch.h"
+#include "sched_task.h"
 
 struct thread;
 
@@ -26,6 +27,10 @@ struct cpu {
 	struct thread *idle_thread;	/* its idle thread (sched.c: idle) */
 	struct thread *dead_prev;	/* switched away from for good: the next thread reaps it */
 	bool resched;		/* the tick or a wakeup asks for a switch (sched.h: need_resched) */
+	unsigned rq_mask;	/* bit p: rq[p] is not empty, or rq_pending is of priority p (sched.h: ready_mask) */
+	unsigned rq_count;	/* threads on its run queues (the balancing's load) */
+	struct thread *rq_pending;	/* one the IPC fastpath preempted, not queued yet (sched.c: pending) */
+	struct list rq[SCHED_PRIORITIES];	/* its run queues: lines of families (struct sched_queue link) */
 	uint64_t ticks, busy_ticks;	/* its timer's ticks, those that found a thread running (smp_report) */
 	volatile bool tlb_flush;	/* another CPU changes its address space's mappings (smp.c) */
 	volatile bool tlb_parked;	/* it knows: it waits for the lock, and will flush first */

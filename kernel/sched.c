@@ -3,10 +3,18 @@
  * the families (a boot task and the tasks it spawned, down the line) that
  * have a ready thread there, then over the family's ready threads
  * (sched_task.h), so that a family's share of the CPU does not grow with
- * its number of threads or of tasks.  One FIFO run queue of tasks per priority
- * and a bitmap of the non-empty ones: picking the next thread is O(1),
- * whatever the number of threads and tasks.  The running thread is not on
- * a queue.  The idle thread runs when nothing else can.
+ * its number of threads or of tasks.  Each CPU has its own: one FIFO run
+ * queue of families per priority and a bitmap of the non-empty ones
+ * (struct cpu), so picking the next thread is O(1), whatever the number
+ * of threads, tasks and CPUs.  The running thread is not on a queue.  The
+ * idle thread runs when nothing else can; then it takes a ready thread
+ * from the busiest CPU (steal).
+ *
+ * A thread's cpu is the CPU that runs it, or whose queues it joins when
+ * ready; its affinity, the CPUs it may run on.  A new thread goes to the
+ * least loaded CPU it may run on (sched_thread_init); it stays on its CPU
+ * until an idle CPU takes it, an IPC direct switch runs it on the
+ * caller's CPU (may_run_here) or its affinity moves it.
  */
 #include "sched.h"
 #include "task.h"
@@ -18,50 +26,78 @@
 #include "machine.h"
 #include "sleep_wheel.h"
 #include "smp.h"
+#include "pmm.h"
+#include "phys.h"
 
-static struct list run_queue[SCHED_PRIORITIES];	/* of struct sched_queue link */
-unsigned ready_mask;			/* bit p: run_queue[p] is not empty, or pending is of priority p */
 /* Per CPU (percpu.h), as current and need_resched are. */
 #define idle ARCH_CPU_FIELD(struct thread *, offsetof(struct cpu, idle_thread))
 #define dead_prev ARCH_CPU_FIELD(struct thread *, offsetof(struct cpu, dead_prev))
 
 /*
- * A thread the IPC fastpath preempted (sched_ipc_preempt), ready but not
- * on its queue yet.  It is left so only when no family is in line at its
- * priority, and its priority's bit is set in ready_mask; every operation
- * on the queues first puts it on its queue (settle), none having run
+ * This CPU's thread the IPC fastpath preempted (sched_ipc_preempt), ready
+ * but not on its queue yet (struct cpu rq_pending).  It is left so only
+ * when no family is in line at its priority, and its priority's bit is
+ * set in ready_mask; every operation on that CPU's queues first puts it on
+ * its queue (settle, settle_cpu from another CPU), none having run
  * since it was preempted, so its place is the one enqueue would have
- * given it then.  Until then run_queue[its priority] stays empty, so a
+ * given it then.  Until then its CPU's rq[its priority] stays empty, so a
  * pick would choose it exactly when no higher bit of ready_mask is set:
  * a contended IPC caller that blocks takes it straight back on that test
  * (sched_ipc_block), leaving the queues as enqueue then take_next would.
  */
-static struct thread *pending;
+#define pending ARCH_CPU_FIELD(struct thread *, offsetof(struct cpu, rq_pending))
 
-void sched_task_init(struct sched_task *s)
+_Static_assert(sizeof(struct sched_queue[CPU_MAX][SCHED_PRIORITIES]) <= PAGE_SIZE,
+	       "a family's queues fit in a page");
+
+bool sched_task_init(struct sched_task *s)
 {
-	for (unsigned p = 0; p < SCHED_PRIORITIES; p++) {
-		list_init(&s->queue[p].ready);
-		s->queue[p].link.next = NULL;
-	}
+	uint64_t frame = pmm_alloc();
+
+	if (!frame)
+		return false;
+	s->queue = phys_to_virt(frame);
+	for (unsigned c = 0; c < CPU_MAX; c++)
+		for (unsigned p = 0; p < SCHED_PRIORITIES; p++) {
+			list_init(&s->queue[c][p].ready);
+			s->queue[c][p].link.next = NULL;
+		}
+	return true;
 }
 
-/* t, ready (not current, not idle), joins the back of its family's queue. */
+/* t now runs on c, or joins c's queues when ready. */
+static void set_cpu(struct thread *t, struct cpu *c)
+{
+	t->cpu = c;
+	t->queues = t->share ? t->share->queue[c->index] : NULL;
+}
+
+/* t, ready (not idle), joins the back of its family's queue on its CPU. */
 static inline __attribute__((always_inline)) void link_ready(struct thread *t)
 {
+	struct cpu *c = t->cpu;
 	unsigned p = t->priority;
-	struct sched_queue *q = &t->share->queue[p];
+	struct sched_queue *q = &t->queues[p];
 
 	if (list_empty(&q->ready))
-		list_push_back(&run_queue[p], &q->link);
+		list_push_back(&c->rq[p], &q->link);
 	list_push_back(&q->ready, &t->run_link);
-	ready_mask |= 1u << p;
+	c->rq_mask |= 1u << p;
+	c->rq_count++;
+}
+
+/* CPU c's pending thread on its queue. */
+static __attribute__((noinline, cold)) void settle_cpu(struct cpu *c)
+{
+	if (c->rq_pending) {
+		link_ready(c->rq_pending);
+		c->rq_pending = NULL;
+	}
 }
 
 static __attribute__((noinline, cold)) void settle_pending(void)
 {
-	link_ready(pending);
-	pending = NULL;
+	settle_cpu(cpu_this());
 }
 
 /*
@@ -88,58 +124,76 @@ static __attribute__((noinline, cold)) void settle_then_enqueue(struct thread *t
 	link_ready(t);
 }
 
-/*
- * t was just made ready and this CPU does not take it at once: ask
- * another to, an idle one, else the one running the lowest priority below
- * t's (which then switches at its next return to user mode).
- */
-static void kick_for(const struct thread *t)
+/* Whether cpu c (scheduling) runs its idle thread. */
+static bool cpu_idle(const struct cpu *c)
 {
-	struct cpu *me = cpu_this(), *best = NULL;
+	return c->thread == c->idle_thread;
+}
 
+/* Whether t's affinity allows CPU c, which schedules (has its idle thread). */
+static bool allows(const struct thread *t, const struct cpu *c)
+{
+	return (t->affinity >> c->index & 1) && c->idle_thread;
+}
+
+/*
+ * t was just queued on a CPU that does not take it at once: an idle CPU
+ * its affinity allows is interrupted, and takes it (steal), once this
+ * CPU gives the kernel lock back.
+ */
+static void kick_idle_for(const struct thread *t)
+{
 	for (unsigned i = 0; i < cpu_count; i++) {
 		struct cpu *c = &cpus[i];
-		if (c == me || !c->idle_thread)	/* not scheduling (yet) */
-			continue;
-		if (c->thread == c->idle_thread) {
-			best = c;
-			break;
+		if (c != cpu_this() && allows(t, c) && cpu_idle(c)) {
+			smp_kick(c);
+			return;
 		}
-		if (c->thread->priority < t->priority &&
-		    (!best || c->thread->priority < best->thread->priority))
-			best = c;
-	}
-	if (best) {
-		best->resched = true;
-		smp_kick(best);
 	}
 }
 
 /*
- * t, ready and not running, joins the run queue; returns whether this CPU
- * takes it (it outranks current, or current is the idle thread: a switch
- * is asked for).
+ * t, ready, joins the queues of its CPU, another one: that CPU is kicked
+ * to switch when it is idle or runs a lower priority, else an idle one to
+ * take t.
  */
-static inline __attribute__((always_inline)) bool enqueue_ready(struct thread *t)
+static __attribute__((noinline)) void queue_elsewhere(struct thread *t)
 {
-	bool here = t->priority > current->priority || current == idle;
+	struct cpu *c = t->cpu;
 
-	if (here)
+	settle_cpu(c);
+	link_ready(t);
+	if (cpu_idle(c) || t->priority > c->thread->priority) {
+		c->resched = true;
+		smp_kick(c);
+	} else {
+		kick_idle_for(t);
+	}
+}
+
+/* t, ready, of this CPU and not running: joins its queue, and asks for a switch when it outranks current. */
+static inline __attribute__((always_inline)) void enqueue_here(struct thread *t)
+{
+	if (t->priority > current->priority || current == idle)
 		need_resched = true;
 	if (__builtin_expect(pending != NULL, 0))
 		settle_then_enqueue(t);
 	else
 		link_ready(t);
-	return here;
 }
 
-/* sched_make_ready with more than one CPU: t may run on another, or another may take it. */
+/* sched_make_ready with more than one CPU: t may run on another, or belong to another. */
 static __attribute__((noinline)) void make_ready_shared(struct thread *t)
 {
 	if (sched_running_cpu(t))
 		return;
-	if (!enqueue_ready(t))
-		kick_for(t);	/* it looks once this CPU gives the kernel lock back */
+	if (t->cpu != cpu_this()) {
+		queue_elsewhere(t);
+		return;
+	}
+	if (t->priority <= current->priority && current != idle)
+		kick_idle_for(t);
+	enqueue_here(t);
 }
 
 void sched_make_ready(struct thread *t)
@@ -150,32 +204,43 @@ void sched_make_ready(struct thread *t)
 	if (__builtin_expect(cpu_count > 1, 0))
 		make_ready_shared(t);
 	else
-		enqueue_ready(t);
+		enqueue_here(t);
 }
 
-/* q has no ready thread left: out of the run queue of priority p. */
-static inline void queue_emptied(struct sched_queue *q, unsigned p)
+/* q, on CPU c, has no ready thread left: out of c's run queue of priority p. */
+static inline void queue_emptied(struct cpu *c, struct sched_queue *q, unsigned p)
 {
 	list_remove(&q->link);
-	if (list_empty(&run_queue[p]))
-		ready_mask &= ~(1u << p);
+	if (list_empty(&c->rq[p]))
+		c->rq_mask &= ~(1u << p);
+}
+
+/* t, ready and on its CPU's queue, leaves it. */
+static void unlink_ready(struct thread *t)
+{
+	struct cpu *c = t->cpu;
+	struct sched_queue *q = &t->queues[t->priority];
+
+	list_remove(&t->run_link);
+	c->rq_count--;
+	if (list_empty(&q->ready))
+		queue_emptied(c, q, t->priority);
 }
 
 void sched_unlink(struct thread *t)
 {
-	settle();
+	if (t->cpu && t->cpu->rq_pending)
+		settle_cpu(t->cpu);
 	if (!list_linked(&t->run_link))
 		return;
 	if (t->wake_tick) {
 		sleep_wheel_remove(t);
 		return;
 	}
-	list_remove(&t->run_link);
-	if (t->state != THREAD_READY)
-		return;
-	struct sched_queue *q = &t->share->queue[t->priority];
-	if (list_empty(&q->ready))
-		queue_emptied(q, t->priority);
+	if (t->state == THREAD_READY)
+		unlink_ready(t);
+	else
+		list_remove(&t->run_link);
 }
 
 /*
@@ -189,14 +254,16 @@ static inline __attribute__((always_inline)) struct thread *take_next(void)
 	settle();
 	if (!ready_mask)
 		return idle;
-	unsigned p = 31u - (unsigned)__builtin_clz(ready_mask);
-	struct list *line = &run_queue[p];
+	struct cpu *c = cpu_this();
+	unsigned p = 31u - (unsigned)__builtin_clz(c->rq_mask);
+	struct list *line = &c->rq[p];
 	struct sched_queue *q = list_entry(line->next, struct sched_queue, link);
 	struct list *oldest = q->ready.next;	/* q is in line: not empty */
 
 	list_remove(oldest);
+	c->rq_count--;
 	if (list_empty(&q->ready)) {
-		queue_emptied(q, p);
+		queue_emptied(c, q, p);
 	} else if (q->link.next != line) {
 		list_remove(&q->link);
 		list_push_back(line, &q->link);
@@ -253,6 +320,21 @@ static void reschedule(void)
 }
 
 /*
+ * next, blocked, runs on this CPU if it is switched to now: it is this
+ * CPU's already, else its affinity allows this CPU and it becomes this
+ * CPU's (false, and nothing changes, if not).
+ */
+static bool may_run_here(struct thread *next)
+{
+	if (next->cpu == cpu_this())
+		return true;
+	if (!(next->affinity >> cpu_this()->index & 1))
+		return false;
+	set_cpu(next, cpu_this());
+	return true;
+}
+
+/*
  * Lazy scheduling: IPC hands the CPU straight from the blocked current to
  * the partner it woke, without the run queue.  The partner inherits what
  * is left of the time slice, so a pair calling each other cannot starve
@@ -262,7 +344,7 @@ static void reschedule(void)
 void sched_handoff(struct thread *next)
 {
 	KASSERT(current->state != THREAD_READY);
-	if (need_resched || !sched_would_choose(next)) {
+	if (need_resched || !sched_would_choose(next) || !may_run_here(next)) {
 		sched_make_ready(next);
 		reschedule();
 		return;
@@ -278,7 +360,9 @@ void sched_ipc_preempt(struct thread *next)
 	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
 	/* prev, running, is THREAD_READY already. */
 	settle();
-	if (list_empty(&run_queue[prev->priority])) {
+	if (__builtin_expect(prev->cpu != cpu_this(), 0)) {
+		queue_elsewhere(prev);	/* its affinity moved it */
+	} else if (list_empty(&cpu_this()->rq[prev->priority])) {
 		pending = prev;
 		ready_mask |= 1u << prev->priority;
 	} else {
@@ -337,16 +421,21 @@ void sched_set_priority(struct thread *t, unsigned priority)
 static inline __attribute__((always_inline)) struct thread *requeue_current(void)
 {
 	unsigned p = current->priority;
-	struct sched_queue *q = &current->share->queue[p];
+	struct cpu *c = cpu_this();
+	struct sched_queue *q = &current->queues[p];
 
-	if ((ready_mask >> p) == 1 && run_queue[p].next == &q->link &&
-	    q->link.next == &run_queue[p]) {
+	/* q is in this CPU's line only if current is this CPU's (not moved by its affinity). */
+	if ((c->rq_mask >> p) == 1 && c->rq[p].next == &q->link &&
+	    q->link.next == &c->rq[p]) {
 		struct thread *t = list_entry(q->ready.next, struct thread, run_link);
 		list_remove(&t->run_link);
 		list_push_back(&q->ready, &current->run_link);
 		return t;
 	}
-	enqueue(current);
+	if (__builtin_expect(current->cpu != c, 0))
+		queue_elsewhere(current);	/* its affinity moved it */
+	else
+		enqueue(current);
 	return take_next();
 }
 
@@ -413,13 +502,51 @@ struct cpu *sched_running_cpu(const struct thread *t)
 	return NULL;
 }
 
-/* Whether another CPU runs a thread (not its idle one). */
-static bool others_running(void)
+/* Whether another CPU runs a thread (not its idle one), or any has one ready. */
+static bool others_busy(void)
 {
 	for (unsigned i = 0; i < cpu_count; i++)
-		if (&cpus[i] != cpu_this() && cpus[i].thread != cpus[i].idle_thread)
+		if (cpus[i].rq_mask ||
+		    (&cpus[i] != cpu_this() && cpus[i].thread != cpus[i].idle_thread))
 			return true;
 	return false;
+}
+
+/*
+ * For this CPU, which has nothing to run: of the busiest CPU (the most
+ * threads on its queues) that has one this CPU may run, the ready thread
+ * its own pick would reach first (highest priority, first family in line,
+ * its oldest), taken off that CPU; NULL if none.  O(ready threads): an
+ * idle CPU's search, never a pick's.
+ */
+static struct thread *steal(void)
+{
+	struct cpu *me = cpu_this();
+	struct thread *best = NULL;
+
+	for (unsigned i = 0; i < cpu_count; i++) {
+		struct cpu *c = &cpus[i];
+		if (c == me || !c->idle_thread || (best && c->rq_count <= best->cpu->rq_count))
+			continue;
+		settle_cpu(c);
+		struct thread *found = NULL;
+		for (int p = SCHED_PRIORITIES - 1; p >= 0 && !found; p--) {
+			const struct list *line = &c->rq[p];
+			for (struct list *fl = line->next; fl != line && !found; fl = fl->next) {
+				struct sched_queue *q = list_entry(fl, struct sched_queue, link);
+				for (struct list *tl = q->ready.next; tl != &q->ready && !found; tl = tl->next)
+					if (allows(list_entry(tl, struct thread, run_link), me))
+						found = list_entry(tl, struct thread, run_link);
+			}
+		}
+		if (found)
+			best = found;
+	}
+	if (best) {
+		unlink_ready(best);
+		set_cpu(best, me);
+	}
+	return best;
 }
 
 /*
@@ -431,9 +558,12 @@ static _Noreturn void idle_main(void)
 {
 	sched_after_switch();
 	for (;;) {
-		bundle_check(ready_mask || !sleep_wheel_empty() || others_running());
+		bundle_check(ready_mask || !sleep_wheel_empty() || others_busy());
+		struct thread *t;
 		if (ready_mask)
 			reschedule();
+		else if (cpu_count > 1 && (t = steal()))
+			switch_to(t, SCHED_SLICE_TICKS);
 		else
 			machine_wait_for_interrupt();
 	}
@@ -441,24 +571,83 @@ static _Noreturn void idle_main(void)
 
 static volatile bool started;	/* sched_start ran: the other CPUs may schedule too */
 
-/* This CPU's idle thread, its current until it runs another. */
+/*
+ * This CPU's empty run queues and its idle thread, its current until it
+ * runs another; only then may threads be placed on it (allows).
+ */
 static void make_idle(void)
 {
+	for (unsigned p = 0; p < SCHED_PRIORITIES; p++)
+		list_init(&cpu_this()->rq[p]);
 	struct thread *t = thread_alloc(NULL, 0);
 
 	if (!t)
 		panic("no memory for an idle thread");
 	thread_start_kernel(t, idle_main);
+	set_cpu(t, cpu_this());
 	idle = t;
 	sched_set_current(t);
 }
 
 void sched_init(void)
 {
-	for (unsigned p = 0; p < SCHED_PRIORITIES; p++)
-		list_init(&run_queue[p]);
 	sleep_wheel_init();
 	make_idle();
+}
+
+uint32_t sched_cpus_online(void)
+{
+	uint32_t mask = 0;
+
+	for (unsigned i = 0; i < cpu_count; i++)
+		if (cpus[i].online)
+			mask |= 1u << i;
+	return mask;
+}
+
+/* A CPU's load: the threads on its queues, and the one it runs. */
+static unsigned load(const struct cpu *c)
+{
+	return c->rq_count + !cpu_idle(c);
+}
+
+/* Of the CPUs t may run on, the least loaded (the first of equals); this one if none schedules yet. */
+static struct cpu *least_loaded(const struct thread *t)
+{
+	struct cpu *best = NULL;
+
+	for (unsigned i = 0; i < cpu_count; i++)
+		if (allows(t, &cpus[i]) && (!best || load(&cpus[i]) < load(best)))
+			best = &cpus[i];
+	return best ? best : cpu_this();
+}
+
+void sched_thread_init(struct thread *t)
+{
+	t->affinity = sched_cpus_online();
+	set_cpu(t, least_loaded(t));
+}
+
+
+void sched_set_affinity(struct thread *t, uint32_t cpus_allowed)
+{
+	t->affinity = cpus_allowed;
+	if (allows(t, t->cpu))
+		return;
+	struct cpu *to = least_loaded(t), *running = sched_running_cpu(t);
+
+	if (running) {
+		set_cpu(t, to);	/* it joins to's queues as it is switched away (requeue_current) */
+		running->resched = true;
+		if (running != cpu_this())
+			smp_kick(running);
+	} else if (t->state == THREAD_READY) {
+		sched_unlink(t);
+		set_cpu(t, to);
+		sched_make_ready(t);
+	} else {
+		set_cpu(t, to);	/* blocked: it joins to's queues when woken */
+	}
 }
 
 static _Noreturn void run_idle(void)

@@ -25,7 +25,8 @@ void sched_make_ready(struct thread *t);
 long sched_yield(void);
 /* Current stops running until someone makes it ready (state says why). */
 void sched_block(enum thread_state why);
-extern unsigned ready_mask;	/* bit p: a thread of priority p is ready */
+/* This CPU's: bit p, a thread of priority p is ready on its queues (struct cpu). */
+#define ready_mask ARCH_CPU_FIELD(unsigned, offsetof(struct cpu, rq_mask))
 /* The tick or a wakeup asks this CPU for a switch (its struct cpu's, percpu.h). */
 #define need_resched ARCH_CPU_FIELD(bool, offsetof(struct cpu, resched))
 
@@ -53,15 +54,21 @@ static inline bool sched_would_choose(const struct thread *t)
 {
 	return !ready_mask || 31u - __builtin_clz(ready_mask) <= t->priority;
 }
-/* Current has blocked: run next (which it woke) directly, keeping the slice. */
+/*
+ * Current has blocked: run next (which it woke) directly, keeping the
+ * slice; or, when next may not run here (its affinity), wake it on its CPU.
+ */
 void sched_handoff(struct thread *next);
 /*
  * Whether the IPC fastpath may hand the CPU from the current thread, which
- * blocks, to next: no switch is due and no ready thread outranks next.
+ * blocks, to next: no switch is due, no ready thread outranks next, and
+ * next is this CPU's.  A partner of another CPU takes the general path,
+ * whose sched_handoff moves it here when its affinity allows (no call
+ * here: the fastpath keeps its registers).
  */
 static inline bool sched_may_hand_to(const struct thread *next)
 {
-	return !need_resched && sched_would_choose(next);
+	return !need_resched && sched_would_choose(next) && next->cpu == cpu_this();
 }
 
 /*
@@ -114,6 +121,21 @@ void sched_ipc_block(enum thread_state why);
  * mode at once.  Never returns.
  */
 _Noreturn void sched_ipc_preempt(struct thread *next);
+/*
+ * A new thread's placement (thread_alloc): any online CPU, on the least
+ * loaded (threads queued there, and the one running).
+ */
+void sched_thread_init(struct thread *t);
+/* The online CPUs, bit i for cpus[i]: the mask an affinity is taken from. */
+uint32_t sched_cpus_online(void);
+/*
+ * t may run on the CPUs of cpus_allowed (bit i, cpus[i]; some online one,
+ * the caller checked, and the mask holds online ones only).  When its CPU
+ * is not one of them it moves to the least loaded that is: at once if it
+ * is ready, when woken if it is blocked, and if it runs, as that CPU
+ * switches away from it (which is asked to, with a kick if it is another).
+ */
+void sched_set_affinity(struct thread *t, uint32_t cpus_allowed);
 /* Sleep for at least the given number of ticks. */
 void sched_sleep(uint64_t ticks);
 /* Block current (state why) until the tick, or until someone makes it ready first. */
@@ -127,9 +149,9 @@ void sched_tick(void);
 /* This CPU's part of a tick (every CPU's timer): CPU time, the time slice. */
 void sched_tick_cpu(void);
 /*
- * On another CPU, holding the kernel lock, once it is online: wait for
- * sched_start, then run this CPU's idle thread, which takes ready threads
- * from the shared run queue.
+ * On another CPU, holding the kernel lock, once it is online: make its
+ * run queues and idle thread, wait for sched_start, then run the idle
+ * thread, which runs this CPU's ready threads, or takes another's.
  */
 _Noreturn void sched_start_cpu(void);
 

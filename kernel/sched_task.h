@@ -7,7 +7,10 @@
  * queue in the boot task's sched_task) that have a ready thread at a
  * priority, then over that family's ready threads, so a family with many
  * threads or tasks gets no more of the CPU than a task with one thread.
+ * Each CPU has its own lines (percpu.h), so a family has a queue per CPU
+ * and priority, in a page of its boot task's.
  */
+#include <stdbool.h>
 #include "list.h"
 #include <rainbow/types.h>
 
@@ -20,10 +23,14 @@ struct sched_queue {
 };
 
 struct sched_task {
-	struct sched_queue queue[SCHED_PRIORITIES];
+	struct sched_queue (*queue)[SCHED_PRIORITIES];	/* [cpu index][priority], one page */
 };
 
-/* Empty queues, for a new task (task_create). */
-void sched_task_init(struct sched_task *s);
+/*
+ * Empty queues, for a new boot task (task_create): one page, kept for the
+ * machine's life (a spawned task queues in its family's, and the boot
+ * tasks are the bundle's lines).  False: no page left.
+ */
+bool sched_task_init(struct sched_task *s);
 
 #endif

@@ -98,6 +98,10 @@ struct task *task_create(const char *name, struct task *spawner, long *err)
 		vm_destroy(t->space);
 		t->space = 0;
 	}
+	if (t->space && !spawner && !sched_task_init(&t->sched)) {
+		vm_destroy(t->space);
+		t->space = 0;
+	}
 	if (!t->space) {
 		free_record(t);
 		*err = -ENOMEM;
@@ -112,8 +116,8 @@ struct task *task_create(const char *name, struct task *spawner, long *err)
 	list_init(&t->names);
 	handle_table_init(&t->handles, t);
 	t->utcb_slots = (struct idtable)IDTABLE_INIT(0);
-	sched_task_init(&t->sched);
-	t->sched_share = &t->sched;
+	/* One CPU share per family (sched.c): a spawned task queues in its spawner's. */
+	t->sched_share = spawner ? spawner->sched_share : &t->sched;
 	add_alive(t);
 	return t;
 }

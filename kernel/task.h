@@ -98,9 +98,10 @@ struct task {
 	struct list child_waiters;
 	/*
 	 * Ready threads, for round robin over families (sched.c): its own
-	 * queues, and the ones its threads join: its own for a boot task, its
-	 * spawner's share for a spawned one (set before its first thread), so
-	 * a family takes one share of the CPU.
+	 * queues (a boot task's only: a page, per CPU and priority), and the
+	 * ones its threads join: its own for a boot task, its spawner's share
+	 * for a spawned one (task_create), so a family takes one share of each
+	 * CPU.
 	 */
 	struct sched_task sched;
 	/* Its children (process.c, above). */

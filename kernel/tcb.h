@@ -46,6 +46,9 @@ struct thread {
 	enum thread_state state;
 	unsigned priority;		/* 0 (lowest) .. SCHED_PRIORITIES-1 */
 	unsigned slice_left;		/* ticks before round robin moves on */
+	struct cpu *cpu;		/* the CPU it runs on, or whose run queue it joins when ready (sched.c) */
+	struct sched_queue *queues;	/* share's queues on that CPU, by priority (sched.c: set_cpu) */
+	uint32_t affinity;		/* the CPUs it may run on: bit i, cpus[i] (rb_thread_set_affinity) */
 	struct list run_link;		/* run queue, sleep wheel, port queue or reply list */
 	struct list task_link;		/* the task's thread list */
 	uint64_t wake_tick;		/* on the sleep wheel until this tick; 0 when not on it */

@@ -12,6 +12,7 @@
 #include "task.h"
 #include "pmm.h"
 #include "phys.h"
+#include "sched.h"
 #include <string.h>
 
 struct idtable thread_ids = IDTABLE_INIT(0);
@@ -34,6 +35,8 @@ struct thread *thread_alloc(struct task *task, unsigned priority)
 	t->priority = priority;
 	t->state = THREAD_READY;
 	t->stack_canary = THREAD_STACK_CANARY;
+	if (task)
+		sched_thread_init(t);	/* an idle thread's CPU is the one it idles (sched.c) */
 	list_init(&t->ipc_callers);
 	if (task) {
 		generation = generation + 1 ? generation + 1 : 1;	/* id 0 is the idle thread's */

@@ -1,6 +1,6 @@
 /*
  * System calls about the threads of the calling task: create, end, join,
- * priority, id and TLS base.
+ * priority, affinity (and the CPU one runs on), id and TLS base.
  */
 #include "syscall_handlers.h"
 #include "tcb.h"
@@ -39,6 +39,35 @@ long sys_thread_set_priority(const uint64_t arg[6])
 		return -ESRCH;
 	sched_set_priority(th, priority);
 	return 0;
+}
+
+long sys_thread_set_affinity(const uint64_t arg[6])
+{
+	uint64_t tid = arg[0], mask = arg[1] & sched_cpus_online();
+	struct thread *th = tid ? task_find_thread(current->task, tid) : current;
+
+	if (!mask)
+		return -EINVAL;
+	if (!th || th->state == THREAD_ZOMBIE)
+		return -ESRCH;
+	sched_set_affinity(th, (uint32_t)mask);	/* current leaves a CPU it may not use on its way back to user mode */
+	return 0;
+}
+
+long sys_thread_get_affinity(const uint64_t arg[6])
+{
+	uint64_t tid = arg[0];
+	struct thread *th = tid ? task_find_thread(current->task, tid) : current;
+
+	if (!th || th->state == THREAD_ZOMBIE)
+		return -ESRCH;
+	return th->affinity;
+}
+
+long sys_cpu_current(const uint64_t arg[6])
+{
+	(void)arg;		/* no arguments */
+	return cpu_this()->index;
 }
 
 long sys_thread_exit(const uint64_t arg[6])

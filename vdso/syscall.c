@@ -91,6 +91,21 @@ long rb_thread_set_priority(long tid, int priority)
 	return rb_syscall2(SYS_thread_set_priority, tid, priority);
 }
 
+long rb_thread_set_affinity(long tid, uint32_t cpus)
+{
+	return rb_syscall2(SYS_thread_set_affinity, tid, cpus);
+}
+
+long rb_thread_get_affinity(long tid)
+{
+	return rb_syscall1(SYS_thread_get_affinity, tid);
+}
+
+long rb_cpu_current(void)
+{
+	return rb_syscall0(SYS_cpu_current);
+}
+
 long rb_futex_wait(const volatile uint32_t *addr, uint32_t expected, unsigned flags,
 		   uint64_t deadline_ns)
 {

@@ -89,6 +89,9 @@ void bench_ipc_intra_as(void);
 /* ipc_call_inter_as, and its _8w and _64w rows. */
 void bench_ipc_inter_as(void);
 void bench_ipc_contended(void);
+/* cpus.c: ipc_call_cross_cpu, and ipc_throughput_1cpu, _2cpu, _4cpu (skipped without the CPUs). */
+void bench_ipc_cross_cpu(void);
+void bench_ipc_throughput(void);
 void bench_mem_map_unmap(void);
 void bench_mem_map_unmap_busy(void);
 void bench_mem_map_64m(void);

@@ -57,6 +57,15 @@ static void stop_server(const char *name, long handle)
 		bench_fail(name, "stopping the server", tag);
 }
 
+/*
+ * The contended row's threads all run on CPU 0: on several CPUs, callers
+ * elsewhere would call while the server works, not in turn.
+ */
+static long pin_to_cpu0(void)
+{
+	return rb_thread_set_affinity(0, 1);
+}
+
 static int echo_thread(void *port)
 {
 	return bench_echo_serve((long)port) < 0;
@@ -71,6 +80,8 @@ static int low_echo_thread(void *port)
 {
 	long error = rb_thread_set_priority(0, RB_PRIORITY_DEFAULT - 1);
 
+	if (!error)
+		error = pin_to_cpu0();
 	return error ? 1 : echo_thread(port);
 }
 
@@ -135,9 +146,13 @@ void bench_ipc_inter_as(void)
 static volatile bool contenders_stop;
 static volatile unsigned long contender_calls;
 
+static volatile unsigned contenders_pinned;
+
 static int contender(void *handle)
 {
-	long error = 0;
+	long error = pin_to_cpu0();
+
+	__atomic_fetch_add(&contenders_pinned, 1, __ATOMIC_RELAXED);
 
 	while (!contenders_stop && error >= 0) {
 		error = ipc_call((long)handle, RB_TAG(BENCH_LABEL_PING, 1), 0);
@@ -155,16 +170,23 @@ static void time_contended(const char *name, long handle)
 {
 	struct rb_thread *threads[CONTENDERS - 1];
 	unsigned started = 0, others;
-	long error;
+	long error, all = rb_thread_get_affinity(0);
 
 	contenders_stop = false;
-	while (started < CONTENDERS - 1 &&
+	contenders_pinned = 0;
+	error = pin_to_cpu0();
+	while (!error && started < CONTENDERS - 1 &&
 	       (threads[started] = rb_thread_start(contender, (void *)handle)))
 		started++;
-	if (started < CONTENDERS - 1) {
+	if (error) {
+		bench_fail(name, "rb_thread_set_affinity", error);
+	} else if (started < CONTENDERS - 1) {
 		bench_fail(name, "rb_thread_start", -errno);
 		error = 0;
 	} else {
+		/* On several CPUs the contenders started elsewhere: all on CPU 0 first. */
+		while (contenders_pinned < CONTENDERS - 1)
+			rb_yield();
 		server_handle = handle;
 		ping_tag = RB_TAG(BENCH_LABEL_PING, 1);
 		unsigned long before = contender_calls;
@@ -177,6 +199,7 @@ static void time_contended(const char *name, long handle)
 			     CONTENDERS);
 	}
 	contenders_stop = true;
+	rb_thread_set_affinity(0, (uint32_t)all);
 	for (unsigned i = 0; i < started; i++) {
 		int status;
 		if (rb_thread_wait(threads[i], &status) != 0 || status != 0)

@@ -20,6 +20,8 @@ int main(int argc, char **argv)
 	bench_ipc_inter_as();
 	bench_ipc_intra_as();
 	bench_ipc_contended();
+	bench_ipc_cross_cpu();
+	bench_ipc_throughput();
 	bench_thread_switch();
 	bench_mem_map_unmap();
 	bench_mem_map_unmap_busy();

@@ -11,8 +11,14 @@ scale=
 for row in thread_create_join rb_thread_create_join futex_wake port_create_close handle_mint_close ns_lookup ns_register; do
 	scale="$scale ${row}_10 ${row}_5000"
 done
-for name in null_syscall vdso_clock ipc_call_inter_as ipc_call_intra_as thread_switch mem_map_unmap mem_map_unmap_busy $scale; do
+for name in null_syscall vdso_clock ipc_call_inter_as ipc_call_intra_as thread_switch mem_map_unmap mem_map_unmap_busy ipc_throughput_1cpu $scale; do
 	grep -qE "^$name	[0-9]+$" "$out/results.tsv" 2>/dev/null
 	tap $? "results.tsv has a figure for $name"
+done
+# One CPU: the rows that need more are said to be skipped, not invented.
+for row in "ipc_call_cross_cpu 2" "ipc_throughput_2cpu 2" "ipc_throughput_4cpu 4"; do
+	set -- $row
+	grep -qE "^$1 .* skipped: needs $2 CPUs" "$out.txt" && ! grep -qE "^$1	" "$out/results.tsv"
+	tap $? "$1 is skipped on one CPU (needs $2)"
 done
 done_testing

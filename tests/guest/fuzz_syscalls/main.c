@@ -331,6 +331,23 @@ static long fuzz_rb_thread_set_priority(void)
 	return rb_thread_set_priority(tid, (int)pick(RB_PRIORITY_DEFAULT + 1) - (pick(4) == 0 ? 1000 : 0));
 }
 
+static long fuzz_rb_thread_set_affinity(void)
+{
+	long tid = (long)pick(8) - 2;
+
+	return rb_thread_set_affinity(tid, (uint32_t)number_arg());
+}
+
+static long fuzz_rb_thread_get_affinity(void)
+{
+	return rb_thread_get_affinity((long)pick(8) - 2);
+}
+
+static long fuzz_rb_cpu_current(void)
+{
+	return rb_cpu_current();
+}
+
 static long fuzz_rb_set_tls(void)
 {
 	void *mine;

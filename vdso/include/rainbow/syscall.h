@@ -182,6 +182,34 @@ long rb_thread_id(void);
 long rb_thread_set_priority(long tid, int priority);
 
 /*
+ * Sets the CPUs thread tid of the calling task (0: the caller) may run on:
+ * bit i of cpus for CPU i (as rb_cpu_current() numbers them; bits of CPUs
+ * that are not online are dropped).  A new thread may run on every online
+ * CPU.  When the thread's CPU is not one of them it moves at once to the
+ * least loaded that is: if it is running there, that CPU switches away
+ * from it first, so the caller, moving itself, runs on an allowed CPU when
+ * this returns.  Each CPU schedules its own threads by strict priority
+ * (docs/kernel.md, CPUs: what holds across CPUs).
+ * Returns 0; -EINVAL if cpus has no online CPU, -ESRCH if there is no such
+ * thread (or it has exited).
+ */
+long rb_thread_set_affinity(long tid, uint32_t cpus);
+
+/*
+ * The CPUs thread tid of the calling task (0: the caller) may run on, as
+ * rb_thread_set_affinity() set them (bit i for CPU i, online ones only):
+ * returns that mask (> 0), or -ESRCH if there is no such thread.
+ */
+long rb_thread_get_affinity(long tid);
+
+/*
+ * Returns the CPU the caller runs on: 0 (the boot CPU) to the number of
+ * CPUs less one.  It may run on another as soon as this returns, unless
+ * its affinity allows that CPU only.
+ */
+long rb_cpu_current(void);
+
+/*
  * The futex pair, what user-space locks block on (<pthread.h> and picolibc's
  * locks in libc-glue).  Waiters are keyed by (calling task, addr): threads
  * of one task meet at the same address, another task's never do.
