@@ -23,14 +23,18 @@
 
 #define ANSWER_US 1000000	/* how long a CPU has to arrive, then to come online */
 
-/* Whether *flag became true within us microseconds of the TSC. */
+/* Whether *flag became true within us microseconds of the TSC.  Spins
+ * with cpu_relax: where CPUs share one host thread (QEMU's single-threaded
+ * TCG, -icount), that hands the turn to the CPU it waits for. */
 static bool wait_for(volatile bool *flag, uint64_t us)
 {
 	uint64_t end = machine_cycles() + timer_tsc_hz() / 1000000 * us;
 
-	while (!*flag)
+	while (!*flag) {
 		if (machine_cycles() > end)
 			return false;
+		cpu_relax();
+	}
 	return true;
 }
 

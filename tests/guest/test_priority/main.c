@@ -1,7 +1,15 @@
 /*
- * Priorities: the highest ready thread runs, a lower one waits until the
- * higher one blocks, and raising a thread above the caller hands it the
- * CPU at once.  Prints TAP.
+ * Priorities: the highest ready threads run, a lower one waits until the
+ * higher ones block, and raising a thread above the caller hands it the
+ * caller's CPU at once.  Prints TAP.
+ *
+ * On several CPUs a lower thread runs beside a higher one on a CPU left
+ * free: priorities order the ready threads over every CPU (docs/kernel.md,
+ * Scheduling on several CPUs).  So while it checks, main keeps every other
+ * CPU busy with fillers, spinning threads of the priority between main's
+ * and the worker's, as many as the kernel has CPUs at most (CPU_MAX, 16):
+ * then what holds on one CPU holds on any number, and on one the fillers
+ * never run while main spins.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -11,11 +19,56 @@
 #include "tap.h"
 
 #define SPIN_NS 50000000ull	/* 50 ms: five timer ticks */
+#define FILLERS 15		/* the kernel's CPUs at most (16), less main's */
+#define FILLER_PRIORITY 3	/* below main (4), above the worker (2) */
 
 static volatile long counter;
 static volatile int raised, main_after_raise, preempted_main, stop;
 static volatile long worker_id;
 static struct rb_thread *worker_thread;
+static struct rb_thread *fillers[FILLERS];
+static volatile int fillers_stop;
+static unsigned fillers_started;
+
+/* Spins at FILLER_PRIORITY until fillers_stop. */
+static int filler(void *arg)
+{
+	(void)arg;
+	/* Counted first: on one CPU dropping below main switches to it at once. */
+	__atomic_fetch_add(&fillers_started, 1, __ATOMIC_SEQ_CST);
+	rb_thread_set_priority(0, FILLER_PRIORITY);
+	while (!fillers_stop)
+		;
+	return 0;
+}
+
+/* Starts the fillers and returns once each has run (it then drops to FILLER_PRIORITY). */
+static int fillers_start(void)
+{
+	fillers_stop = 0;
+	__atomic_store_n(&fillers_started, 0, __ATOMIC_SEQ_CST);
+	for (int i = 0; i < FILLERS; i++) {
+		fillers[i] = rb_thread_start(filler, NULL);
+		if (!fillers[i])
+			return 0;
+	}
+	while (__atomic_load_n(&fillers_started, __ATOMIC_SEQ_CST) < FILLERS)
+		rb_yield();	/* on one CPU they start at main's priority, then drop */
+	return 1;
+}
+
+/* Stops and joins the fillers: 1 when each ended with 0. */
+static int fillers_end(void)
+{
+	int ok = 1;
+
+	fillers_stop = 1;
+	for (int i = 0; i < FILLERS; i++) {
+		int status = -1;
+		ok &= fillers[i] && rb_thread_wait(fillers[i], &status) == 0 && status == 0;
+	}
+	return ok;
+}
 
 /* Counts while it runs; notices when it ran before main got back from raising it. */
 static int worker(void *arg)
@@ -53,6 +106,7 @@ static void bad_priorities_are_refused(void)
 /* Leaves the worker running at 2 below main at the default, 4. */
 static void lower_thread_waits_for_the_higher(void)
 {
+	check(fillers_start(), "fillers spin at 3 on every other CPU");
 	worker_thread = rb_thread_start(worker, NULL);
 	check(worker_thread != NULL, "worker started (at main's priority, 4)");
 	while (!worker_id)
@@ -60,7 +114,8 @@ static void lower_thread_waits_for_the_higher(void)
 	check(counter == 0, "once the worker lowered itself to 2, main runs again");
 	spin(SPIN_NS);
 	spin(SPIN_NS);
-	check(counter == 0, "a lower priority thread does not run while a higher one spins, timer or not");
+	check(counter == 0, "a lower priority thread does not run while higher ones spin, timer or not");
+	check(fillers_end(), "fillers stopped");
 	/* Other tasks of default priority may run first: wait up to 2 s. */
 	for (int i = 0; i < 200 && counter == 0; i++)
 		rb_sleep_ns(10000000);
@@ -69,7 +124,12 @@ static void lower_thread_waits_for_the_higher(void)
 
 static void raised_thread_runs_at_once(void)
 {
-	check(rb_thread_set_priority(0, 3) == 0, "main steps back to 3");
+	check(fillers_start(), "fillers spin at 3 again");
+	spin(SPIN_NS);		/* ticks: wherever the worker ran, it has been preempted */
+	long before = counter;
+	spin(SPIN_NS);
+	check(counter == before, "the worker waits while main and the fillers spin");
+	check(rb_thread_set_priority(0, FILLER_PRIORITY) == 0, "main steps back to 3");
 	raised = 1;
 	rb_thread_set_priority(worker_id, RB_PRIORITY_DEFAULT);
 	main_after_raise = 1;
@@ -78,6 +138,7 @@ static void raised_thread_runs_at_once(void)
 	stop = 1;
 	int status = -1;
 	check(rb_thread_wait(worker_thread, &status) == 0 && status == 0, "worker joined");
+	check(fillers_end(), "fillers stopped");
 }
 
 static const struct tap_test tests[] = {
