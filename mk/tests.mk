@@ -59,7 +59,7 @@ $(foreach dir,$(GUEST_PROG_DIRS),$(call rainbow_app,$(dir),$(GUEST_LIB_OBJ)))
 # test_spawn embeds spawn_child and spawn_tree, spawn_tree, family_mem and
 # fair_share embed spawn_child (.incbin, tests/lib/embed.h), to start
 # them from memory.
-SPAWNING_TESTS := test_spawn spawn_tree family_mem fair_share
+SPAWNING_TESTS := test_spawn spawn_tree family_mem fair_share kill_running
 $(foreach p,$(SPAWNING_TESTS),$(eval $$(APP_OBJ_tests/guest/$(p)): $$(BUILD)/tests/guest/spawn_child))
 $(foreach p,$(SPAWNING_TESTS),$(eval $$(APP_OBJ_tests/guest/$(p)): APP_CFLAGS += -DSPAWN_CHILD='"$$(BUILD)/tests/guest/spawn_child"'))
 $(APP_OBJ_tests/guest/test_spawn): $(BUILD)/tests/guest/spawn_tree
