@@ -17,8 +17,8 @@ for name in null_syscall vdso_clock ipc_call_inter_as ipc_call_intra_as thread_s
 done
 # One CPU: the rows that need more are said to be skipped, not invented.
 for row in "ipc_call_cross_cpu 2" "ipc_throughput_2cpu 2" "ipc_throughput_4cpu 4"; do
-	set -- $row
-	grep -qE "^$1 .* skipped: needs $2 CPUs" "$out.txt" && ! grep -qE "^$1	" "$out/results.tsv"
-	tap $? "$1 is skipped on one CPU (needs $2)"
+	read -r name cpus <<< "$row"
+	grep -qE "^$name .* skipped: needs $cpus CPUs" "$out.txt" && ! grep -qE "^$name	" "$out/results.tsv"
+	tap $? "$name is skipped on one CPU (needs $cpus)"
 done
 done_testing

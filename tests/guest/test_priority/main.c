@@ -3,13 +3,13 @@
  * higher ones block, and raising a thread above the caller hands it the
  * caller's CPU at once.  Prints TAP.
  *
- * On several CPUs a lower thread runs beside a higher one on a CPU left
- * free: priorities order the ready threads over every CPU (docs/kernel.md,
- * Scheduling on several CPUs).  So while it checks, main keeps every other
- * CPU busy with fillers, spinning threads of the priority between main's
- * and the worker's, as many as the kernel has CPUs at most (CPU_MAX, 16):
- * then what holds on one CPU holds on any number, and on one the fillers
- * never run while main spins.
+ * On several CPUs priorities are strict per CPU (docs/kernel.md,
+ * Scheduling on several CPUs): a lower thread runs beside a higher one on
+ * a CPU left free.  So main and the worker are pinned to main's CPU, and
+ * while it checks, main keeps every other CPU busy with fillers, spinning
+ * threads of the priority between main's and the worker's, as many as the
+ * kernel has CPUs at most (CPU_MAX, 16): then what holds on one CPU holds
+ * on any number, and on one the fillers never run while main spins.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -25,6 +25,7 @@
 static volatile long counter;
 static volatile int raised, main_after_raise, preempted_main, stop;
 static volatile long worker_id;
+static uint32_t main_cpu;	/* main's and the worker's CPU (affinity mask) */
 static struct rb_thread *worker_thread;
 static struct rb_thread *fillers[FILLERS];
 static volatile int fillers_stop;
@@ -74,6 +75,7 @@ static int fillers_end(void)
 static int worker(void *arg)
 {
 	(void)arg;
+	rb_thread_set_affinity(0, main_cpu);	/* beside main: priorities are per CPU */
 	worker_id = rb_thread_id();
 	rb_thread_set_priority(0, 2);	/* below main from now on */
 	while (!stop) {
@@ -106,6 +108,8 @@ static void bad_priorities_are_refused(void)
 /* Leaves the worker running at 2 below main at the default, 4. */
 static void lower_thread_waits_for_the_higher(void)
 {
+	main_cpu = 1u << rb_cpu_current();
+	check(rb_thread_set_affinity(0, main_cpu) == 0, "main stays on its CPU");
 	check(fillers_start(), "fillers spin at 3 on every other CPU");
 	worker_thread = rb_thread_start(worker, NULL);
 	check(worker_thread != NULL, "worker started (at main's priority, 4)");
