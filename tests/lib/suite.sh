@@ -73,7 +73,11 @@ boot() {
 		: > "$boot_log"
 		return
 	fi
-	mk/qemu "$iso" --timeout "${BOOT_TIMEOUT:-60}" ${BOOT_MEM:+--mem "$BOOT_MEM"} --cpu "${BOOT_CPU:-}" --smp "$boot_smp" ${BOOT_ICOUNT:+--icount} \
+	# Under -icount the one guest clock counts every vCPU's instructions,
+	# run in turn in one host thread: N busy CPUs take N times as long.
+	local timeout=${BOOT_TIMEOUT:-60}
+	[ -n "${BOOT_ICOUNT:-}" ] && timeout=$((timeout * boot_smp))
+	mk/qemu "$iso" --timeout "$timeout" ${BOOT_MEM:+--mem "$BOOT_MEM"} --cpu "${BOOT_CPU:-}" --smp "$boot_smp" ${BOOT_ICOUNT:+--icount} \
 		--input "${BOOT_INPUT:-/dev/null}" --log "$boot_log" > /dev/null 2>&1
 	boot_status=$?
 	sed -i 's/\r//g' "$boot_log"
