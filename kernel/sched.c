@@ -360,11 +360,13 @@ void sched_ipc_preempt(struct thread *next)
 	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
 	/* prev, running, is THREAD_READY already. */
 	settle();
+	/* Settled, no thread is pending: bit p of ready_mask says whether rq[p] holds a family. */
+	unsigned bit = 1u << prev->priority;
 	if (__builtin_expect(prev->cpu != cpu_this(), 0)) {
 		queue_elsewhere(prev);	/* its affinity moved it */
-	} else if (list_empty(&cpu_this()->rq[prev->priority])) {
+	} else if (!(ready_mask & bit)) {
 		pending = prev;
-		ready_mask |= 1u << prev->priority;
+		ready_mask |= bit;
 	} else {
 		link_ready(prev);
 	}
@@ -378,10 +380,12 @@ void sched_ipc_block(enum thread_state why)
 	struct thread *prev = current, *next = pending;
 
 	prev->state = why;
-	if (next && (ready_mask >> next->priority) == 1) {
+	unsigned above;	/* ready_mask from the pending thread's priority up: 1, its bit alone */
+
+	if (next && (above = ready_mask >> next->priority) == 1) {
 		/* The pick would choose the pending thread, which the fastpath left (see pending). */
 		pending = NULL;
-		ready_mask &= ~(1u << next->priority);
+		ready_mask ^= above << next->priority;
 	} else {
 		next = take_next();
 		if (!arch_ipc_resumable(next)) {

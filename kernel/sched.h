@@ -30,6 +30,19 @@ void sched_block(enum thread_state why);
 /* The tick or a wakeup asks this CPU for a switch (its struct cpu's, percpu.h). */
 #define need_resched ARCH_CPU_FIELD(bool, offsetof(struct cpu, resched))
 
+/* A word that may alias any other type: ready_or_resched reads three fields at once. */
+typedef uint64_t __attribute__((may_alias)) sched_word;
+_Static_assert(offsetof(struct cpu, resched) == offsetof(struct cpu, rq_mask) + 4 &&
+	       offsetof(struct cpu, zero_pad) == offsetof(struct cpu, rq_mask) + 5 &&
+	       SCHED_PRIORITIES <= 32, "rq_mask, resched and zero_pad make one word");
+/*
+ * This CPU's ready_mask (bits 0 to 31) and need_resched (bit 32) in one
+ * load: zero when no thread is ready and no switch is due (the usual case
+ * of an IPC partner's handoff, one test where the two took two), else
+ * its highest bit is the highest ready priority, or 32 when a switch is due.
+ */
+#define ready_or_resched ARCH_CPU_FIELD(sched_word, offsetof(struct cpu, rq_mask))
+
 /*
  * This CPU now runs next (its struct cpu's thread, current): one store.
  * No thread keeps the CPU running it; sched_running_cpu looks.
@@ -68,7 +81,10 @@ void sched_handoff(struct thread *next);
  */
 static inline bool sched_may_hand_to(const struct thread *next)
 {
-	return !need_resched && sched_would_choose(next) && next->cpu == cpu_this();
+	uint64_t due = ready_or_resched;
+
+	return (!due || 63u - (unsigned)__builtin_clzll(due) <= next->priority) &&
+	       next->cpu == cpu_this();
 }
 
 /*
