@@ -120,20 +120,64 @@ static inline __attribute__((always_inline)) _Noreturn void sched_ipc_switch(str
 	sched_ipc_run(prev, next);
 }
 /*
+ * This CPU's thread the IPC fastpath preempted (sched_ipc_preempt), ready
+ * but not on its queue yet (struct cpu rq_pending).  It is left so only
+ * when no family is in line at its priority, and its priority's bit is
+ * set in ready_mask; every operation on that CPU's queues first puts it on
+ * its queue (sched.c: settle, settle_cpu from another CPU), none having run
+ * since it was preempted, so its place is the one enqueue would have
+ * given it then.  Until then its CPU's rq[its priority] stays empty, so a
+ * pick would choose it exactly when no higher bit of ready_mask is set:
+ * a contended IPC caller that blocks takes it straight back on that test
+ * (sched_ipc_block), leaving the queues as enqueue then take_next would.
+ */
+#define sched_pending ARCH_CPU_FIELD(struct thread *, offsetof(struct cpu, rq_pending))
+
+/*
+ * The end of a switch to next, the scheduler's pick, from prev, the
+ * current thread, blocked, both in IPC (next left by arch_ipc_switch_return):
+ * next runs with a new time slice, straight through its IPC frame.
+ */
+static inline __attribute__((always_inline)) _Noreturn void sched_ipc_resume(struct thread *prev,
+									      struct thread *next)
+{
+	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
+	need_resched = false;
+	next->slice_left = SCHED_SLICE_TICKS;
+	sched_ipc_run(prev, next);
+}
+/* sched_ipc_block when no pending thread is the pick: the pick's, out of line (sched.c). */
+void sched_ipc_block_pick(void);
+/*
  * Current, in IPC (entered by SYSCALL), blocks (state why) and the
  * scheduler's pick runs: when the fastpath left that thread in IPC too
  * (arch_ipc_resumable), straight through its IPC frame to user mode
  * without unwinding any C frame, and this does not return; otherwise by
  * the ordinary switch, and this returns once current runs again.  Either
- * way current is resumable both ways while it waits.
+ * way current is resumable both ways while it waits.  Inline: the
+ * contended call's case, the pending thread taken back, is a few
+ * instructions of the IPC fastpath, with no call nor frame of its own.
  */
-void sched_ipc_block(enum thread_state why);
+static inline __attribute__((always_inline)) void sched_ipc_block(enum thread_state why)
+{
+	struct thread *prev = current, *next = sched_pending;
+	unsigned above;	/* ready_mask from the pending thread's priority up: 1, its bit alone */
+
+	prev->state = why;
+	if (next && (above = ready_mask >> next->priority) == 1) {
+		/* The pick would choose the pending thread, which the fastpath left (see sched_pending). */
+		sched_pending = NULL;
+		ready_mask ^= above << next->priority;
+		sched_ipc_resume(prev, next);
+	}
+	sched_ipc_block_pick();
+}
 /*
  * The IPC fastpath, once the current thread's operation is complete and
  * it woke next, which outranks it (sched_may_hand_to(next) held): the
  * current thread stays ready, resumable through its IPC frame (on its
  * queue, or pending off it until the next operation on the queues or a
- * blocking IPC caller takes it back: sched.c), and next returns to user
+ * blocking IPC caller takes it back: sched_pending), and next returns to user
  * mode at once.  Never returns.
  */
 _Noreturn void sched_ipc_preempt(struct thread *next);
