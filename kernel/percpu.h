@@ -26,8 +26,10 @@ struct cpu {
 	struct thread *thread;	/* the running thread: `current` (tcb.h) */
 	struct thread *idle_thread;	/* its idle thread (sched.c: idle) */
 	struct thread *dead_prev;	/* switched away from for good: the next thread reaps it */
+	/* rq_mask, resched and zero_pad, adjacent, are read as one word too (sched.h: ready_or_resched). */
+	uint32_t rq_mask;	/* bit p: rq[p] is not empty, or rq_pending is of priority p (sched.h: ready_mask) */
 	bool resched;		/* the tick or a wakeup asks for a switch (sched.h: need_resched) */
-	unsigned rq_mask;	/* bit p: rq[p] is not empty, or rq_pending is of priority p (sched.h: ready_mask) */
+	uint8_t zero_pad[3];	/* always zero: the padding ready_or_resched reads, named so that it stays zero */
 	unsigned rq_count;	/* threads on its run queues (the balancing's load) */
 	struct thread *rq_pending;	/* one the IPC fastpath preempted, not queued yet (sched.c: pending) */
 	struct list rq[SCHED_PRIORITIES];	/* its run queues: lines of families (struct sched_queue link) */

@@ -33,20 +33,6 @@
 #define idle ARCH_CPU_FIELD(struct thread *, offsetof(struct cpu, idle_thread))
 #define dead_prev ARCH_CPU_FIELD(struct thread *, offsetof(struct cpu, dead_prev))
 
-/*
- * This CPU's thread the IPC fastpath preempted (sched_ipc_preempt), ready
- * but not on its queue yet (struct cpu rq_pending).  It is left so only
- * when no family is in line at its priority, and its priority's bit is
- * set in ready_mask; every operation on that CPU's queues first puts it on
- * its queue (settle, settle_cpu from another CPU), none having run
- * since it was preempted, so its place is the one enqueue would have
- * given it then.  Until then its CPU's rq[its priority] stays empty, so a
- * pick would choose it exactly when no higher bit of ready_mask is set:
- * a contended IPC caller that blocks takes it straight back on that test
- * (sched_ipc_block), leaving the queues as enqueue then take_next would.
- */
-#define pending ARCH_CPU_FIELD(struct thread *, offsetof(struct cpu, rq_pending))
-
 _Static_assert(sizeof(struct sched_queue[CPU_MAX][SCHED_PRIORITIES]) <= PAGE_SIZE,
 	       "a family's queues fit in a page");
 
@@ -106,7 +92,7 @@ static __attribute__((noinline, cold)) void settle_pending(void)
  */
 static inline __attribute__((always_inline)) void settle(void)
 {
-	if (__builtin_expect(pending != NULL, 0))
+	if (__builtin_expect(sched_pending != NULL, 0))
 		settle_pending();
 }
 
@@ -176,7 +162,7 @@ static inline __attribute__((always_inline)) void enqueue_here(struct thread *t)
 {
 	if (t->priority > current->priority || current == idle)
 		need_resched = true;
-	if (__builtin_expect(pending != NULL, 0))
+	if (__builtin_expect(sched_pending != NULL, 0))
 		settle_then_enqueue(t);
 	else
 		link_ready(t);
@@ -360,11 +346,13 @@ void sched_ipc_preempt(struct thread *next)
 	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
 	/* prev, running, is THREAD_READY already. */
 	settle();
+	/* Settled, no thread is pending: bit p of ready_mask says whether rq[p] holds a family. */
+	unsigned bit = 1u << prev->priority;
 	if (__builtin_expect(prev->cpu != cpu_this(), 0)) {
 		queue_elsewhere(prev);	/* its affinity moved it */
-	} else if (list_empty(&cpu_this()->rq[prev->priority])) {
-		pending = prev;
-		ready_mask |= 1u << prev->priority;
+	} else if (!(ready_mask & bit)) {
+		sched_pending = prev;
+		ready_mask |= bit;
 	} else {
 		link_ready(prev);
 	}
@@ -373,26 +361,15 @@ void sched_ipc_preempt(struct thread *next)
 	sched_ipc_run(prev, next);
 }
 
-void sched_ipc_block(enum thread_state why)
+void sched_ipc_block_pick(void)
 {
-	struct thread *prev = current, *next = pending;
+	struct thread *prev = current, *next = take_next();
 
-	prev->state = why;
-	if (next && (ready_mask >> next->priority) == 1) {
-		/* The pick would choose the pending thread, which the fastpath left (see pending). */
-		pending = NULL;
-		ready_mask &= ~(1u << next->priority);
-	} else {
-		next = take_next();
-		if (!arch_ipc_resumable(next)) {
-			switch_to(next, SCHED_SLICE_TICKS);
-			return;
-		}
+	if (!arch_ipc_resumable(next)) {
+		switch_to(next, SCHED_SLICE_TICKS);
+		return;
 	}
-	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
-	need_resched = false;
-	next->slice_left = SCHED_SLICE_TICKS;
-	sched_ipc_run(prev, next);
+	sched_ipc_resume(prev, next);
 }
 
 void sched_set_priority(struct thread *t, unsigned priority)

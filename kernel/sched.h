@@ -30,6 +30,19 @@ void sched_block(enum thread_state why);
 /* The tick or a wakeup asks this CPU for a switch (its struct cpu's, percpu.h). */
 #define need_resched ARCH_CPU_FIELD(bool, offsetof(struct cpu, resched))
 
+/* A word that may alias any other type: ready_or_resched reads three fields at once. */
+typedef uint64_t __attribute__((may_alias)) sched_word;
+_Static_assert(offsetof(struct cpu, resched) == offsetof(struct cpu, rq_mask) + 4 &&
+	       offsetof(struct cpu, zero_pad) == offsetof(struct cpu, rq_mask) + 5 &&
+	       SCHED_PRIORITIES <= 32, "rq_mask, resched and zero_pad make one word");
+/*
+ * This CPU's ready_mask (bits 0 to 31) and need_resched (bit 32) in one
+ * load: zero when no thread is ready and no switch is due (the usual case
+ * of an IPC partner's handoff, one test where the two took two), else
+ * its highest bit is the highest ready priority, or 32 when a switch is due.
+ */
+#define ready_or_resched ARCH_CPU_FIELD(sched_word, offsetof(struct cpu, rq_mask))
+
 /*
  * This CPU now runs next (its struct cpu's thread, current): one store.
  * No thread keeps the CPU running it; sched_running_cpu looks.
@@ -68,7 +81,10 @@ void sched_handoff(struct thread *next);
  */
 static inline bool sched_may_hand_to(const struct thread *next)
 {
-	return !need_resched && sched_would_choose(next) && next->cpu == cpu_this();
+	uint64_t due = ready_or_resched;
+
+	return (!due || 63u - (unsigned)__builtin_clzll(due) <= next->priority) &&
+	       next->cpu == cpu_this();
 }
 
 /*
@@ -104,20 +120,64 @@ static inline __attribute__((always_inline)) _Noreturn void sched_ipc_switch(str
 	sched_ipc_run(prev, next);
 }
 /*
+ * This CPU's thread the IPC fastpath preempted (sched_ipc_preempt), ready
+ * but not on its queue yet (struct cpu rq_pending).  It is left so only
+ * when no family is in line at its priority, and its priority's bit is
+ * set in ready_mask; every operation on that CPU's queues first puts it on
+ * its queue (sched.c: settle, settle_cpu from another CPU), none having run
+ * since it was preempted, so its place is the one enqueue would have
+ * given it then.  Until then its CPU's rq[its priority] stays empty, so a
+ * pick would choose it exactly when no higher bit of ready_mask is set:
+ * a contended IPC caller that blocks takes it straight back on that test
+ * (sched_ipc_block), leaving the queues as enqueue then take_next would.
+ */
+#define sched_pending ARCH_CPU_FIELD(struct thread *, offsetof(struct cpu, rq_pending))
+
+/*
+ * The end of a switch to next, the scheduler's pick, from prev, the
+ * current thread, blocked, both in IPC (next left by arch_ipc_switch_return):
+ * next runs with a new time slice, straight through its IPC frame.
+ */
+static inline __attribute__((always_inline)) _Noreturn void sched_ipc_resume(struct thread *prev,
+									      struct thread *next)
+{
+	KASSERT(prev->stack_canary == THREAD_STACK_CANARY);
+	need_resched = false;
+	next->slice_left = SCHED_SLICE_TICKS;
+	sched_ipc_run(prev, next);
+}
+/* sched_ipc_block when no pending thread is the pick: the pick's, out of line (sched.c). */
+void sched_ipc_block_pick(void);
+/*
  * Current, in IPC (entered by SYSCALL), blocks (state why) and the
  * scheduler's pick runs: when the fastpath left that thread in IPC too
  * (arch_ipc_resumable), straight through its IPC frame to user mode
  * without unwinding any C frame, and this does not return; otherwise by
  * the ordinary switch, and this returns once current runs again.  Either
- * way current is resumable both ways while it waits.
+ * way current is resumable both ways while it waits.  Inline: the
+ * contended call's case, the pending thread taken back, is a few
+ * instructions of the IPC fastpath, with no call nor frame of its own.
  */
-void sched_ipc_block(enum thread_state why);
+static inline __attribute__((always_inline)) void sched_ipc_block(enum thread_state why)
+{
+	struct thread *prev = current, *next = sched_pending;
+	unsigned above;	/* ready_mask from the pending thread's priority up: 1, its bit alone */
+
+	prev->state = why;
+	if (next && (above = ready_mask >> next->priority) == 1) {
+		/* The pick would choose the pending thread, which the fastpath left (see sched_pending). */
+		sched_pending = NULL;
+		ready_mask ^= above << next->priority;
+		sched_ipc_resume(prev, next);
+	}
+	sched_ipc_block_pick();
+}
 /*
  * The IPC fastpath, once the current thread's operation is complete and
  * it woke next, which outranks it (sched_may_hand_to(next) held): the
  * current thread stays ready, resumable through its IPC frame (on its
  * queue, or pending off it until the next operation on the queues or a
- * blocking IPC caller takes it back: sched.c), and next returns to user
+ * blocking IPC caller takes it back: sched_pending), and next returns to user
  * mode at once.  Never returns.
  */
 _Noreturn void sched_ipc_preempt(struct thread *next);

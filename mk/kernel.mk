@@ -22,12 +22,12 @@ $(BUILD)/kernel/%.o: kernel/%.c
 # The IPC fastpath's entry never returns to syscall_entry.S, which keeps the
 # user's callee-saved registers in the IPC frame: its C code may use them
 # without saving them (kernel/ipc_fastpath.c).  Scheduling before register
-# allocation, with register pressure counted (-fschedule-insns
-# -fsched-pressure), lets the allocator leave the tag where SYSCALL brought
-# it: one register move fewer at the entry of every pass (the contended call
-# 331 -> 329, docs/bench.md; the round trips lay out the same count).
+# allocation (-fschedule-insns -fsched-pressure) once saved a register move
+# at each pass's entry; since sched_ipc_block's pending case is inline it
+# costs one there instead (docs/bench.md, the contended call 325 with gcc's
+# default order, 327 with both flags, 329 with -fschedule-insns alone).
 $(BUILD)/kernel/ipc_fastpath.o: KERNEL_CFLAGS += -fcall-used-rbx -fcall-used-r12 -fcall-used-r13 \
-	-fcall-used-r14 -fcall-used-r15 -fschedule-insns -fsched-pressure
+	-fcall-used-r14 -fcall-used-r15
 
 $(BUILD)/kernel/%.o: kernel/%.S
 	$(call say,AS,$@)
