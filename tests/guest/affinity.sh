@@ -6,9 +6,8 @@
 . tests/lib/suite.sh
 
 BOOT_TIMEOUT=120
-for boot_smp in 4 1; do
-	w=" ($boot_smp CPU(s))"
-	boot "affinity$boot_smp" "tests/guest/affinity$boot_smp.bundle"
+for cpus in 4 1; do
+	boot_on_cpus "$cpus" "affinity$cpus" "tests/guest/affinity$cpus.bundle"
 	expect_status 0 "the affinity test exits 0$w"
 	expect_tap "guest$w"
 	expect_not 'PANIC|killed' "nothing faults$w"

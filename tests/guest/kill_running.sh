@@ -6,8 +6,7 @@
 . tests/lib/suite.sh
 
 for cpus in 4 1; do
-	w=" ($cpus CPU$([ "$cpus" = 1 ] || echo s))"
-	boot_smp=$cpus BOOT_TIMEOUT=120 boot "kill-running-$cpus" tests/guest/kill_running.bundle
+	BOOT_TIMEOUT=120 boot_on_cpus "$cpus" "kill-running-$cpus" tests/guest/kill_running.bundle
 	expect_status 0 "the task exits 0$w"
 	expect_tap "kill_running$w"
 	expect_not 'PANIC' "no panic$w"

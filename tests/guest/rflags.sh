@@ -5,8 +5,7 @@
 . tests/lib/suite.sh
 
 for cpus in 1 4; do
-	w=" ($cpus CPU$([ "$cpus" = 1 ] || echo s))"
-	boot_smp=$cpus boot "rflags-$cpus" tests/guest/rflags.bundle
+	boot_on_cpus "$cpus" "rflags-$cpus" tests/guest/rflags.bundle
 	expect_status 0 "the task exits 0$w"
 	expect_tap "rflags$w"
 	expect_not 'PANIC|killed' "nothing faults$w"

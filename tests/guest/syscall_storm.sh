@@ -5,8 +5,7 @@
 . tests/lib/suite.sh
 
 for cpus in 4 1; do
-	w=" ($cpus CPU$([ "$cpus" = 1 ] || echo s))"
-	boot_smp=$cpus BOOT_TIMEOUT=120 boot "syscall-storm-$cpus" tests/guest/syscall_storm.bundle
+	BOOT_TIMEOUT=120 boot_on_cpus "$cpus" "syscall-storm-$cpus" tests/guest/syscall_storm.bundle
 	expect_status 0 "both tasks exit 0$w"
 	expect_tap "syscall_storm$w"
 done

@@ -83,6 +83,17 @@ boot() {
 	sed -i 's/\r//g' "$boot_log"
 }
 
+# boot_on_cpus N NAME BUNDLE [KERNEL-ARGS...]: boot on N CPUs, whatever
+# number the suite was given (make test SMP=N), and set w to " (N CPU)" or
+# " (N CPUs)" for the names of the checks that follow.
+boot_on_cpus() {
+	boot_smp=$1
+	# shellcheck disable=SC2034 # read by the sourcing script
+	w=" ($1 CPU$([ "$1" = 1 ] || echo s))"
+	shift
+	boot "$@"
+}
+
 # expect REGEX WHAT: the boot log has a line matching REGEX.
 expect() {
 	grep -qE -- "$1" "$boot_log"
