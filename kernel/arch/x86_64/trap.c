@@ -61,7 +61,7 @@ void trap_dispatch(struct trap_frame *f)
 		fault_user(f);
 
 	if (trap_from_user(f)) {
-		if (klock_shared())
+		if (irq && klock_shared())
 			smp_leave_if_dead();	/* after the handler's acknowledgement */
 		sched_before_user_return();
 	}
