@@ -30,4 +30,8 @@ void klock_give(void)
 	KASSERT(klock_mine());
 	klock.owner = KLOCK_NO_OWNER;
 	atomic_store_release(&klock.serving, klock.serving + 1);
+	if (__builtin_expect(cpu_this()->pass_turn, 0)) {
+		cpu_this()->pass_turn = false;
+		cpu_relax();	/* smp_share_turns */
+	}
 }

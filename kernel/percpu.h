@@ -36,6 +36,7 @@ struct cpu {
 	uint64_t ticks, busy_ticks;	/* its timer's ticks, those that found a thread running (smp_report) */
 	volatile bool tlb_flush;	/* another CPU changes its address space's mappings (smp.c) */
 	volatile bool tlb_parked;	/* it knows: it waits for the lock, and will flush first */
+	volatile bool pass_turn;	/* pause once the lock is given back (smp_share_turns) */
 };
 
 extern struct cpu cpus[CPU_MAX];

@@ -447,6 +447,8 @@ void sched_tick(void)
 {
 	for (struct thread *t; (t = sleep_wheel_take_due(timer_ticks()));)
 		sched_make_ready(t);
+	if (cpu_count > 1)
+		smp_share_turns(timer_ticks());
 	sched_tick_cpu();
 }
 

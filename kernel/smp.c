@@ -143,6 +143,20 @@ void smp_lock_taken(void)
 	}
 }
 
+void smp_share_turns(uint64_t tick)
+{
+	unsigned turn = (unsigned)(tick % cpu_count);
+
+	for (unsigned i = 0; i < turn; i++) {
+		struct cpu *c = &cpus[i];
+		if (!c->online || c->thread == c->idle_thread)
+			continue;	/* an idle CPU halts, which ends its time anyway */
+		c->pass_turn = true;
+		if (c != cpu_this())
+			arch_cpu_kick(c);
+	}
+}
+
 void smp_kick(struct cpu *c)
 {
 	arch_cpu_kick(c);

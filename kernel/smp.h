@@ -46,6 +46,19 @@ void smp_leave_if_dead(void);
  */
 void smp_answer(void);
 void smp_lock_taken(void);
+/*
+ * On the machine-wide tick (sched_tick), with more than one CPU: the CPUs
+ * before this tick's one in turn (ticks modulo the CPU count) that run a
+ * thread are asked to pause once, as they next give the kernel lock back
+ * (klock_give), this CPU included.  For emulators that run every vCPU in
+ * one host thread: QEMU's single-threaded TCG under -icount (7.2, Debian
+ * 12's) runs the vCPUs in index order, each until it halts, pauses or the
+ * time to the next timer deadline is used up, so a busy CPU 0 left the
+ * others no time at all (`make bench SMP=2` stalled for good).  On
+ * hardware it costs a PAUSE per CPU every few ticks, and a kick for each
+ * busy CPU ahead of the turn's: nothing measurable.  Under the lock.
+ */
+void smp_share_turns(uint64_t tick);
 /* Interrupt CPU c, which then enters the kernel (and reads what its struct cpu asks). */
 void smp_kick(struct cpu *c);
 /*
