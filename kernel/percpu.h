@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include "arch/percpu_arch.h"
 #include "sched_task.h"
+#include "space_tag.h"
 
 struct thread;
 
@@ -36,6 +37,7 @@ struct cpu {
 	uint64_t ticks, busy_ticks;	/* its timer's ticks, those that found a thread running (smp_report) */
 	volatile bool tlb_flush;	/* another CPU changes its address space's mappings (smp.c) */
 	volatile bool tlb_parked;	/* it knows: it waits for the lock, and will flush first */
+	struct space_tag_cpu tags;	/* the address space tags it may load without a flush */
 };
 
 extern struct cpu cpus[CPU_MAX];

@@ -78,7 +78,7 @@ static inline bool pte_used(uint64_t entry)
 	return entry & (PTE_P | PTE_LAZY);
 }
 
-/* The table an entry points to, through the direct map. */
+/* The table an entry, or a CR3 value (an address space's name, paging.c), points to, through the direct map. */
 static inline uint64_t *pte_table(uint64_t entry)
 {
 	return phys_to_virt(entry & PTE_ADDR);
