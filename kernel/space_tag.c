@@ -9,7 +9,8 @@
 
 _Static_assert(CPU_MAX <= 32, "space_tag_changed's mask has a bit per CPU");
 
-static uint64_t used[SPACE_TAG_WORDS];	/* bit t: tag t is some space's, or not to be handed out */
+/* Bit t: tag t is some space's, or not to be handed out: all of them until space_tag_init. */
+static uint64_t used[SPACE_TAG_WORDS] = { [0 ... SPACE_TAG_WORDS - 1] = ~0ull };
 static unsigned tag_count;		/* space_tag_init's count */
 static unsigned next_word;		/* where the next search starts */
 

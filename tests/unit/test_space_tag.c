@@ -152,6 +152,15 @@ static void destroy(int s)
 	spaces[s].alive = false;
 }
 
+/* Before space_tag_init (a CPU without PCIDs never calls it): only tag 0.  Run first. */
+static void no_tags_before_init(void **state)
+{
+	(void)state;
+	for (unsigned i = 0; i < 10; i++)
+		assert_int_equal(space_tag_alloc(), 0);
+	assert_int_equal(space_tag_count(), 0);
+}
+
 /* A CPU that ran a space, switched away, then the space changed elsewhere: it flushes on return. */
 static void unmap_while_switched_away(void **state)
 {
@@ -305,6 +314,7 @@ static void random_sequences(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(no_tags_before_init),
 		cmocka_unit_test(unmap_while_switched_away),
 		cmocka_unit_test(tag_reuse),
 		cmocka_unit_test(more_spaces_than_tags),

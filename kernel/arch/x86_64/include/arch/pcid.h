@@ -34,8 +34,13 @@ void pcid_init(void);
  */
 static inline __attribute__((always_inline)) void pcid_load(uint64_t space)
 {
-	if (space_tag_load(&cpu_this()->tags, space & CR3_PCID))
-		space |= CR3_NOFLUSH;
+	if (space & CR3_PCID) {
+		uint64_t again = space;
+		/* The tag taken again from an opaque copy: the test above stays one test, no and. */
+		__asm__("" : "+r"(again));
+		if (space_tag_load(&cpu_this()->tags, again & CR3_PCID))
+			space |= CR3_NOFLUSH;
+	}
 	write_cr3(space);
 }
 
