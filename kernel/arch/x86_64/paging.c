@@ -59,7 +59,7 @@ static uint64_t alloc_table(void)
 static uint64_t *walk(uint64_t space, uint64_t va, int leaf_level, bool create, uint64_t *created,
 		      uint64_t **up)
 {
-	uint64_t *t = pte_table(space);
+	uint64_t *t = pte_root(space);
 
 	*up = NULL;
 	for (int level = PTE_LEVELS - 1; level > leaf_level; level--) {
@@ -112,7 +112,7 @@ bool vm_map(uint64_t space, uint64_t va, uint64_t phys, unsigned flags)
  */
 static inline __attribute__((always_inline)) const uint64_t *leaf_entry(uint64_t space, uint64_t va)
 {
-	const uint64_t *t = pte_table(space);
+	const uint64_t *t = pte_root(space);
 
 	_Static_assert(PTE_LEVELS == 4, "the levels are spelled out");
 	/* Spelled out: GCC keeps a loop with a variable shift otherwise. */
@@ -365,7 +365,7 @@ static void free_level(uint64_t entry, int level)
 
 void vm_destroy(uint64_t space)
 {
-	uint64_t *pml4 = pte_table(space);
+	uint64_t *pml4 = pte_root(space);
 
 	KASSERT(read_cr3() != space);
 	for (unsigned i = 0; i < KERNEL_HALF_FIRST_SLOT; i++)
