@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include "arch/percpu_arch.h"
 #include "sched_task.h"
+#include "space_tag.h"
 
 struct thread;
 
@@ -37,6 +38,7 @@ struct cpu {
 	volatile bool tlb_flush;	/* another CPU changes its address space's mappings (smp.c) */
 	volatile bool tlb_parked;	/* it knows: it waits for the lock, and will flush first */
 	volatile bool pass_turn;	/* pause once the lock is given back (smp_share_turns) */
+	struct space_tag_cpu tags;	/* the address space tags it may load without a flush */
 };
 
 extern struct cpu cpus[CPU_MAX];

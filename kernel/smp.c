@@ -17,6 +17,8 @@
 #include "cmdline.h"
 #include "sched.h"
 #include "task.h"
+#include "vm.h"
+#include "space_tag.h"
 #include "arch/atomic.h"
 #include "arch/smp_arch.h"
 #include "arch/layout.h"
@@ -75,6 +77,7 @@ void smp_init(const struct boot_info *boot, uint64_t low_page)
 				  ? "acpi=off on the command line"
 				  : arch_cpus_find(boot->acpi_rsdp, boot->acpi_rsdp_len);
 
+	smp_tlb_tracked = cpu_count > 1 || space_tag_count() > 1;
 	cpus[0].online = true;
 	if (why) {
 		klog("cpus: only the boot CPU (ACPI: %s)", why);
@@ -162,17 +165,24 @@ void smp_kick(struct cpu *c)
 	arch_cpu_kick(c);
 }
 
+bool smp_tlb_tracked;
+
 void smp_tlb_shootdown(uint64_t space)
 {
 	struct cpu *me = cpu_this();
+	uint32_t loaded = 0;
 
 	for (unsigned i = 0; i < cpu_count; i++) {
 		struct cpu *c = &cpus[i];
-		if (c == me || !c->thread || !c->thread->task || c->thread->task->space != space)
+		if (!c->thread || !c->thread->task || c->thread->task->space != space)
+			continue;
+		loaded |= 1u << i;
+		if (c == me)
 			continue;
 		c->tlb_flush = true;
 		arch_cpu_kick(c);
 	}
+	space_tag_changed(vm_space_tag(space), loaded);
 	for (unsigned i = 0; i < cpu_count; i++)
 		while (cpus[i].tlb_flush && !cpus[i].tlb_parked)
 			cpu_relax();

@@ -66,15 +66,25 @@ void smp_kick(struct cpu *c);
  * their rights changed): every other CPU that has it loaded (runs one of
  * its threads) is interrupted and waits for the kernel lock, so runs no
  * user code until, holding the lock after this CPU, it has flushed its
- * TLB.  Nothing happens when no other CPU has it loaded: a task whose
- * threads run on this CPU only pays a look at each CPU.  Under the lock.
+ * TLB.  Every CPU that does not have it loaded, this one too, flushes
+ * the space's tag at its next load of it (space_tag_changed), since it
+ * may hold entries of it from before.  No interrupt when no other CPU has
+ * it loaded: a task whose threads run on this CPU only pays a look at
+ * each CPU.  Under the lock.
  */
 void smp_tlb_shootdown(uint64_t space);
 
-/* smp_tlb_shootdown when there is more than one CPU (a compare otherwise). */
+/*
+ * Whether a change of mappings concerns more than this CPU's entries of
+ * the loaded space: there is more than one CPU, or spaces have tags
+ * (space_tag.h).  Set by smp_init, before any task.
+ */
+extern bool smp_tlb_tracked;
+
+/* smp_tlb_shootdown when smp_tlb_tracked (a compare otherwise). */
 static inline void vm_shootdown(uint64_t space)
 {
-	if (cpu_count > 1)
+	if (smp_tlb_tracked)
 		smp_tlb_shootdown(space);
 }
 

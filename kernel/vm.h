@@ -12,9 +12,10 @@ _Static_assert(USER_PAGE_SIZE == PAGE_SIZE, "vm_map maps a user page as one kern
 _Static_assert(USER_STACK_TOP <= USER_TOP, "the user layout fits below USER_TOP");
 
 /*
- * Address spaces.  An address space is named by the physical address of
- * its top-level table; every one shares the kernel half, so switching
- * between them never changes what the kernel sees.
+ * Address spaces.  An address space is named by a number the arch gives
+ * it (x86: its CR3 value, the physical address of its top-level table
+ * with its PCID); every one shares the kernel half, so switching between
+ * them never changes what the kernel sees.
  */
 #define VM_WRITE  0x1u
 #define VM_EXEC   0x2u
@@ -35,6 +36,8 @@ uint64_t vm_create(void);
 /* Free every user page table, and every VM_OWNED frame, then the space itself. */
 void vm_destroy(uint64_t space);
 void vm_switch(uint64_t space);
+/* Its address space tag (space_tag.h): 0, the shared one, or its own. */
+unsigned vm_space_tag(uint64_t space);
 
 /* Map one 4 KiB page.  False when out of memory (nothing is left half-done). */
 bool vm_map(uint64_t space, uint64_t va, uint64_t phys, unsigned flags);

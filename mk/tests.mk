@@ -26,7 +26,8 @@ UNIT_DEPS_test_vdso_lookup := crt/dso_lookup.c vdso/calls.def
 UNIT_DEPS_test_sh_parse   := apps/sh/parse.c
 UNIT_DEPS_test_sleep_wheel := kernel/sleep_wheel.c
 UNIT_DEPS_test_acpi       := kernel/arch/x86_64/acpi.c
-$(BUILD)/tests/unit/test_sleep_wheel: HOST_CFLAGS += -Itests/lib
+UNIT_DEPS_test_space_tag  := kernel/space_tag.c
+$(BUILD)/tests/unit/test_sleep_wheel $(BUILD)/tests/unit/test_space_tag: HOST_CFLAGS += -Itests/lib
 
 # The vDSO lookup runs against the real image; <elf.h> is ours, as for every
 # unit test, <rainbow/dso.h> the crt's.

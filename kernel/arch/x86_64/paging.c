@@ -4,6 +4,17 @@
  * never adds a slot afterwards (walk checks it), so those copies stay
  * current.  Slots nothing maps stay absent: no table is made and zeroed
  * for them at boot.
+ *
+ * A space's name is its CR3 value: the top table's address, and in the
+ * low 12 bits its PCID (arch/pcid.h) from space_tag_alloc, 0 when PCIDs
+ * are off or all taken.  The kernel's own space has PCID 0.
+ *
+ * The kernel half and PCIDs: its entries are not global (no G bit), so
+ * each PCID caches its own copies of them.  After vm_init they never
+ * change but for one addition, the local APIC's page (lapic_map, at
+ * boot, before any task), and an absent entry is never cached: no copy
+ * of any PCID can be stale, so nothing flushes them.  A kernel-half unmap
+ * or change of rights would have to flush every PCID on every CPU.
  */
 #include "vm.h"
 #include "pmm.h"
@@ -14,6 +25,8 @@
 #include "arch/clear_page.h"
 #include "panic.h"
 #include "smp.h"
+#include "space_tag.h"
+#include "arch/pcid.h"
 #include <string.h>
 
 #define LARGE_PAGE (2ull << 20)
@@ -46,7 +59,7 @@ static uint64_t alloc_table(void)
 static uint64_t *walk(uint64_t space, uint64_t va, int leaf_level, bool create, uint64_t *created,
 		      uint64_t **up)
 {
-	uint64_t *t = phys_to_virt(space);
+	uint64_t *t = pte_root(space);
 
 	*up = NULL;
 	for (int level = PTE_LEVELS - 1; level > leaf_level; level--) {
@@ -99,7 +112,7 @@ bool vm_map(uint64_t space, uint64_t va, uint64_t phys, unsigned flags)
  */
 static inline __attribute__((always_inline)) const uint64_t *leaf_entry(uint64_t space, uint64_t va)
 {
-	const uint64_t *t = phys_to_virt(space);
+	const uint64_t *t = pte_root(space);
 
 	_Static_assert(PTE_LEVELS == 4, "the levels are spelled out");
 	/* Spelled out: GCC keeps a loop with a variable shift otherwise. */
@@ -328,7 +341,7 @@ uint64_t vm_create(void)
 	uint64_t *src = phys_to_virt(kernel_space), *dst = phys_to_virt(space);
 	memcpy(&dst[KERNEL_HALF_FIRST_SLOT], &src[KERNEL_HALF_FIRST_SLOT],
 	       (512 - KERNEL_HALF_FIRST_SLOT) * sizeof(uint64_t));
-	return space;
+	return space | space_tag_alloc();
 }
 
 static void free_level(uint64_t entry, int level)
@@ -352,18 +365,24 @@ static void free_level(uint64_t entry, int level)
 
 void vm_destroy(uint64_t space)
 {
-	uint64_t *pml4 = phys_to_virt(space);
+	uint64_t *pml4 = pte_root(space);
 
 	KASSERT(read_cr3() != space);
 	for (unsigned i = 0; i < KERNEL_HALF_FIRST_SLOT; i++)
 		if (pml4[i] & PTE_P)
 			free_level(pml4[i], 2);
-	pmm_free(space);
+	space_tag_free(vm_space_tag(space));
+	pmm_free(space & PTE_ADDR);
 }
 
 void vm_switch(uint64_t space)
 {
-	write_cr3(space);
+	pcid_load(space);
+}
+
+unsigned vm_space_tag(uint64_t space)
+{
+	return space & CR3_PCID;
 }
 
 uint64_t vm_kernel_image_phys(const void *p)

@@ -128,7 +128,7 @@ static void unmap_level(uint64_t *up, uint64_t *t, int level, uint64_t va, uint6
  */
 static uint64_t *page_table_of(uint64_t space, uint64_t va, uint64_t *path[PTE_LEVELS])
 {
-	uint64_t *t = phys_to_virt(space);
+	uint64_t *t = pte_root(space);
 
 	path[PTE_LEVELS - 1] = NULL;
 	for (int level = PTE_LEVELS - 1; level > 0; level--) {
@@ -188,7 +188,7 @@ uint64_t vm_unmap_range(uint64_t space, uint64_t va, uint64_t len, uint64_t *tab
 	if (len && in_one_page_table(va, len))
 		unmap_in_page_table(space, va, len, &w);
 	else if (len)
-		unmap_level(NULL, phys_to_virt(space), PTE_LEVELS - 1, va, va + len, &w);
+		unmap_level(NULL, pte_root(space), PTE_LEVELS - 1, va, va + len, &w);
 	if (w.kept) {
 		uint64_t *path[PTE_LEVELS];
 		if (*spare && *spare != w.kept && page_table_of(space, *spare, path))
@@ -274,7 +274,7 @@ uint64_t vm_find_free(uint64_t space, uint64_t va, uint64_t end, uint64_t len)
 		if (!pt || i > last)
 			return va;
 	}
-	if (find_level(phys_to_virt(space), PTE_LEVELS - 1, va, end, len, &run))
+	if (find_level(pte_root(space), PTE_LEVELS - 1, va, end, len, &run))
 		return run;
 	return 0;
 }

@@ -13,6 +13,8 @@
 #include "arch/syscall_arch.h"
 #include "arch/fpu.h"
 #include "arch/cpu.h"
+#include "arch/pcid.h"
+#include "arch/pte.h"
 #include "arch/layout.h"
 #include "smp.h"
 #include "vm.h"
@@ -30,6 +32,7 @@ void arch_boot_cpu_init(void)
 {
 	gdt_init(&cpus[0].arch.tables);
 	wrmsr(MSR_GS_BASE, (uint64_t)&cpus[0]);
+	pcid_init();
 }
 
 const char *arch_cpus_find(const void *rsdp, size_t len)
@@ -84,7 +87,7 @@ const char *arch_cpus_start_prepare(uint64_t low_page)
 	if (low_page >= 0x100000 || (low_page & (PAGE_SIZE - 1)) || size > PAGE_SIZE)
 		return "the start-up page is not a page below 1 MiB";
 	start_space = vm_create();
-	if (!start_space || start_space >= FOUR_GIB ||
+	if (!start_space || (start_space & PTE_ADDR) >= FOUR_GIB ||
 	    !vm_map(start_space, low_page, low_page, VM_EXEC)) {
 		if (start_space)
 			vm_destroy(start_space);
@@ -93,16 +96,14 @@ const char *arch_cpus_start_prepare(uint64_t low_page)
 	}
 	memcpy(phys_to_virt(low_page), ap_trampoline, size);
 	struct ap_boot_data *d = phys_to_virt(low_page + AP_BOOT_DATA);
-	uint64_t cr4;
-	__asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
 	d->gdt_limit = 4 * sizeof(uint64_t) - 1;
 	d->gdt_base = low_page + (uintptr_t)ap_gdt_offset;
 	d->prot_entry = low_page + (uintptr_t)ap_prot_offset;
 	d->prot_cs = 0x08;
 	d->long_entry = low_page + (uintptr_t)ap_long_offset;
 	d->long_cs = 0x18;
-	d->cr3 = start_space;
-	d->cr4 = cr4;
+	d->cr3 = start_space & PTE_ADDR;	/* its PCID, if any, is not for 32-bit code */
+	d->cr4 = read_cr4() & ~CR4_PCIDE;	/* set in long mode only (pcid.c) */
 	start_page = low_page;
 	return NULL;
 }
@@ -142,6 +143,7 @@ void arch_cpu_init(void)
 {
 	syscall_arch_init();
 	fpu_init();
+	pcid_init();
 	lapic_init_cpu(false);
 }
 

@@ -23,8 +23,13 @@
 #define CR4_OSFXSR     CPU_BIT(9)
 #define CR4_OSXMMEXCPT CPU_BIT(10)
 #define CR4_UMIP       CPU_BIT(11)
+#define CR4_PCIDE      CPU_BIT(17)	/* CR3[11:0] is the PCID (arch/pcid.h) */
 #define CR4_SMEP       CPU_BIT(20)
 #define CR4_SMAP       CPU_BIT(21)
+
+/* With CR4.PCIDE: CR3's PCID, and the bit of a load that keeps that PCID's TLB entries. */
+#define CR3_PCID    0xfff
+#define CR3_NOFLUSH CPU_BIT(63)
 
 #define MSR_EFER          0xc0000080
 #define MSR_STAR          0xc0000081
@@ -117,6 +122,13 @@ static inline uint64_t read_cr3(void)
 static inline void write_cr3(uint64_t v)
 {
 	__asm__ volatile("mov %0, %%cr3" : : "r"(v) : "memory");
+}
+
+static inline uint64_t read_cr4(void)
+{
+	uint64_t v;
+	__asm__ volatile("mov %%cr4, %0" : "=r"(v));
+	return v;
 }
 
 /* Set bits in CR4 (the protections of protect.c), keeping the others. */

@@ -34,6 +34,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include "phys.h"
+#include "arch/cpu.h"
 
 
 #define PTE_LEVELS 4		/* level 3 = PML4 ... level 0 = page table */
@@ -82,6 +83,16 @@ static inline bool pte_used(uint64_t entry)
 static inline uint64_t *pte_table(uint64_t entry)
 {
 	return phys_to_virt(entry & PTE_ADDR);
+}
+
+/*
+ * An address space's top table, through the direct map, from its name (a
+ * CR3 value, the PCID in its low bits: paging.c).  Below 2^52 the mask
+ * need only drop the PCID: one `and` with a sign-extended immediate.
+ */
+static inline uint64_t *pte_root(uint64_t space)
+{
+	return phys_to_virt(space & ~(uint64_t)CR3_PCID);
 }
 
 /* Index of va's entry in its table of the given level. */

@@ -14,7 +14,7 @@
 /* What the log calls a CPU's hw_id. */
 #define ARCH_CPU_ID_NAME "lapic id"
 
-/* The boot CPU's own GDT and TSS, in cpus[0], loaded, and its GS base: first thing at boot. */
+/* The boot CPU's own GDT and TSS, in cpus[0], loaded, its GS base, its PCIDs (arch/pcid.h): first thing at boot. */
 void arch_boot_cpu_init(void);
 /*
  * Find the CPUs in ACPI's MADT (from the RSDP copy rsdp, len bytes, NULL
@@ -36,7 +36,7 @@ void arch_cpu_start(struct cpu *c);
 void arch_cpu_stop(struct cpu *c);
 /* The start-up code is no longer needed: its page tables go back. */
 void arch_cpus_start_done(void);
-/* On c itself, holding the kernel lock: SYSCALL, FPU, local APIC (timer masked). */
+/* On c itself, holding the kernel lock: SYSCALL, FPU, PCIDs, local APIC (timer masked). */
 void arch_cpu_init(void);
 /* On another CPU: its timer, periodic at TIMER_HZ (its threads' time slices). */
 void arch_cpu_timer_start(void);

@@ -9,6 +9,7 @@
 #include "arch/fpu.h"
 #include "arch/gdt.h"
 #include "arch/cpu.h"
+#include "arch/pcid.h"
 
 struct trap_frame;
 
@@ -28,7 +29,7 @@ static inline __attribute__((always_inline)) void arch_switch_to(struct thread *
 								  struct thread *next)
 {
 	if (!prev || prev->task != next->task)
-		write_cr3(next->task ? next->task->space : vm_kernel_space());
+		pcid_load(next->task ? next->task->space : vm_kernel_space());
 	if (prev)
 		fpu_save(&prev->fpu);
 	fpu_restore(&next->fpu);
