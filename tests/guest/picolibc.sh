@@ -106,7 +106,7 @@ for ((i = 0; i < ${#names[@]}; i += 16)); do
 		result=$(grep -E "^\[rainbow\] task $name (exited: [0-9-]+|killed)" "$boot_log" | head -n 1)
 		case ${expect[$name]}:$result in
 		0:*"exited: 0") tap 0 "$name passes" ;;
-		*:*"exited: 77") tap 0 "$name skipped (status 77: $(grep -m1 -i skip "$boot_log" || echo 'no reason'))" ;;
+		*:*"exited: 77") tap_skip "$name" "status 77: $(grep -m1 -i skip "$boot_log" || echo 'no reason')" ;;
 		fail:*"exited: 0") tap 1 "$name should fail, exited 0" ;;
 		fail:?*) tap 0 "$name fails as it should (${result#*"$name "})" ;;
 		0:*"exited: 1")
