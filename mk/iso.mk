@@ -9,17 +9,18 @@ $(ISO): $(KERNEL_ELF) $(APPS) $(BUNDLE) mk/mkiso
 
 # The machine make run and make debug boot: QEMU's -m and -cpu (empty CPU:
 # QEMU's default model); SMP its number of CPUs, for make test and make
-# bench too.
+# bench too (empty: mk/qemu's default, 2, for make run and make test;
+# make bench's is 1, mk/bench).
 MEM ?= 256M
 CPU ?=
-SMP ?= 1
+SMP ?=
 
 .PHONY: run shell debug
 # make run [BUNDLE=file] [KARGS="..."] [MEM=size] [CPU=model] [SMP=n]: boot headless
 # through mk/rainbow-run, what the SDK installs as rainbow-run; exit 0 only
 # on success.
 run: $(KERNEL_ELF) $(APPS)
-	$(Q)mk/rainbow-run $(BUNDLE) --kernel $(KERNEL_ELF) --mem $(MEM) --cpu "$(CPU)" --smp $(SMP) \
+	$(Q)mk/rainbow-run $(BUNDLE) --kernel $(KERNEL_ELF) --mem $(MEM) --cpu "$(CPU)" $(if $(SMP),--smp $(SMP)) \
 		--timeout $(QEMU_TIMEOUT) --kargs "$(KARGS)"
 
 # make shell: make run with apps/shell.bundle, the shell on the console

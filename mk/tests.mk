@@ -6,7 +6,7 @@
 # (tests/boot/*.sh) boot QEMU and check what the kernel printed; guest tests
 # (tests/guest/*.sh) boot the bundles beside them, of apps and of the test
 # programs below.  Every script sources tests/lib/suite.sh.  make test
-# SMP=N boots every guest with N CPUs (suite.sh's BOOT_SMP).
+# SMP=N boots every guest with N CPUs (suite.sh's BOOT_SMP; default mk/qemu's, 2).
 
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SRC))

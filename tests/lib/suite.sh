@@ -62,12 +62,12 @@ expect_tap() {
 # boot NAME BUNDLE [KERNEL-ARGS...]: boot and keep the serial log.  The
 # environment's BOOT_CPU, when set, is QEMU's -cpu (e.g. max); BOOT_MEM its
 # -m (mk/qemu's default when unset); BOOT_SMP its number of CPUs (make test
-# SMP=N sets it for every suite; 1 when unset: boot_smp); BOOT_ICOUNT,
+# SMP=N sets it for every suite; mk/qemu's default when unset: boot_smp); BOOT_ICOUNT,
 # when set, runs the guest under -icount, its clocks counted in instructions
 # (the TSC calibration then cannot be upset by a busy host); BOOT_INPUT, when
 # set, is a file the guest's console input comes from, then its end (^D;
 # default /dev/null: the end at once).
-boot_smp=${BOOT_SMP:-1}
+boot_smp=${BOOT_SMP:-$(mk/qemu --smp-default)}
 boot() {
 	local name=$1 bundle=$2
 	shift 2
