@@ -10,6 +10,10 @@
  *   uint64_t machine_cycles(void)
  *	The free-running cycle counter (the TSC on x86-64) in its own ticks;
  *	timer_tsc_hz() gives their rate once the timer calibrated it.
+ *   uint64_t machine_cycle_rate(void)
+ *	That rate in Hz, measured against the machine's reference timer by
+ *	polling (x86-64: the PIT's channel 2, arch/pit.h), so a stall of
+ *	the CPU meanwhile is measured, not missed; about 6 ms.
  *   void machine_wait_for_interrupt(void)
  *	Let interrupts in, sleep until one has arrived and been handled,
  *	the kernel lock given up meanwhile when it is shared (klock.h),

@@ -1,6 +1,7 @@
 /*
  * Time: the periodic tick drives preemption and sleeping; the TSC,
- * calibrated against the tick at boot, gives the vDSO its clock.
+ * calibrated at boot against the machine's reference timer, gives the
+ * vDSO its clock.
  */
 #include "timer.h"
 #include "machine.h"
@@ -33,8 +34,16 @@ void timer_calibrate(unsigned n)
 
 	while (ticks == start_tick)		/* align to a tick edge */
 		machine_wait_for_interrupt();
-	uint64_t t0 = machine_cycles(), first = ticks;
+	uint64_t first = ticks;
 	while (ticks < first + n)
 		machine_wait_for_interrupt();
-	tsc_hz = (machine_cycles() - t0) * TIMER_HZ / n;
+	tsc_hz = machine_cycle_rate();
+}
+
+uint64_t timer_median_of_3(uint64_t (*measure)(void))
+{
+	uint64_t a = measure(), b = measure(), c = measure();
+	uint64_t lo = a < b ? a : b, hi = a < b ? b : a;
+
+	return c < lo ? lo : c > hi ? hi : c;
 }

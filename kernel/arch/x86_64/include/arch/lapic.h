@@ -38,8 +38,9 @@ void lapic_start_cpu(uint32_t id, uint64_t page_phys);
 /* Send the CPU with local APIC id `id` back to waiting for a start-up IPI (INIT). */
 void lapic_stop_cpu(uint32_t id);
 /*
- * The timer's rate in counts per second (divide by 16), measured over
- * 10 ms of the TSC, which timer_calibrate measured against the PIT; on
+ * The timer's rate in counts per second (divide by 16): the median of
+ * three counts over about 10 ms each, each divided by the TSC's cycles
+ * read around it (timer_calibrate measured the TSC against the PIT); on
  * the boot CPU, after that calibration.
  */
 uint64_t lapic_timer_calibrate(void);

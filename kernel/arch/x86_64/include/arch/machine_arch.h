@@ -5,10 +5,16 @@
 #include <stdint.h>
 #include "arch/cpu.h"
 #include "klock.h"
+#include "arch/pit.h"
 
 static inline uint64_t machine_cycles(void)
 {
 	return rdtsc();
+}
+
+static inline uint64_t machine_cycle_rate(void)
+{
+	return pit_tsc_hz();
 }
 
 /* The kernel lock, when shared, is given up for the halt (the interrupt's entry takes it). */
