@@ -11,6 +11,8 @@
 #include "tcb.h"
 #include "task.h"
 #include "sched.h"
+#include "timer.h"
+#include "clock.h"
 #include "lhash.h"
 #include <errno.h>
 
@@ -28,13 +30,15 @@ static uint64_t key_hash(const struct task *t, uint64_t addr)
 	return x ^ x >> 32;
 }
 
-long futex_wait(uint64_t addr, uint64_t deadline_tick)
+long futex_wait(uint64_t addr, uint64_t deadline_ns)
 {
 	current->futex_addr = addr;
 	if (!lhash_add(&waiters, &current->futex_node, key_hash(current->task, addr)))
 		return -ENOMEM;
-	if (deadline_tick)
-		sched_sleep_until(deadline_tick, THREAD_FUTEX);
+	if (deadline_ns)
+		do	/* again while a late tick woke it before the deadline */
+			sched_sleep_until(timer_tick_for(deadline_ns), THREAD_FUTEX);
+		while (list_linked(&current->futex_node.link) && clock_monotonic_ns() < deadline_ns);
 	else
 		sched_block(THREAD_FUTEX);
 	/* A wake unlinks the waiter; still linked, the deadline woke it. */

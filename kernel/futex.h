@@ -15,12 +15,13 @@ struct thread;
  */
 
 /*
- * Block current on addr of its task until futex_wake, or until the tick
- * deadline_tick (0: no deadline).  0 when woken, -ETIMEDOUT at the
+ * Block current on addr of its task until futex_wake, or until
+ * clock_monotonic_ns() has passed deadline_ns (0: no deadline; never
+ * earlier, however late the ticks).  0 when woken, -ETIMEDOUT at the
  * deadline, -ENOMEM (without waiting) only if the table's first bucket
  * found no page.
  */
-long futex_wait(uint64_t addr, uint64_t deadline_tick);
+long futex_wait(uint64_t addr, uint64_t deadline_ns);
 /* Wake up to count waiters of addr in current's task, oldest first; how many. */
 long futex_wake(uint64_t addr, uint64_t count);
 /* A thread that is not running leaves the queue it waits in (task end). */

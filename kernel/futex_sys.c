@@ -5,14 +5,9 @@
 #include "syscall_handlers.h"
 #include "futex.h"
 #include "clock.h"
-#include "timer.h"
 #include "uaccess.h"
 #include <rainbow/types.h>
 #include <errno.h>
-
-#define NS_PER_TICK (1000000000ull / TIMER_HZ)
-/* Keep a deadline's tick from wrapping: this is still centuries. */
-#define FUTEX_TICKS_MAX (1ull << 48)
 
 long sys_futex_wait(const uint64_t arg[6])
 {
@@ -27,12 +22,9 @@ long sys_futex_wait(const uint64_t arg[6])
 		return -EAGAIN;
 	if (!(flags & RB_FUTEX_DEADLINE))
 		return futex_wait(addr, 0);
-	uint64_t now = clock_monotonic_ns();
-	if (deadline_ns <= now)
+	if (deadline_ns <= clock_monotonic_ns())
 		return -ETIMEDOUT;
-	/* Round up, and one more tick: the current one is already partly over. */
-	uint64_t ticks = (deadline_ns - now + NS_PER_TICK - 1) / NS_PER_TICK + 1;
-	return futex_wait(addr, timer_ticks() + (ticks < FUTEX_TICKS_MAX ? ticks : FUTEX_TICKS_MAX));
+	return futex_wait(addr, deadline_ns);
 }
 
 long sys_futex_wake(const uint64_t arg[6])

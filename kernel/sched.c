@@ -21,6 +21,7 @@
 #include "bundle.h"
 #include "cputime.h"
 #include "timer.h"
+#include "clock.h"
 #include "panic.h"
 #include "arch/thread_arch.h"
 #include "machine.h"
@@ -438,9 +439,14 @@ void sched_sleep_until(uint64_t tick, enum thread_state why)
 	sched_block(why);
 }
 
-void sched_sleep(uint64_t ticks)
+void sched_sleep_ns(uint64_t ns)
 {
-	sched_sleep_until(timer_ticks() + (ticks ? ticks : 1), THREAD_SLEEPING);
+	uint64_t now = clock_monotonic_ns();
+	uint64_t deadline = ns < UINT64_MAX - now ? now + ns : UINT64_MAX;
+
+	do
+		sched_sleep_until(timer_tick_for(deadline), THREAD_SLEEPING);
+	while (clock_monotonic_ns() < deadline);
 }
 
 void sched_tick(void)

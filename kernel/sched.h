@@ -196,8 +196,12 @@ uint32_t sched_cpus_online(void);
  * switches away from it (which is asked to, with a kick if it is another).
  */
 void sched_set_affinity(struct thread *t, uint32_t cpus_allowed);
-/* Sleep for at least the given number of ticks. */
-void sched_sleep(uint64_t ticks);
+/*
+ * Sleep for at least ns nanoseconds of clock_monotonic_ns(), what the
+ * vDSO's clock reads: until the tick timer_tick_for gives, then again
+ * for what is left while a late tick woke it early.
+ */
+void sched_sleep_ns(uint64_t ns);
 /* Block current (state why) until the tick, or until someone makes it ready first. */
 void sched_sleep_until(uint64_t tick, enum thread_state why);
 /* Change a thread's priority, requeueing it; may ask for a switch. */

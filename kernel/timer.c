@@ -8,6 +8,9 @@
 #include "sched.h"
 #include "clock.h"
 
+#define TICKS_AHEAD_MAX (1ull << 48)	/* keeps a wake tick from wrapping */
+#define NS_PER_TICK (1000000000ull / TIMER_HZ)
+
 static volatile uint64_t ticks;
 static uint64_t tsc_hz;
 
@@ -21,6 +24,14 @@ void timer_tick(void)
 uint64_t timer_ticks(void)
 {
 	return ticks;
+}
+
+uint64_t timer_tick_for(uint64_t deadline_ns)
+{
+	uint64_t now = clock_monotonic_ns(), left = deadline_ns > now ? deadline_ns - now : 0;
+	uint64_t n = left / NS_PER_TICK + (left % NS_PER_TICK != 0) + 1;
+
+	return ticks + (n < TICKS_AHEAD_MAX ? n : TICKS_AHEAD_MAX);
 }
 
 uint64_t timer_tsc_hz(void)

@@ -8,6 +8,15 @@
 /* Called from the timer interrupt. */
 void timer_tick(void);
 uint64_t timer_ticks(void);
+/*
+ * The tick at whose count clock_monotonic_ns() has passed deadline_ns, if
+ * ticks are counted on time: the ticks of the time left rounded up, and
+ * one more, the current one being partly over; at most 2^48 ticks ahead
+ * (centuries).  A tick counted late (the boot CPU waited for the kernel
+ * lock, or its vCPU for its turn) makes that tick come early, so a caller
+ * that must not wake early checks the clock again (sched_sleep_ns).
+ */
+uint64_t timer_tick_for(uint64_t deadline_ns);
 /* TSC frequency in Hz, measured at boot (0 until known). */
 uint64_t timer_tsc_hz(void);
 /*

@@ -144,8 +144,9 @@ long rb_mem_usage(struct rb_mem_usage *usage);
 long rb_yield(void);
 
 /*
- * Sleeps at least ns nanoseconds (rounded up to the timer's resolution).
- * Returns 0.  Blocks.
+ * Sleeps at least ns nanoseconds of CLOCK_MONOTONIC (rb_clock_monotonic_ns),
+ * however late the kernel's ticks come (rounded up to the timer's
+ * resolution).  Returns 0.  Blocks.
  */
 long rb_sleep_ns(uint64_t ns);
 
@@ -219,7 +220,7 @@ long rb_cpu_current(void);
  * by a thread of the same task wakes it, or, with RB_FUTEX_DEADLINE in
  * flags, until CLOCK_MONOTONIC (rb_clock_monotonic_ns) reaches deadline_ns
  * (nanoseconds; the wake comes at a timer tick after the deadline, at most
- * 20 ms late).  Without the flag deadline_ns is ignored and the
+ * 20 ms late on time's ticks, never before it).  Without the flag deadline_ns is ignored and the
  * wait has no end of its own.  The value is read and the thread queued as
  * one step, so a wake after a change of the word cannot be missed.
  * Returns 0 when woken (also possibly with the word unchanged: callers
