@@ -16,15 +16,13 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/_pthread_t.h>
 #include <sys/types.h>
 #include <time.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* A thread: its control block, from pthread_create or the first thread's. */
-typedef struct __rb_pthread *pthread_t;
 
 typedef struct {
 	size_t __stacksize;     /* bytes */
