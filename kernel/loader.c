@@ -177,9 +177,10 @@ static const char *env_value(const struct loader_program *program, const char *w
 
 /*
  * The environment word RAINBOW_MEM_LIMIT=SIZE of a bundle line or spawn's
- * envp (bytes, with an optional K, M or G suffix: powers of 1,024), which
- * the task sees in its environment too, in pages in *pages; left alone
- * without the word.  NULL, or why the word is refused.
+ * envp (bytes, with an optional K, M or G suffix: powers of 1,024; libc
+ * takes it out of the task's environ before main, so that its children do
+ * not inherit it), in pages in *pages; left alone without the word.
+ * NULL, or why the word is refused.
  */
 static const char *mem_limit_word(const struct loader_program *program, uint64_t *pages)
 {

@@ -18,6 +18,7 @@
 #include "sched.h"
 #include "task.h"
 #include "vm.h"
+#include "vdso_map.h"
 #include "space_tag.h"
 #include "arch/atomic.h"
 #include "arch/smp_arch.h"
@@ -105,6 +106,7 @@ _Noreturn void smp_cpu_main(struct cpu *c)
 	klog("cpu %u: online, %s %u", c->index, ARCH_CPU_ID_NAME, c->hw_id);
 	c->online_cycles = machine_cycles();
 	c->online = true;
+	vdso_publish_cpus();	/* a CPU late for smp_init joins the mask user space reads */
 	arch_cpu_timer_start();
 	sched_start_cpu();
 }

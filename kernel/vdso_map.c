@@ -8,6 +8,7 @@
 #include "vdso_image.h"
 #include "vdso_data.h"
 #include "clock.h"
+#include "sched.h"
 #include "vdso_traps.h"
 #include "vm.h"
 #include "pmm.h"
@@ -32,9 +33,20 @@ void vdso_init(void)
 		panic("the vDSO is larger than VDSO_SIZE_MAX");
 	memset(phys_to_virt(data_frame), 0, PAGE_SIZE);
 	clock_init(phys_to_virt(data_frame));
+	vdso_publish_cpus();
 	vdso_traps_init();
 	klog("vdso: %lu bytes, data page below it",
 	     (uint64_t)(vdso_image_end - vdso_image_start));
+}
+
+void vdso_publish_cpus(void)
+{
+	if (!data_frame)
+		return;
+	struct rb_vdso_data *data = phys_to_virt(data_frame);
+
+	/* One aligned store: a reader sees the old mask or the new, whole. */
+	__atomic_store_n(&data->cpus_online, sched_cpus_online(), __ATOMIC_RELEASE);
 }
 
 const void *vdso_image(size_t *size)

@@ -195,7 +195,7 @@ long __rb_fd_put_console(int fd)
 	return 0;
 }
 
-/* Descriptors a spawner handed down (fd_inherit.c), before main. */
+/* Descriptors a spawner handed down, the kernel's words gone (fd_inherit.c), before main. */
 __attribute__((constructor)) static void inherit(void)
 {
 	__rb_fd_inherit();

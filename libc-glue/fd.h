@@ -58,7 +58,8 @@ long __rb_fd_share(const struct ofile *f, uint64_t *key);
 long __rb_fd_adopt(uint64_t key, int fd);
 /* The console as descriptor fd (replacing what fd was): 0 or -EBADF. */
 long __rb_fd_put_console(int fd);
-/* Takes what the spawner handed down, from the environment, before main. */
+/* Takes what the spawner handed down, from the environment, and the kernel's
+ * words out of it, before main. */
 void __rb_fd_inherit(void);
 
 #endif

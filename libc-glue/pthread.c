@@ -62,6 +62,7 @@ _Noreturn void pthread_exit(void *value)
 	uint32_t joinable = PTHREAD_JOINABLE;
 
 	self->value = value;
+	__rb_pthread_cleanup_run_all();
 	__rb_pthread_key_destroy_all(self);
 	__rb_stdout_flush();
 	if (!__atomic_compare_exchange_n(&self->state, &joinable, PTHREAD_ENDED, false,

@@ -31,6 +31,9 @@ struct __rb_pthread {
 /* The running thread's control block (pthread_self). */
 extern __thread struct __rb_pthread *__rb_pthread_current;
 
+/* Pops and runs every cleanup handler the calling thread has pushed (pthread_cleanup.c). */
+void __rb_pthread_cleanup_run_all(void);
+
 /* Runs the destructors of the calling thread's keys (pthread_key.c). */
 void __rb_pthread_key_destroy_all(struct __rb_pthread *self);
 

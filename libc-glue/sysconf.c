@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <unistd.h>
 
+#include <rainbow/syscall.h>
 #include <rainbow/types.h>
 
 #include "fd.h"
@@ -16,9 +17,9 @@ long sysconf(int name)
 	switch (name) {
 	case _SC_PAGESIZE:
 		return RB_PAGE_SIZE;
-	case _SC_NPROCESSORS_CONF:
-	case _SC_NPROCESSORS_ONLN:
-		return 1;
+	case _SC_NPROCESSORS_CONF:	/* a CPU that never came online is not counted */
+	case _SC_NPROCESSORS_ONLN:	/* from the vDSO's data page, no kernel entry */
+		return __builtin_popcount(rb_cpus_online());
 	case _SC_OPEN_MAX:
 		return FD_MAX;		/* descriptors: fd.h */
 	case _SC_CLK_TCK:		/* times()'s unit */

@@ -18,10 +18,15 @@ RAINBOW_HEADERS := $(notdir $(wildcard vdso/include/rainbow/*.h crt/include/rain
 # POSIX headers picolibc lacks and libc-glue provides.
 GLUE_SYS_HEADERS := $(notdir $(wildcard libc-glue/include/sys/*.h))
 GLUE_TOP_HEADERS := $(notdir $(wildcard libc-glue/include/*.h))
+# Rainbow's additions to picolibc's headers, ahead of them on the include
+# path (rainbow.specs): each includes picolibc's with #include_next.
+GLUE_NEXT_HEADERS := $(patsubst libc-glue/include-next/%,%,$(wildcard libc-glue/include-next/*.h \
+	libc-glue/include-next/*/*.h))
 SYSROOT_HEADERS := $(SYSROOT)/include/elf.h \
 	$(addprefix $(SYSROOT)/include/rainbow/,$(RAINBOW_HEADERS)) \
 	$(addprefix $(SYSROOT)/include/sys/,$(GLUE_SYS_HEADERS)) \
-	$(addprefix $(SYSROOT)/include/,$(GLUE_TOP_HEADERS))
+	$(addprefix $(SYSROOT)/include/,$(GLUE_TOP_HEADERS)) \
+	$(addprefix $(SYSROOT)/include-next/,$(GLUE_NEXT_HEADERS))
 
 # The crt runs before TLS exists, so no stack protector (its canary lives in
 # TLS); PIE so that the same objects serve static and static-pie apps.
@@ -59,6 +64,11 @@ $(SYSROOT)/include/sys/%.h: libc-glue/include/sys/%.h
 	$(Q)cp $< $@
 
 $(addprefix $(SYSROOT)/include/,$(GLUE_TOP_HEADERS)): $(SYSROOT)/include/%.h: libc-glue/include/%.h
+	$(call say,INSTALL,$@)
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
+
+$(SYSROOT)/include-next/%.h: libc-glue/include-next/%.h
 	$(call say,INSTALL,$@)
 	@mkdir -p $(@D)
 	$(Q)cp $< $@

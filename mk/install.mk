@@ -8,7 +8,7 @@
 #   share/rainbow/                 rainbow.elf, vdso.so, vdso.dbg, fsd (the
 #                                  file server), toolchain.cmake,
 #                                  meson-cross.txt, cmake/
-#   x86_64-rainbow/                the sysroot: include/, lib/, rainbow.specs
+#   x86_64-rainbow/                the sysroot: include/, include-next/, lib/, rainbow.specs
 #                                  (and what users install there, kept)
 
 PREFIX ?= /usr/local
@@ -48,7 +48,7 @@ install: $(KERNEL_ELF) $(VDSO_SO) $(VDSO_DBG) $(BUILD)/apps/fsd $(SYSROOT_STAMP)
 	$(Q)chmod 755 $(PREFIX)/bin/x86_64-rainbow-gcc
 	$(Q)ln -sf x86_64-rainbow-gcc $(PREFIX)/bin/x86_64-rainbow-g++
 	$(Q)if [ -f $(SDK_MANIFEST) ]; then cd $(SDK_SYSROOT) && xargs -r rm -f < $(SDK_MANIFEST); fi
-	$(Q)cp -R $(SYSROOT)/include $(SYSROOT)/lib $(SDK_SYSROOT)/
-	$(Q)cd $(SYSROOT) && find include lib ! -type d > $(SDK_MANIFEST)
+	$(Q)cp -R $(SYSROOT)/include $(SYSROOT)/include-next $(SYSROOT)/lib $(SDK_SYSROOT)/
+	$(Q)cd $(SYSROOT) && find include include-next lib ! -type d > $(SDK_MANIFEST)
 	$(Q)$(call rainbow_specs,$(SDK_SYSROOT),$(SDK_SYSROOT)/rainbow.specs)
 	$(Q)sdk/meson-absent $(PREFIX)/bin/x86_64-rainbow-gcc >> $(SDK_DATA)/meson-cross.txt

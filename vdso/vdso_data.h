@@ -14,8 +14,11 @@
  *   5. seq += 1                 (even again: the snapshot is consistent)
  * tsc_base and ns_base must be taken together: ns_base is the monotonic time
  * at the instant the TSC read tsc_base.  version is RB_VDSO_DATA_VERSION.
+ * cpus_online is outside the sequence: one aligned 32-bit store, read by
+ * one load, written before any task starts and again whenever a CPU comes
+ * online late (kernel/vdso_map.c).
  *
- * Readers (vdso/clock.c) wait for an even seq, read, and retry if seq moved.
+ * Clock readers (vdso/clock.c) wait for an even seq, read, and retry if seq moved.
  */
 #ifndef RAINBOW_VDSO_DATA_H
 #define RAINBOW_VDSO_DATA_H
@@ -23,7 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define RB_VDSO_DATA_VERSION 1
+#define RB_VDSO_DATA_VERSION 2
 
 /* The data page lies this many bytes below the image (vdso/vdso.lds). */
 #define RB_VDSO_DATA_OFFSET 4096
@@ -36,6 +39,7 @@ struct rb_vdso_data {
 	uint64_t tsc_to_ns_mult;  /* ns per TSC tick, 32.32 fixed point */
 	int64_t realtime_offset_ns; /* realtime = monotonic + this */
 	uint64_t ticks;           /* timer interrupts since boot */
+	uint32_t cpus_online;     /* bit i: CPU i is online (rb_cpus_online) */
 };
 
 /* The layout is an ABI between two separately compiled images. */
@@ -47,7 +51,8 @@ _Static_assert(offsetof(struct rb_vdso_data, tsc_to_ns_mult) == 24, "mult");
 _Static_assert(offsetof(struct rb_vdso_data, realtime_offset_ns) == 32,
 	       "realtime_offset_ns");
 _Static_assert(offsetof(struct rb_vdso_data, ticks) == 40, "ticks");
-_Static_assert(sizeof(struct rb_vdso_data) == 48, "size");
+_Static_assert(offsetof(struct rb_vdso_data, cpus_online) == 48, "cpus_online");
+_Static_assert(sizeof(struct rb_vdso_data) == 56, "size");
 _Static_assert(sizeof(struct rb_vdso_data) <= RB_VDSO_DATA_OFFSET,
 	       "fits in the data page");
 

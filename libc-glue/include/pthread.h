@@ -2,7 +2,8 @@
  * <pthread.h>: POSIX threads, as far as Rainbow has them (docs/runtime.md):
  * threads with attributes for stack size and detach state, once, keys,
  * mutexes (normal, recursive, errorcheck; timed), condition variables
- * (CLOCK_REALTIME or CLOCK_MONOTONIC) and rwlocks.  Blocking blocks in the
+ * (CLOCK_REALTIME or CLOCK_MONOTONIC), rwlocks and cleanup handlers.
+ * Blocking blocks in the
  * kernel (rb_futex_wait); an uncontended mutex never enters it.
  * Cancellation, scheduling parameters, process-shared objects, robust and
  * priority-protocol mutexes, barriers and spinlocks do not exist, so they
@@ -15,15 +16,13 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/_pthread_t.h>
 #include <sys/types.h>
 #include <time.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* A thread: its control block, from pthread_create or the first thread's. */
-typedef struct __rb_pthread *pthread_t;
 
 typedef struct {
 	size_t __stacksize;     /* bytes */
@@ -111,8 +110,38 @@ int pthread_detach(pthread_t thread);
 pthread_t pthread_self(void);
 /* Nonzero if a and b are the same thread.  Never fails. */
 int pthread_equal(pthread_t a, pthread_t b);
-/* Runs the key destructors, then ends the thread (the task if it was the last). */
+/*
+ * Runs the thread's outstanding cleanup handlers (last pushed first), then
+ * the key destructors, then ends the thread (the task if it was the last).
+ */
 _Noreturn void pthread_exit(void *value);
+
+/*
+ * Cleanup handlers (pthread_cleanup.c).  pthread_cleanup_push(routine, arg)
+ * opens a block that the pthread_cleanup_pop(execute) of the same function
+ * and nesting level must close, as POSIX requires of the pair: the record
+ * of the handler lives in that block, on the caller's stack.  pop removes
+ * the handler pushed last and calls routine(arg) if execute is nonzero;
+ * pthread_exit calls every handler still pushed, last pushed first.
+ * Rainbow has no cancellation, so nothing else runs them.  Leaving the
+ * block otherwise (return, goto, longjmp) is undefined, as in POSIX.
+ * Neither can fail.
+ */
+struct __rb_pthread_cleanup {
+	void (*__routine)(void *);
+	void *__arg;
+	struct __rb_pthread_cleanup *__next;    /* pushed before it */
+};
+void __rb_pthread_cleanup_push(struct __rb_pthread_cleanup *cleanup,
+			       void (*routine)(void *), void *arg);
+void __rb_pthread_cleanup_pop(struct __rb_pthread_cleanup *cleanup, int execute);
+#define pthread_cleanup_push(routine, arg)                                      \
+	do {                                                                    \
+		struct __rb_pthread_cleanup __rb_cleanup;                       \
+		__rb_pthread_cleanup_push(&__rb_cleanup, (routine), (arg));
+#define pthread_cleanup_pop(execute)                                            \
+		__rb_pthread_cleanup_pop(&__rb_cleanup, (execute));             \
+	} while (0)
 
 /*
  * Thread attributes (pthread_attr.c): default stack 64 KiB, joinable.

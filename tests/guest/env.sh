@@ -32,6 +32,15 @@ printf '%s/a=b\n' "$(pwd)/$dir" > "$dir/eqname.bundle"
 msg=$(mk/mkiso "$kernel" "$dir/eqname.bundle" "$dir/bad.iso" 2>&1)
 [ $? = 1 ] && [[ "$msg" == *"eqname.bundle:1: malformed environment name"* ]]
 tap $? "any path with '=' is taken for the environment, so refused ($msg)"
+# The kernel's words leave the environment before main (libc-glue/fd_inherit.c),
+# so a child spawned with environ does not take them: args, a service with a
+# limit, beside a task that outlives it (a service alone is ended at once).
+printf '%s\n' "RAINBOW_SERVICE=1 RAINBOW_MEM_LIMIT=32M X=1 $(pwd)/build/apps/args" \
+	"$(pwd)/build/tests/guest/spin 1000" > "$dir/kernel_words.bundle"
+boot env-kernel-words "$dir/kernel_words.bundle"
+expect_status 0 "a service with a limit, beside a spinner, boots"
+expect '^env: X=1$' "the line's own word is in the environment"
+expect_not '^env: RAINBOW_' "RAINBOW_SERVICE and RAINBOW_MEM_LIMIT are not"
 # Words reach argv as written, whatever GRUB escapes or would expand.
 printf '%s %s\n' "$(pwd)/build/apps/args" "'q' \"d\" back\\slash \$HOME \${root} a;b #c *" > "$dir/literal.bundle"
 boot env-literal "$dir/literal.bundle"

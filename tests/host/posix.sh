@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # docs/posix.md's table stays true: every function of its "links" column
 # links with rainbow.specs, and every function of its "does not link"
-# column fails to, each named by the linker as undefined.
+# column fails to, each named by the linker as undefined.  Then what POSIX
+# has headers define besides functions, where Rainbow extends picolibc's
+# (libc-glue/include-next) or has its own: each a program that must build.
 . tests/lib/suite.sh
 
 tmp=$(mktemp -d)
@@ -39,4 +41,48 @@ undefined=$(grep -o "undefined reference to \`[a-zA-Z0-9_]*'" "$tmp/absent.log" 
 linked=$(comm -23 <(printf '%s\n' "${absent[@]}") <(printf '%s\n' "$undefined") | tr '\n' ' ')
 [ -z "$linked" ]
 tap $? "the ${#absent[@]} functions docs/posix.md says do not link do not${linked:+; they link: $linked}"
+
+# builds WHAT: the program on stdin compiles (-std=c11 -Wall -Werror) and links.
+builds() {
+	cat > "$tmp/header.c"
+	gcc -specs=build/sysroot/rainbow.specs -std=c11 -Wall -Wextra -Werror -o "$tmp/header" \
+		"$tmp/header.c" > "$tmp/header.log" 2>&1
+	local status=$?
+	[ "$status" = 0 ] || sed 's/^/# /' "$tmp/header.log"
+	tap "$status" "$1"
+}
+builds "<limits.h> defines SSIZE_MAX, ssize_t's largest value" <<'EOF'
+#include <limits.h>
+#include <sys/types.h>
+_Static_assert(SSIZE_MAX == (ssize_t)((size_t)-1 / 2), "ssize_t's largest value");
+_Static_assert(_Generic(SSIZE_MAX, ssize_t: 1, default: 0), "of ssize_t's type");
+int main(void) { return 0; }
+EOF
+for header in signal.h sys/types.h; do
+	builds "<$header> alone defines pthread_t, as <pthread.h>'s" <<EOF
+#include <$header>
+pthread_t t;
+#include <pthread.h>
+int main(void) { t = pthread_self(); return !pthread_equal(t, pthread_self()); }
+EOF
+done
+builds "pthread_cleanup_push and _pop pair, nest, and link" <<'EOF'
+#include <pthread.h>
+static int runs;
+static void undo(void *arg) { runs += *(int *)arg; }
+static void *work(void *arg)
+{
+	pthread_cleanup_push(undo, arg);
+	pthread_cleanup_push(undo, arg);
+	pthread_cleanup_pop(0);
+	pthread_cleanup_pop(1);
+	return arg;
+}
+int main(void)
+{
+	pthread_t t;
+	int one = 1;
+	return pthread_create(&t, NULL, work, &one) || pthread_join(t, NULL) || runs != 1;
+}
+EOF
 done_testing

@@ -1,5 +1,6 @@
 /*
- * Runs the vDSO clock on the host, as a task would.
+ * Runs the vDSO's data page readers on the host, as a task would: the
+ * clock and rb_cpus_online.
  *
  * usage: vdso_clock VDSO_SO
  *
@@ -187,10 +188,28 @@ static void test_seqlock(void)
 	pthread_join(writer, NULL);
 }
 
+static typeof(rb_cpus_online) *cpus_online;
+
+/* The mask as the kernel wrote it, whatever the sequence count says. */
+static void test_cpus_online(void)
+{
+	publish(0, 0, 0, 0);
+	data_page->cpus_online = 0x1;
+	check(cpus_online() == 0x1, "rb_cpus_online reads one CPU's mask");
+	data_page->cpus_online = 0xb;
+	check(cpus_online() == 0xb, "rb_cpus_online reads a mask with a gap");
+	data_page->cpus_online = 0x80000001u;
+	__atomic_store_n(&data_page->seq, data_page->seq + 1, __ATOMIC_RELEASE);
+	check(cpus_online() == 0x80000001u,
+	      "rb_cpus_online reads bit 31 and does not wait on an odd seq");
+	__atomic_store_n(&data_page->seq, data_page->seq + 1, __ATOMIC_RELEASE);
+}
+
 static const struct tap_test tests[] = {
 	{ test_monotonic, "rb_clock_monotonic_ns" },
 	{ test_gettime, "rb_clock_gettime" },
 	{ test_seqlock, "the data page's sequence count" },
+	{ test_cpus_online, "rb_cpus_online" },
 };
 
 int main(int argc, char **argv)
@@ -200,5 +219,6 @@ int main(int argc, char **argv)
 	map_image(argv[1]);
 	monotonic_ns = vdso_function("rb_clock_monotonic_ns");
 	gettime = vdso_function("rb_clock_gettime");
+	cpus_online = vdso_function("rb_cpus_online");
 	return TAP_RUN(tests);
 }

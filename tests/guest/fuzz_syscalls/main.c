@@ -372,6 +372,11 @@ static long fuzz_rb_clock_gettime(void)
 	return rb_clock_gettime((int)number_arg(), &ts);
 }
 
+static long fuzz_rb_cpus_online(void)
+{
+	return rb_cpus_online();
+}
+
 static long fuzz_rb_port_create(void)
 {
 	return rb_port_create();

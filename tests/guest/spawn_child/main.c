@@ -16,7 +16,8 @@
  *   closed FD       exit 0 if descriptor FD is not open (EBADF)
  *   tty FD          exit 0 if descriptor FD is the console (isatty)
  *   cwd PATH        exit 0 if the working directory is PATH and the
- *                   environment holds no RAINBOW_FDS or RAINBOW_CWD word
+ *                   environment holds no RAINBOW_FDS, RAINBOW_CWD,
+ *                   RAINBOW_MEM_LIMIT or RAINBOW_SERVICE word
  *   handoff PATH TEXT   open PATH, spawn /bin/spawn_child late with it,
  *                   close its own descriptor, then wait: late's status
  *                   (a task's end would end its children: docs/kernel.md)
@@ -91,7 +92,7 @@ static int inherited(int argc, char **argv)
 	}
 	if (!strcmp(what, "cwd") && argc > 2) {
 		for (char **e = environ; *e; e++)
-			if (!strncmp(*e, "RAINBOW_FDS=", 12) || !strncmp(*e, "RAINBOW_CWD=", 12))
+			if (!strncmp(*e, "RAINBOW_", 8))
 				return 1;
 		return getcwd(buf, sizeof(buf)) && !strcmp(buf, argv[2]) ? 0 : 1;
 	}

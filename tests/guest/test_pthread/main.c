@@ -18,6 +18,7 @@ static const struct tap_test tests[] = {
 	{ attributes, "thread attributes" },
 	{ detached_threads, "detached threads" },
 	{ exit_and_keys, "pthread_exit and keys" },
+	{ cleanup_handlers, "cleanup handlers" },
 	{ once_with_racing_threads, "once" },
 	{ mutex_kinds, "mutex kinds and errors" },
 	{ mutex_contention, "mutex contention" },

@@ -29,6 +29,8 @@ void attributes(void);
 void detached_threads(void);
 void exit_and_keys(void);
 void once_with_racing_threads(void);
+/* cleanup.c */
+void cleanup_handlers(void);
 /* mutex.c */
 void mutex_kinds(void);
 void mutex_contention(void);

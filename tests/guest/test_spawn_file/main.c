@@ -1,11 +1,14 @@
 /*
  * posix_spawn and posix_spawnp from files, their file actions, and what a
  * child inherits: descriptors not close-on-exec, the working directory
- * (tests/guest/spawn_file.bundle, booted by tests/guest/spawn.sh).
+ * (tests/guest/spawn_file.bundle, booted by tests/guest/spawn.sh), and
+ * not the memory limit of its bundle line (RAINBOW_MEM_LIMIT=48M).
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -169,7 +172,24 @@ static void inheritance(void)
 	      "back at /: the child starts at /");
 }
 
+/* The line's RAINBOW_MEM_LIMIT=48M set this task's limit; its children get theirs from it. */
+static void kernel_words(void)
+{
+	struct rlimit as;
+	int error;
+
+	check(getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur == 48ul << 20,
+	      "the line's RAINBOW_MEM_LIMIT=48M is this task's limit");
+	check(getenv("RAINBOW_MEM_LIMIT") == NULL, "the word is gone from environ: the kernel took it");
+	check(getenv("PATH") && !strcmp(getenv("PATH"), "/nothing:/bin"), "the line's other word stays");
+	check(child(NULL, (char *[]){ "spawn_child", "cwd", "/", NULL }, &error) == 0,
+	      "a child spawned with environ starts, and sees no RAINBOW_ word");
+	check(child(NULL, (char *[]){ "spawn_child", "map", "8", NULL }, &error) == 0,
+	      "it maps 8 MiB within what its spawner has left");
+}
+
 static const struct tap_test tests[] = {
+	{ kernel_words, "the spawner's memory limit" },
 	{ from_files, "posix_spawn from files" },
 	{ file_actions, "file actions" },
 	{ inheritance, "inheritance" },

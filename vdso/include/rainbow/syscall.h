@@ -350,4 +350,15 @@ uint64_t rb_clock_monotonic_ns(void);
  */
 long rb_clock_gettime(int clock, struct rb_timespec *ts);
 
+/*
+ * The CPUs that are online, as a mask: bit i for CPU i (as rb_cpu_current()
+ * numbers them, at most 32), the boot CPU's bit 0 always set, so never 0.
+ * Read from the vDSO data page without entering the kernel: the kernel
+ * writes it once every CPU that answered has come online, before the
+ * first task starts, and again if a CPU comes online later (CPUs never go
+ * offline).  The mask rb_thread_set_affinity() keeps bits of, and what
+ * sysconf(_SC_NPROCESSORS_ONLN) counts.  Never fails, never blocks.
+ */
+uint32_t rb_cpus_online(void);
+
 #endif
