@@ -56,12 +56,28 @@ static void *destroyer(void *arg)
 	return arg;
 }
 
+static atomic_int client_replied;
+
 /* A client that calls the port once (the server side waits with NT set). */
 static void *client(void *arg)
 {
 	(void)arg;
 	rb_sleep_ns(20000000ull);
-	return (void *)(intptr_t)ipc_call(handle, RB_TAG(7, 0), 0);
+	long r = ipc_call(handle, RB_TAG(7, 0), 0);
+	atomic_store(&client_replied, 1);
+	return (void *)(intptr_t)r;
+}
+
+/*
+ * Once the client has its reply, and 50 ms more (the server is blocked in
+ * reply_and_wait by then), destroy the port.  Not on a fixed time: beside
+ * the spinners on a busy host the client's call came after 50 ms.
+ */
+static void *ender(void *arg)
+{
+	while (!atomic_load(&client_replied))
+		rb_sleep_ns(1000000ull);
+	return destroyer(arg);
 }
 
 static void fresh_port(void)
@@ -93,10 +109,10 @@ int main(void)
 	check(f & NT, "NT is the user's again after the call");
 
 	/* ipc_wait that blocks, then reply_and_wait that blocks, with NT set. */
-	pthread_t ender;
+	pthread_t ending;
 	fresh_port();
 	pthread_create(&helper, NULL, client, NULL);
-	pthread_create(&ender, NULL, destroyer, NULL);
+	pthread_create(&ending, NULL, ender, NULL);
 	set_nt();
 	r = ipc_wait(port, 0);
 	long rcvid = rb_utcb()->rcvid;
@@ -106,7 +122,7 @@ int main(void)
 	clear_nt();
 	check(f & NT, "NT is the user's again after ipc_wait");
 	pthread_join(helper, &result);
-	pthread_join(ender, NULL);
+	pthread_join(ending, NULL);
 	check((intptr_t)result >= 0 && RB_TAG_LABEL((intptr_t)result) == 8,
 	      "the client got the reply sent with NT set");
 	check(r < 0, "reply_and_wait blocked with NT set: ended by the port's end");
