@@ -15,16 +15,23 @@
 
 int __rb_deadline_ns(clockid_t clock, const struct timespec *abstime, uint64_t *deadline_ns)
 {
-	uint64_t now = rb_clock_monotonic_ns();
+	uint64_t now;
 	struct rb_timespec wall;
 	int64_t target, from;
 
 	if (abstime->tv_nsec < 0 || abstime->tv_nsec >= NS_PER_SECOND)
 		return EINVAL;
 	if (clock == CLOCK_MONOTONIC) {
+		now = rb_clock_monotonic_ns();
 		from = (int64_t)now;
 	} else if (clock == CLOCK_REALTIME) {
+		/*
+		 * The wall clock first: a preemption between the two reads
+		 * then makes the wait longer, never shorter (read the other
+		 * way, it ended the wait early by the preemption's length).
+		 */
 		rb_clock_gettime(RB_CLOCK_REALTIME, &wall);
+		now = rb_clock_monotonic_ns();
 		from = wall.tv_sec * NS_PER_SECOND + wall.tv_nsec;
 	} else {
 		return EINVAL;

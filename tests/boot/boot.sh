@@ -12,4 +12,13 @@ expect '^\[rainbow\] paging: kernel sections mapped' "kernel page tables in use"
 expect '^\[rainbow\] timer: 100 Hz, ticking \([0-9]+ ticks\)' "the timer ticks"
 expect '^\[rainbow\] modules: 0$' "no modules reported"
 expect_not 'PANIC' "no panic"
+
+# QEMU that ends before the kernel's first line (here it refuses the CPU
+# model), its input not a terminal: mk/qemu says so at once.  Its input
+# feeder kept the console's pipe open, so mk/qemu waited for good for
+# tee, whatever its --timeout.
+timeout 60 mk/qemu build/tests/iso/empty.iso --cpu no-such-model --timeout 30 < /dev/null > /dev/null 2>&1
+status=$?
+[ "$status" = 2 ]
+tap $? "QEMU ending before the kernel runs: mk/qemu reports it, not stuck (status $status)"
 done_testing
