@@ -15,15 +15,14 @@
 #include "timer.h"
 #include <rainbow/types.h>
 
-#define CPUTIME_TICK_NS (1000000000ull / TIMER_HZ)
-_Static_assert(CPUTIME_TICK_NS == RB_CPU_TIME_RESOLUTION_NS,
+_Static_assert(TIMER_TICK_NS == RB_CPU_TIME_RESOLUTION_NS,
 	       "the public resolution is one timer tick");
 
 /* From the timer tick (sched_tick): t was running when it came. */
 static inline void cputime_charge_tick(struct thread *t)
 {
-	t->cpu_ns += CPUTIME_TICK_NS;
-	t->task->cpu_ns += CPUTIME_TICK_NS;
+	t->cpu_ns += TIMER_TICK_NS;
+	t->task->cpu_ns += TIMER_TICK_NS;
 }
 
 #endif

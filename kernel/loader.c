@@ -21,6 +21,7 @@
 #include "log.h"
 #include "user_layout.h"
 #include "machine.h"
+#include <rainbow/types.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -184,7 +185,7 @@ static const char *env_value(const struct loader_program *program, const char *w
  */
 static const char *mem_limit_word(const struct loader_program *program, uint64_t *pages)
 {
-	const char *p = env_value(program, "RAINBOW_MEM_LIMIT=");
+	const char *p = env_value(program, RB_ENV_MEM_LIMIT);
 	uint64_t n = 0;
 
 	if (!p)
@@ -211,7 +212,7 @@ static const char *mem_limit_word(const struct loader_program *program, uint64_t
  */
 static const char *service(const struct loader_program *program, struct task *t)
 {
-	const char *value = env_value(program, "RAINBOW_SERVICE=");
+	const char *value = env_value(program, RB_ENV_SERVICE);
 
 	if (value && strcmp(value, "1"))
 		return "RAINBOW_SERVICE is not 1";

@@ -9,7 +9,6 @@
 #include "clock.h"
 
 #define TICKS_AHEAD_MAX (1ull << 48)	/* keeps a wake tick from wrapping */
-#define NS_PER_TICK (1000000000ull / TIMER_HZ)
 
 static volatile uint64_t ticks;
 static uint64_t tsc_hz;
@@ -29,7 +28,7 @@ uint64_t timer_ticks(void)
 uint64_t timer_tick_for(uint64_t deadline_ns)
 {
 	uint64_t now = clock_monotonic_ns(), left = deadline_ns > now ? deadline_ns - now : 0;
-	uint64_t n = left / NS_PER_TICK + (left % NS_PER_TICK != 0) + 1;
+	uint64_t n = left / TIMER_TICK_NS + (left % TIMER_TICK_NS != 0) + 1;
 
 	return ticks + (n < TICKS_AHEAD_MAX ? n : TICKS_AHEAD_MAX);
 }

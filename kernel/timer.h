@@ -4,6 +4,7 @@
 #include <stdint.h>
 
 #define TIMER_HZ 100
+#define TIMER_TICK_NS (1000000000ull / TIMER_HZ)	/* a tick's period */
 
 /* Called from the timer interrupt. */
 void timer_tick(void);

@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rainbow/types.h>
+
 #include "cwd.h"
 #include "fd.h"
 #include "spawn_impl.h"
@@ -46,7 +48,7 @@ static void take_fds(const char *p)
 }
 
 /* The kernel's words, read when the task was loaded (kernel/loader.c). */
-static const char *const kernel_words[] = { "RAINBOW_MEM_LIMIT=", "RAINBOW_SERVICE=" };
+static const char *const kernel_words[] = { RB_ENV_MEM_LIMIT, RB_ENV_SERVICE };
 
 static bool is_kernel_word(const char *w)
 {

@@ -8,6 +8,16 @@
 
 #include <rainbow/page.h>
 
+/*
+ * Environment words the kernel reads when it loads a task, from its bundle
+ * line or rb_task_spawn()'s envp (docs/limits.md, README's Bundles): its
+ * memory limit, and whether it is a service.  libc takes them out of
+ * environ before main, so that a child spawned with environ does not
+ * inherit them.
+ */
+#define RB_ENV_MEM_LIMIT "RAINBOW_MEM_LIMIT="
+#define RB_ENV_SERVICE   "RAINBOW_SERVICE="
+
 /* The most bytes one rb_console_write() writes. */
 #define RB_CONSOLE_WRITE_MAX 4096
 /* Bytes of console input the kernel holds until they are read. */
