@@ -13,7 +13,8 @@
  *   uint64_t machine_cycle_rate(void)
  *	That rate in Hz, measured against the machine's reference timer by
  *	polling (x86-64: the PIT's channel 2, arch/pit.h), so a stall of
- *	the CPU meanwhile is measured, not missed; about 6 ms.
+ *	the CPU meanwhile is measured, not missed; about 6 ms.  0 when
+ *	stalls spoilt every try (timer_calibrate then measures again).
  *   void machine_wait_for_interrupt(void)
  *	Let interrupts in, sleep until one has arrived and been handled,
  *	the kernel lock given up meanwhile when it is shared (klock.h),

@@ -47,7 +47,9 @@ void timer_calibrate(unsigned n)
 	uint64_t first = ticks;
 	while (ticks < first + n)
 		machine_wait_for_interrupt();
-	tsc_hz = machine_cycle_rate();
+	do	/* 0: every try spoilt by stalls (a host stopping QEMU again and again) */
+		tsc_hz = machine_cycle_rate();
+	while (!tsc_hz);
 }
 
 uint64_t timer_median_of_3(uint64_t (*measure)(void))
